@@ -1,0 +1,45 @@
+import { getCollection, type CollectionKey } from 'astro:content';
+import type { Catalog } from '../domain/types';
+import { checkReferences, formatIssues } from '../domain/references';
+
+/**
+ * The only bridge between Astro's content layer and the domain layer: turns collections into plain
+ * objects, checks the references between them once, and caches the result for every page.
+ */
+let cached: Promise<Catalog> | undefined;
+
+async function entries<K extends CollectionKey>(name: K) {
+  const list = await getCollection(name);
+  return list
+    .map((entry) => ({ ...(entry.data as object), id: entry.id, file: (entry as { filePath?: string }).filePath ?? entry.id }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function single<K extends CollectionKey>(name: K) {
+  const [entry] = await getCollection(name);
+  if (!entry) throw new Error(`contenu manquant : le fichier de la collection « ${name} » est introuvable`);
+  return entry.data;
+}
+
+async function load(): Promise<Catalog> {
+  const catalog = {
+    site: await single('site'),
+    communes: await entries('communes'),
+    organisations: await entries('organisations'),
+    places: await entries('places'),
+    topics: await entries('topics'),
+    pages: await entries('pages'),
+    incomeCeilings: await single('incomeCeilings'),
+    cotationGrid: await single('cotationGrid'),
+    glossary: await single('glossary'),
+    dalo: await single('dalo'),
+  } as Catalog;
+  const issues = checkReferences(catalog);
+  if (issues.length > 0) throw new Error(`Le contenu a ${issues.length} erreur(s) :\n${formatIssues(issues)}`);
+  return catalog;
+}
+
+export function getCatalog(): Promise<Catalog> {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,129 @@
+import type { Catalog, Commune, Organisation, Place } from './types';
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+
+/** Level 2 (registers the demand) before level 1, then by name in French order. */
+export function comparePlaces(a: Place, b: Place): number {
+  return b.level - a.level || collator.compare(a.name, b.name);
+}
+
+export function sortCommunes(communes: readonly Commune[]): Commune[] {
+  return [...communes].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+export function organisationOf(catalog: Catalog, place: Place): Organisation {
+  const organisation = catalog.organisations.find((o) => o.id === place.organisation);
+  if (!organisation) throw new Error(`${place.file}: organisation inconnue « ${place.organisation} »`);
+  return organisation;
+}
+
+export function communeOf(catalog: Catalog, place: Place): Commune | undefined {
+  return place.commune ? catalog.communes.find((c) => c.id === place.commune) : undefined;
+}
+
+/** Where the place is, in words: the commune's name, or the town outside the territory. */
+export function placeLocality(catalog: Catalog, place: Place): string {
+  return communeOf(catalog, place)?.name ?? place.town ?? '';
+}
+
+export function registers(place: Place): boolean {
+  return place.services.includes('registration');
+}
+
+/** Desks open to everyone: no audience restriction. */
+export function isGeneralDesk(place: Place): boolean {
+  return place.audiences.length === 0;
+}
+
+export interface CommuneGuide {
+  commune: Commune;
+  /** Places in the commune, level 2 first. */
+  local: Place[];
+  /** true when someone can register the demand without leaving the commune. */
+  registersLocally: boolean;
+  /** Level-2 desks open to everyone elsewhere on the territory. */
+  otherDesks: Place[];
+  /** Level-2 desks outside the territory or for specific audiences (Action Logement, SIAO…). */
+  specialisedDesks: Place[];
+}
+
+/** "I live here: where do I go?" — the answer a commune page and a commune leaflet give. */
+export function communeGuide(catalog: Catalog, communeId: string): CommuneGuide {
+  const commune = catalog.communes.find((c) => c.id === communeId);
+  if (!commune) throw new Error(`commune inconnue « ${communeId} »`);
+  const local = catalog.places.filter((p) => p.commune === communeId).sort(comparePlaces);
+  const elsewhere = catalog.places.filter((p) => p.commune !== communeId && p.level === 2);
+  return {
+    commune,
+    local,
+    registersLocally: local.some(registers),
+    otherDesks: elsewhere.filter((p) => p.onTerritory && isGeneralDesk(p)).sort(comparePlaces),
+    specialisedDesks: elsewhere.filter((p) => !(p.onTerritory && isGeneralDesk(p))).sort(comparePlaces),
+  };
+}
+
+export interface CommuneGroup {
+  commune: Commune;
+  places: Place[];
+}
+
+/** The directory: every commune with its places, then the places outside the territory. */
+export function placesByCommune(catalog: Catalog): { communes: CommuneGroup[]; outside: Place[] } {
+  return {
+    communes: sortCommunes(catalog.communes).map((commune) => ({
+      commune,
+      places: catalog.places.filter((p) => p.commune === commune.id).sort(comparePlaces),
+    })),
+    outside: catalog.places.filter((p) => !p.onTerritory).sort(comparePlaces),
+  };
+}
+
+/** Level-2 desks of the territory open to everyone: the leaflet and the home page list them. */
+export function territoryDesks(catalog: Catalog): Place[] {
+  return catalog.places.filter((p) => p.level === 2 && p.onTerritory).sort(comparePlaces);
+}
+
+export type Article4Column = 'level1' | 'level2' | 'outside';
+
+export interface Article4Row {
+  /** Row heading as the convention groups partners. */
+  group: string;
+  cells: Record<Article4Column, Place[]>;
+}
+
+const article4Groups: { group: string; kinds: Organisation['kind'][] }[] = [
+  { group: 'Les communes', kinds: ['commune'] },
+  { group: 'Les bailleurs', kinds: ['landlord'] },
+  { group: 'Réservataires', kinds: ['reservation-holder', 'state'] },
+  { group: 'Autres acteurs', kinds: ['association', 'departement', 'family-allowance', 'intercommunality'] },
+];
+
+/** The convention's Article 4 table, rebuilt from the places so that it cannot drift from them. */
+export function article4Table(catalog: Catalog): Article4Row[] {
+  const kindOf = new Map(catalog.organisations.map((o) => [o.id, o.kind]));
+  return article4Groups.map(({ group, kinds }) => {
+    const places = catalog.places.filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
+    const column = (p: Place): Article4Column => (!p.onTerritory ? 'outside' : p.level === 2 ? 'level2' : 'level1');
+    return {
+      group,
+      cells: {
+        level1: places.filter((p) => column(p) === 'level1'),
+        level2: places.filter((p) => column(p) === 'level2'),
+        outside: places.filter((p) => column(p) === 'outside'),
+      },
+    };
+  });
+}
+
+/** Contact facts the content does not have yet: the content report and the pages both use it. */
+export function missingContact(place: Place): ('adresse' | 'téléphone' | 'horaires')[] {
+  const missing: ('adresse' | 'téléphone' | 'horaires')[] = [];
+  if (!place.address) missing.push('adresse');
+  if (!place.phone) missing.push('téléphone');
+  if (!place.hours || place.hours.length === 0) missing.push('horaires');
+  return missing;
+}

@@ -1,0 +1,69 @@
+import type { Address } from '../schemas/address';
+import type { OpeningSlot, Weekday } from '../schemas/hours';
+import { weekdays } from '../schemas/hours';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2026-11-28" → "28 novembre 2026" (1er for the first day, as French writes it). */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day === 1 ? '1er' : day}${NBSP}${months[month - 1]}${NBSP}${year}`;
+}
+
+/** The ten digits of a French number, whatever the editor typed. */
+function phoneDigits(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return digits.startsWith('+33') ? `0${digits.slice(3)}` : digits;
+}
+
+/** "0321370140" → "03 21 37 01 40" with non-breaking spaces, so the number never wraps. */
+export function formatPhone(phone: string): string {
+  return phoneDigits(phone).replace(/(\d{2})(?=\d)/g, `$1${NBSP}`);
+}
+
+/** Value for a `tel:` link: "+33321370140". */
+export function phoneHref(phone: string): string {
+  return `tel:+33${phoneDigits(phone).slice(1)}`;
+}
+
+/** Euro amounts as French writes them: "23 403 €" (narrow no-break space between thousands). */
+export function formatEuros(amount: number): string {
+  const whole = Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  return `${whole}${NBSP}€`;
+}
+
+export function formatAddress(address: Address): string[] {
+  return [address.street, ...(address.complement ? [address.complement] : []), `${address.postcode} ${address.city}`];
+}
+
+/** "08:30" → "8 h 30", "14:00" → "14 h". */
+export function formatTime(time: string): string {
+  const [h, m] = time.split(':') as [string, string];
+  return `${Number(h)}${NBSP}h${m === '00' ? '' : `${NBSP}${m}`}`;
+}
+
+/** Consecutive days become a range: lundi, mardi, mercredi → "du lundi au mercredi". */
+export function formatDays(days: readonly Weekday[]): string {
+  const sorted = [...days].sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b));
+  const indexes = sorted.map((d) => weekdays.indexOf(d));
+  const consecutive = indexes.every((value, i) => i === 0 || value === indexes[i - 1]! + 1);
+  if (sorted.length >= 3 && consecutive) return `du ${sorted[0]} au ${sorted[sorted.length - 1]}`;
+  if (sorted.length === 1) return `le ${sorted[0]}`;
+  return `les ${sorted.slice(0, -1).join(', ')} et ${sorted[sorted.length - 1]}`;
+}
+
+/** One readable line per slot: "du lundi au vendredi, de 8 h 30 à 12 h (sur rendez-vous)". */
+export function formatHours(slots: readonly OpeningSlot[]): string[] {
+  return slots.map(
+    (slot) =>
+      `${formatDays(slot.days)}, de ${formatTime(slot.opens)} à ${formatTime(slot.closes)}${slot.appointmentOnly ? ' (sur rendez-vous)' : ''}`,
+  );
+}
+
+/** Capitalises the first letter only: used for list items that start with a formatted phrase. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,46 @@
+import type { PlaceAudience, PlaceService } from '../schemas/place';
+import type { OrganisationData } from '../schemas/organisation';
+
+export const levelLabels = {
+  1: { short: 'Niveau 1', title: 'Accueil et information', long: 'Lieu d’accueil et d’information : on vous informe et on vous oriente.' },
+  2: {
+    short: 'Niveau 2',
+    title: 'Accueil, information et enregistrement',
+    long: 'Guichet enregistreur : on vous informe et on enregistre votre demande.',
+  },
+} as const;
+
+export const serviceLabels: Record<PlaceService, string> = {
+  welcome: 'Accueil',
+  information: 'Information sur la demande de logement social',
+  registration: 'Enregistrement et mise à jour de la demande',
+  'status-follow-up': 'Information sur l’état de votre demande, rendez-vous dans le mois qui suit l’enregistrement',
+  support: 'Accompagnement (diagnostic, aide pour monter le dossier)',
+  'legal-advice': 'Conseil juridique gratuit sur le logement',
+  'emergency-housing': 'Orientation des personnes sans logement ou en urgence',
+};
+
+export const audienceLabels: Record<PlaceAudience, string> = {
+  'young-people': 'Jeunes',
+  'social-difficulty': 'Personnes en difficulté sociale',
+  'employees-peec': 'Salariés des entreprises qui versent la participation des employeurs à l’effort de construction',
+  'homeless-or-emergency': 'Personnes sans logement ou en situation d’urgence',
+  'landlord-tenants': 'Locataires du bailleur',
+};
+
+export const organisationKindLabels: Record<OrganisationData['kind'], string> = {
+  intercommunality: 'Intercommunalité',
+  commune: 'Les communes',
+  state: 'Services de l’État',
+  landlord: 'Les bailleurs sociaux',
+  'reservation-holder': 'Réservataires',
+  association: 'Autres acteurs',
+  departement: 'Autres acteurs',
+  'family-allowance': 'Autres acteurs',
+};
+
+export const appointmentLabels = {
+  required: 'Sur rendez-vous uniquement',
+  recommended: 'Rendez-vous conseillé',
+  'not-needed': 'Sans rendez-vous',
+} as const;

@@ -1,0 +1,37 @@
+import type { CommuneData } from '../schemas/commune';
+import type { OrganisationData } from '../schemas/organisation';
+import type { PlaceData } from '../schemas/place';
+import type { TopicData } from '../schemas/topic';
+import type { PageData } from '../schemas/page';
+import type { SiteData } from '../schemas/site';
+import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+
+/** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
+interface Entry {
+  id: string;
+  /** Path of the source file relative to the project root, e.g. "content/places/caf-carvin.yaml". */
+  file: string;
+}
+
+export type Commune = CommuneData & Entry;
+export type Organisation = OrganisationData & Entry;
+export type Place = PlaceData & Entry;
+export type TopicMeta = TopicData & Entry;
+export type PageMeta = PageData & Entry;
+export type Site = SiteData;
+
+/** The whole content as plain objects: what the domain layer works on. */
+export interface Catalog {
+  site: Site;
+  communes: Commune[];
+  organisations: Organisation[];
+  places: Place[];
+  topics: TopicMeta[];
+  pages: PageMeta[];
+  incomeCeilings: IncomeCeilings;
+  cotationGrid: CotationGrid;
+  glossary: Glossary;
+  dalo: Dalo;
+}
+
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings };

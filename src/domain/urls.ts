@@ -1,0 +1,29 @@
+/**
+ * Site paths, relative to the site root and without the base: pages and the leaflet build links
+ * from these, then prefix the base (web) or the site address (print, QR codes).
+ */
+export const paths = {
+  home: '',
+  directory: 'ou-s-adresser/',
+  commune: (id: string) => `communes/${id}/`,
+  place: (id: string) => `lieux/${id}/`,
+  topic: (id: string) => `infos/${id}/`,
+  page: (id: string) => `${id}/`,
+  sitemap: 'plan-du-site/',
+  search: 'recherche/',
+  leaflets: 'plaquette/',
+  leafletFile: (variant: string) => `plaquette/${variant}.pdf`,
+  openDataJson: 'donnees/lieux.json',
+  openDataCsv: 'donnees/lieux.csv',
+} as const;
+
+/** "/logement-social/" + "lieux/x/" → "/logement-social/lieux/x/". */
+export function withBase(base: string, path: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return `${root}${path.replace(/^\//, '')}`;
+}
+
+/** Absolute address, for canonical links, JSON-LD, open data and QR codes. */
+export function absoluteUrl(siteUrl: string, base: string, path: string): string {
+  return new URL(withBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}

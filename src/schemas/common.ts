@@ -1,0 +1,41 @@
+import { z } from 'astro/zod';
+
+/** Lower case, no accents, words joined by hyphens: `henin-beaumont`. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slug = z.string().regex(slugPattern, {
+  message: 'identifiant attendu en minuscules, sans accent, mots séparés par des tirets (ex. « henin-beaumont »)',
+});
+
+/**
+ * A French phone number as people write it: 10 digits starting with 0 (spaces, dots or hyphens
+ * allowed), or the international form +33 followed by 9 digits.
+ */
+export const frenchPhonePattern = /^(?:0|\+33 ?)[1-9](?:[ .-]?\d{2}){4}$/;
+export const frenchPhone = z.string().regex(frenchPhonePattern, {
+  message: 'numéro de téléphone français attendu (ex. « 03 21 00 00 00 »)',
+});
+
+export const email = z.string().email({ message: 'adresse e-mail attendue (ex. « accueil@exemple.fr »)' });
+export const httpUrl = z
+  .string()
+  .url({ message: 'adresse web complète attendue, commençant par https://' })
+  .refine((value) => /^https?:\/\//.test(value), { message: 'adresse web attendue, commençant par https://' });
+
+/** Dates are calendar days (YYYY-MM-DD); YAML may hand us a Date or a string. */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ (ex. « 2026-11-28 »)' }),
+);
+
+/** Where a rule or a figure comes from. Every piece of content carries at least one. */
+export const sourceSchema = z.object({
+  title: z.string().min(1),
+  url: httpUrl.optional(),
+  /** Legal reference, e.g. "article L441-1 du CCH". */
+  reference: z.string().optional(),
+  /** When the source was consulted or published. */
+  date: isoDate.optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const sources = z.array(sourceSchema).min(1, { message: 'au moins une source est attendue' });

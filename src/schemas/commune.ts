@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { sources } from './common';
+
+/** A member commune of the intercommunality. Its id (file name) is its slug. */
+export const communeSchema = z
+  .object({
+    name: z.string().min(1),
+    /** Code officiel géographique (INSEE), five characters. */
+    insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'code INSEE à 5 caractères attendu (ex. « 62427 »)' }),
+    postcode: z.string().regex(/^\d{5}$/, { message: 'code postal à 5 chiffres attendu (ex. « 62110 »)' }),
+    /** A sentence or two the commune page shows first, in plain French. */
+    intro: z.string().optional(),
+    sources,
+  })
+  .strict();
+export type CommuneData = z.infer<typeof communeSchema>;

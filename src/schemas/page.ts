@@ -1,0 +1,13 @@
+import { z } from 'astro/zod';
+import { isoDate, sourceSchema } from './common';
+
+/** Institutional pages (legal notices, accessibility, open data…): no navigation section, sources optional. */
+export const pageSchema = z
+  .object({
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    sources: z.array(sourceSchema).default([]),
+    lastChecked: isoDate,
+  })
+  .strict();
+export type PageData = z.infer<typeof pageSchema>;

@@ -1,0 +1,71 @@
+import { z } from 'astro/zod';
+import { email, frenchPhone, httpUrl, slug, sources } from './common';
+import { addressSchema } from './address';
+import { openingHoursSchema } from './hours';
+
+/** What a place does for an applicant. Labels in French live in src/domain/labels.ts. */
+export const placeServices = [
+  'welcome',
+  'information',
+  'registration',
+  'status-follow-up',
+  'support',
+  'legal-advice',
+  'emergency-housing',
+] as const;
+export type PlaceService = (typeof placeServices)[number];
+
+/** Who a place is meant for, where the convention says so. Empty means everyone. */
+export const placeAudiences = [
+  'young-people',
+  'social-difficulty',
+  'employees-peec',
+  'homeless-or-emergency',
+  'landlord-tenants',
+] as const;
+export type PlaceAudience = (typeof placeAudiences)[number];
+
+export const placeSchema = z
+  .object({
+    name: z.string().min(1),
+    organisation: slug,
+    /** Convention Article 3: 1 = welcome and information, 2 = also registers the demand. */
+    level: z.union([z.literal(1), z.literal(2)], {
+      errorMap: () => ({ message: 'niveau 1 (accueil et information) ou 2 (accueil, information et enregistrement) attendu' }),
+    }),
+    onTerritory: z.boolean(),
+    /** Member commune (slug) where the place stands; required on the territory. */
+    commune: slug.optional(),
+    /** Town outside the territory (e.g. "Arras"). */
+    town: z.string().optional(),
+    services: z.array(z.enum(placeServices)).min(1),
+    audiences: z.array(z.enum(placeAudiences)).default([]),
+    /** How the convention's Article 4 names this place, word for word. */
+    conventionLabel: z.string().min(1),
+    address: addressSchema.optional(),
+    phone: frenchPhone.optional(),
+    email: email.optional(),
+    website: httpUrl.optional(),
+    hours: openingHoursSchema.optional(),
+    appointment: z.enum(['required', 'recommended', 'not-needed']).optional(),
+    /** Anything else the applicant should know, in plain French. */
+    notes: z.string().optional(),
+    sources,
+  })
+  .strict()
+  .superRefine((place, ctx) => {
+    if (place.onTerritory && !place.commune) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: 'un lieu sur le territoire doit indiquer sa commune (identifiant, ex. « carvin »)' });
+    }
+    if (!place.onTerritory && !place.town) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['town'], message: 'un lieu hors du territoire doit indiquer sa ville (ex. « Arras »)' });
+    }
+    if (place.level === 2 && !place.services.includes('registration')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['services'],
+        message: 'un lieu de niveau 2 enregistre la demande : « registration » doit figurer dans ses services',
+      });
+    }
+  });
+export type PlaceData = z.infer<typeof placeSchema>;

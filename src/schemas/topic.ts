@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+import { isoDate, slug, sources } from './common';
+
+/** Sections of the navigation, in the order the site shows them. */
+export const topicSections = ['demarches', 'comprendre', 'service'] as const;
+
+export const topicSchema = z
+  .object({
+    title: z.string().min(1),
+    /** One or two plain sentences: shown under the title, in lists and in search results. */
+    summary: z.string().min(1),
+    nav: z
+      .object({
+        section: z.enum(topicSections),
+        order: z.number().int().nonnegative(),
+        /** Shorter label for menus. */
+        label: z.string().optional(),
+      })
+      .strict(),
+    sources,
+    lastChecked: isoDate,
+    /** After this day the content report lists the topic as to be reviewed. */
+    reviewBy: isoDate,
+    /** Editors may choose to show "information en cours de vérification" once reviewBy has passed. */
+    showReviewNotice: z.boolean().default(false),
+    /** Ids of items of the minimum-information checklist (content/data/minimum-information.yaml) this topic covers. */
+    covers: z.array(slug).default([]),
+  })
+  .strict();
+export type TopicData = z.infer<typeof topicSchema>;
