@@ -1,0 +1,35 @@
+import type { ZodTypeAny } from 'astro/zod';
+import { communeSchema } from '../schemas/commune';
+import { organisationSchema } from '../schemas/organisation';
+import { placeSchema } from '../schemas/place';
+import { topicSchema } from '../schemas/topic';
+import { pageSchema } from '../schemas/page';
+import { siteSchema } from '../schemas/site';
+import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
+
+/**
+ * Where each collection lives and which schema validates it. Astro's content config and the
+ * stand-alone loader (npm run check, tests, leaflet scripts) both read this one table.
+ */
+export interface CollectionSpec {
+  schema: ZodTypeAny;
+  /** Folder of entries (one file each) or a single file, relative to the content folder. */
+  folder?: string;
+  file?: string;
+  extension?: '.yaml' | '.mdx';
+}
+
+export const collectionSpecs = {
+  site: { schema: siteSchema, file: 'site.yaml' },
+  communes: { schema: communeSchema, folder: 'communes', extension: '.yaml' },
+  organisations: { schema: organisationSchema, folder: 'organisations', extension: '.yaml' },
+  places: { schema: placeSchema, folder: 'places', extension: '.yaml' },
+  topics: { schema: topicSchema, folder: 'topics', extension: '.mdx' },
+  pages: { schema: pageSchema, folder: 'pages', extension: '.mdx' },
+  incomeCeilings: { schema: incomeCeilingsSchema, file: 'data/income-ceilings.yaml' },
+  cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
+  glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
+  dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof collectionSpecs;
