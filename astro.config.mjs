@@ -1,0 +1,30 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { parse } from 'yaml';
+import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+
+// The site's address and sub-path come from the content, so that another territory only swaps
+// content/. SAI_BASE overrides the sub-path (tests build with and without one).
+const contentDir = process.env.SAI_CONTENT_DIR ?? './content';
+const site = parse(readFileSync(`${contentDir}/site.yaml`, 'utf8'));
+const base = process.env.SAI_BASE ?? site.basePath ?? '/';
+
+export default defineConfig({
+  site: site.url,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.SAI_OUT_DIR ?? './dist',
+  // Separate caches let tests build several content trees side by side.
+  cacheDir: process.env.SAI_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  integrations: [mdx(), sitemap()],
+  markdown: {
+    smartypants: false,
+    rehypePlugins: [[rehypeBaseLinks, { base }]],
+  },
+});

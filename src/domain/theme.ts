@@ -1,0 +1,5 @@
+import type { Site } from './types';
+
+export function themeCss(colors: Site['colors']): string {
+  return `:root{--primary:${colors.primary};--primary-dark:${colors.primaryDark};--accent:${colors.accent};--level-1:${colors.level1};--level-2:${colors.level2}}\n`;
+}

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../../data/catalog';
+import { placeRows, toCsv } from '../../domain/opendata';
+
+export const GET: APIRoute = async () => {
+  const rows = placeRows(await getCatalog(), import.meta.env.BASE_URL);
+  return new Response(toCsv(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

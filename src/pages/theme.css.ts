@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../data/catalog';
+import { themeCss } from '../domain/theme';
+
+/** The territory's colours as CSS variables: a file, so that the CSP needs no inline style. */
+export const GET: APIRoute = async () => {
+  const { site } = await getCatalog();
+  return new Response(themeCss(site.colors), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+};

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { loadContent } from '../../src/content-loader/load';
+import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
+import { projectRoot } from '../helpers/build';
+
+const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+if (!catalog) throw new Error('le contenu réel doit être valide');
+
+/** Resolves a site link to a file of dist/ (or undefined when it points elsewhere). */
+function resolveInternal(base: string, fromFile: string, link: string): { file: string; hash: string } | undefined {
+  if (/^(?:[a-z]+:|\/\/|#)/i.test(link)) return undefined;
+  const url = new URL(link, `http://site.test${base}${fromFile.replace(/index\.html$/, '')}`);
+  expect(url.pathname.startsWith(base), `${fromFile} : lien « ${link} » hors de la base ${base}`).toBe(true);
+  let path = decodeURIComponent(url.pathname.slice(base.length));
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  return { file: path, hash: url.hash.slice(1) };
+}
+
+for (const [name, key, base] of [
+  ['avec une base', 'distWithBase', '/logement-social/'],
+  ['à la racine', 'distAtRoot', '/'],
+] as const) {
+  describe(`le site construit (${name})`, () => {
+    const dist = inject(key);
+
+    it('a une page par commune, par lieu et par fiche', () => {
+      for (const commune of catalog.communes) expect(existsSync(join(dist, 'communes', commune.id, 'index.html')), commune.id).toBe(true);
+      for (const place of catalog.places) expect(existsSync(join(dist, 'lieux', place.id, 'index.html')), place.id).toBe(true);
+      for (const topic of catalog.topics) expect(existsSync(join(dist, 'infos', topic.id, 'index.html')), topic.id).toBe(true);
+      expect(existsSync(join(dist, '404.html'))).toBe(true);
+    });
+
+    it('résout chaque lien et chaque ancre internes vers un fichier de dist/', async () => {
+      const files = new Set(await listFiles(dist));
+      const broken: string[] = [];
+      for (const file of await htmlFiles(dist)) {
+        const html = await readText(dist, file);
+        for (const link of linksOf(html)) {
+          if (link.startsWith('#')) {
+            if (link.length > 1 && !idsOf(html).has(link.slice(1))) broken.push(`${file} → ${link}`);
+            continue;
+          }
+          const target = resolveInternal(base, file, link);
+          if (!target) continue;
+          if (!files.has(target.file)) broken.push(`${file} → ${link}`);
+          else if (target.hash && target.file.endsWith('.html') && !idsOf(await readText(dist, target.file)).has(target.hash)) {
+            broken.push(`${file} → ${link} (ancre absente)`);
+          }
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+
+    it('déclare le français et la politique de sécurité sur chaque page', async () => {
+      for (const file of await htmlFiles(dist)) {
+        const html = await readText(dist, file);
+        expect(html, file).toMatch(/<html lang="fr"/);
+        expect(html, file).toContain('http-equiv="Content-Security-Policy"');
+      }
+    });
+  });
+}
+
+describe('les données ouvertes', () => {
+  const dist = inject('distWithBase');
+
+  it('lieux.json a une ligne par lieu de la convention, avec son niveau et sa commune', async () => {
+    const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as Record<string, unknown>[];
+    expect(rows).toHaveLength(catalog.places.length);
+    for (const place of catalog.places) {
+      const row = rows.find((r) => r.id === place.id)!;
+      expect(row, place.id).toBeDefined();
+      expect(row.level).toBe(place.level);
+      expect(row.onTerritory).toBe(place.onTerritory);
+      const commune = catalog.communes.find((c) => c.id === place.commune);
+      expect(row.communeInsee).toBe(commune?.insee ?? null);
+      expect(row.url).toBe(`${catalog.site.url}/logement-social/lieux/${place.id}/`);
+      for (const key of ['name', 'organisation', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website']) expect(row).toHaveProperty(key);
+    }
+  });
+
+  it('lieux.csv dit la même chose, en UTF-8 avec BOM et séparateur « ; »', async () => {
+    const csv = await readText(dist, 'donnees/lieux.csv');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
+    expect(header!.split(';')).toEqual(['id', 'name', 'organisation', 'level', 'onTerritory', 'communeInsee', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website', 'url']);
+    expect(lines).toHaveLength(catalog.places.length);
+    const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as { id: string; level: number; communeInsee: string | null }[];
+    for (const line of lines) {
+      const cells = line.split(';');
+      const row = rows.find((r) => r.id === cells[0])!;
+      expect(Number(cells[3])).toBe(row.level);
+      expect(cells[5]).toBe(row.communeInsee ?? '');
+    }
+  });
+});
