@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parseHeadersFile } from '../../scripts/static-server.mjs';
 import { projectRoot } from '../helpers/build';
-import { htmlFiles, readText } from '../helpers/dist';
+import { htmlFiles, listFiles, readText } from '../helpers/dist';
 
 /**
  * What a static host can't forget because it is in the files: the Content-Security-Policy of each
@@ -110,6 +110,28 @@ describe('le fichier _headers pour l’hébergeur', () => {
     const policies = [...doc.matchAll(/(?:Content-Security-Policy:?\s+"?|^)(default-src [^"\n]*)/gm)].map((m) => m[1]!.trim());
     expect(policies.length, 'docs/hosting.md ne donne pas la politique').toBeGreaterThanOrEqual(3);
     for (const policy of policies) expect(policy).toBe(rootHeaders['Content-Security-Policy']);
+  });
+});
+
+describe('les ressources', () => {
+  // The browser sweep proves it page by page; this says it in a second, with the file to fix.
+  it('viennent toutes du site : ni police, ni script, ni image, ni feuille de style d’un autre hôte', async () => {
+    const foreign = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+    const problems: string[] = [];
+    for (const file of metaPolicies.keys()) {
+      const html = await readText(dist, file);
+      for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+        const rel = /\srel="?([^"\s>]+(?:\s[^"]*)?)"?/.exec(m[0])?.[1] ?? '';
+        const href = /\shref="?([^"\s>]+)/.exec(m[0])?.[1] ?? '';
+        if (/\b(?:stylesheet|preload|modulepreload|prefetch|preconnect|dns-prefetch|icon|manifest)\b/.test(rel) && foreign.test(href)) problems.push(`${file} : ${m[0]}`);
+      }
+      for (const m of html.matchAll(/\s(?:src|srcset|poster|data)="([^"]*)"/g)) if (foreign.test(m[1]!.trim())) problems.push(`${file} : ${m[0].trim()}`);
+    }
+    for (const sheet of (await listFiles(dist)).filter((f) => f.endsWith('.css'))) {
+      const css = await readText(dist, sheet);
+      for (const m of css.matchAll(/(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)/g)) if (foreign.test(m[1]!)) problems.push(`${sheet} : ${m[1]}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 
