@@ -5,6 +5,7 @@ import { placeSchema } from '../schemas/place';
 import { topicSchema } from '../schemas/topic';
 import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
+import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
 
 /**
@@ -30,6 +31,7 @@ export const collectionSpecs = {
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
+  orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -33,6 +33,7 @@ async function load(): Promise<Catalog> {
     cotationGrid: await single('cotationGrid'),
     glossary: await single('glossary'),
     dalo: await single('dalo'),
+    orientation: await entries('orientation'),
   } as Catalog;
   const issues = checkReferences(catalog);
   if (issues.length > 0) throw new Error(`Le contenu a ${issues.length} erreur(s) :\n${formatIssues(issues)}`);
