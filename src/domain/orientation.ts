@@ -16,6 +16,8 @@ export interface AnswerPlace {
   tier: PlaceTier;
   /** The commune's name, or the town outside the territory. */
   locality: string;
+  /** Ids of the rules that propose this place. */
+  rules: string[];
 }
 
 /** A text of the rules, with the rule it comes from, so that a combined answer can be filtered. */
@@ -81,13 +83,13 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 function placeOrder(catalog: Catalog, communeId: string, nearby: readonly string[]) {
   const tierOf = (place: Place): PlaceTier =>
     !place.onTerritory ? 'outside' : place.commune === communeId ? 'local' : nearby.includes(place.commune!) ? 'nearby' : 'territory';
-  const toAnswer = (place: Place): AnswerPlace => ({ place, tier: tierOf(place), locality: placeLocality(catalog, place) });
+  const toAnswer = (place: Place): AnswerPlace => ({ place, tier: tierOf(place), locality: placeLocality(catalog, place), rules: [] });
   const compare = (a: AnswerPlace, b: AnswerPlace) =>
     tierRank[a.tier] - tierRank[b.tier] ||
     (a.tier === 'nearby' ? nearby.indexOf(a.place.commune!) - nearby.indexOf(b.place.commune!) : 0) ||
     (a.tier === 'territory' || a.tier === 'outside' ? collator.compare(a.locality, b.locality) : 0) ||
     comparePlaces(a.place, b.place);
-  return (places: readonly Place[]) => places.map(toAnswer).sort(compare);
+  return (places: readonly (Place | AnswerPlace)[]) => places.map((p) => ('place' in p ? p : toAnswer(p))).sort(compare);
 }
 
 /** The places a `desks: nearby` line stands for, for one commune. */
@@ -162,8 +164,11 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
         : partner.desks
           ? nearbyDesks(catalog, commune.id, nearby)
           : [];
-      const known = new Set(block.places.map((a) => a.place.id));
-      block.places = order([...block.places.map((a) => a.place), ...places.filter((p) => !known.has(p.id))]);
+      const known = new Map(block.places.map((a) => [a.place.id, a]));
+      block.places = order([...block.places, ...places.filter((p) => !known.has(p.id))]);
+      for (const answer of block.places) {
+        if (places.some((p) => p.id === answer.place.id) && !answer.rules.includes(rule.id)) answer.rules.push(rule.id);
+      }
     }
   }
 
@@ -190,4 +195,41 @@ export function answerPages(catalog: Catalog): { commune: string; situation?: st
   if (catalog.orientation.length === 0) return [];
   const situations = situationRules(catalog);
   return catalog.communes.flatMap((commune) => [{ commune: commune.id }, ...situations.map((s) => ({ commune: commune.id, situation: s.id }))]);
+}
+
+/** Heading of a block, as the answer page shows it. */
+export function blockTitle(block: AnswerBlock, portalName: string): string {
+  if (block.kind === 'desks') return 'Votre mairie et les guichets enregistreurs';
+  if (block.kind === 'portal') return `En ligne, sur ${portalName}`;
+  const { name, shortName } = block.organisation!;
+  return shortName && !name.includes(shortName) ? `${name} (${shortName})` : name;
+}
+
+/** Sub-heading for the places of one tier. */
+export function tierTitle(tier: PlaceTier, communeName: string): string {
+  return {
+    local: `À ${communeName}`,
+    nearby: `Près de ${communeName}`,
+    territory: 'Ailleurs dans l’agglomération',
+    outside: 'Hors de l’agglomération',
+  }[tier];
+}
+
+/** The places of a block grouped by tier, nearest first. */
+export function placesByTier(block: AnswerBlock): { tier: PlaceTier; places: AnswerPlace[] }[] {
+  const groups: { tier: PlaceTier; places: AnswerPlace[] }[] = [];
+  for (const answer of block.places) {
+    const last = groups[groups.length - 1];
+    if (last && last.tier === answer.tier) last.places.push(answer);
+    else groups.push({ tier: answer.tier, places: [answer] });
+  }
+  return groups;
+}
+
+/** The sources of the rules behind an answer, each once. */
+export function answerSources(orientation: Orientation): OrientationRule['sources'] {
+  const seen = new Set<string>();
+  return [...orientation.situations, orientation.general]
+    .flatMap((rule) => rule.sources)
+    .filter((source) => !seen.has(source.title) && seen.add(source.title));
 }
