@@ -97,7 +97,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
     if ('file' in spec) {
-      const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch(() => ({
+      const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch((): ContentIssue => ({
         file: relative(projectRoot, join(contentDir, spec.file)),
         field: 'fichier',
         message: 'fichier introuvable',
