@@ -205,13 +205,13 @@ export function blockTitle(block: AnswerBlock, portalName: string): string {
   return shortName && !name.includes(shortName) ? `${name} (${shortName})` : name;
 }
 
-/** Sub-heading for the places of one tier. */
-export function tierTitle(tier: PlaceTier, communeName: string): string {
+/** Sub-heading for the places of one tier; `area` is how the content names the territory. */
+export function tierTitle(tier: PlaceTier, communeName: string, area: { inside: string; outside: string }): string {
   return {
     local: `À ${communeName}`,
     nearby: `Près de ${communeName}`,
-    territory: 'Ailleurs dans l’agglomération',
-    outside: 'Hors de l’agglomération',
+    territory: `Ailleurs ${area.inside}`,
+    outside: area.outside.charAt(0).toUpperCase() + area.outside.slice(1),
   }[tier];
 }
 
