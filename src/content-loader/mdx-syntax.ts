@@ -1,4 +1,4 @@
-import { compile } from '@mdx-js/mdx';
+import { createProcessor } from '@mdx-js/mdx';
 import type { ContentIssue } from '../domain/references';
 
 /**
@@ -41,11 +41,41 @@ function explain(reason: string, ruleId: string | undefined): Pick<ContentIssue,
   return { message: 'le texte MDX ne se lit pas à cet endroit', expected: 'voir le guide des éditeurs : les caractères « < » et « { » ont un sens particulier' };
 }
 
+interface MdxNode {
+  type: string;
+  value?: string;
+  position?: { start: { line: number } };
+  children?: MdxNode[];
+}
+
+const processor = createProcessor();
+
+/** `{ … }` in running text: MDX runs it as code, so `{numero}` stops the build with "numero is not defined". */
+function expressionIssue(tree: MdxNode): (Omit<ContentIssue, 'file'> & { line: number }) | undefined {
+  const stack = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
+      const code = (node.value ?? '').trim();
+      // Comments and a plain space are what MDX authors legitimately write between braces.
+      if (code !== '' && !/^\/\*[\s\S]*\*\/$/.test(code) && !/^(["'])\s*\1$/.test(code)) {
+        return {
+          line: node.position?.start.line ?? 1,
+          field: 'texte MDX',
+          message: `texte entre accolades « {${code.length > 30 ? `${code.slice(0, 30)}…` : code}} » : MDX le lit comme du code`,
+          expected: 'pour écrire des accolades dans le texte : « \\{ » et « \\} », ou des parenthèses',
+        };
+      }
+    }
+    stack.push(...(node.children ?? []));
+  }
+  return undefined;
+}
+
 /** The first syntax problem of an MDX body, with its line in the body (1 = first line), or nothing. */
 export async function mdxSyntaxIssue(body: string): Promise<(Omit<ContentIssue, 'file'> & { line: number }) | undefined> {
   try {
-    await compile(body);
-    return undefined;
+    return expressionIssue(processor.parse(body) as MdxNode);
   } catch (caught) {
     const error = caught as MdxError;
     const reason = error.reason ?? error.message ?? '';

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger';
-import { closest, type ContentIssue } from './references';
+import { closest, toSlug, type ContentIssue } from './references';
 import { paths } from './urls';
 
 /**
@@ -128,6 +128,16 @@ export function anchorsIn(body: string): Set<string> {
   return anchors;
 }
 
+/** Headings keep their accents in ids ("#où-déposer"): editors often type them without. */
+function nearAnchor(hash: string, anchors: Set<string>): string | undefined {
+  const list = [...anchors];
+  return (
+    list.find((a) => toSlug(a) === toSlug(hash)) ??
+    closest(hash, list) ??
+    list.find((a) => a.includes(hash) || hash.includes(a))
+  );
+}
+
 export interface LinkContext {
   routes: RouteTable;
   /** The site's sub-path ("/logement-social/"): editors must not write it. */
@@ -145,7 +155,13 @@ export function checkLink(target: string, context: LinkContext): Omit<ContentIss
   const pathPart = beforeHash.split('?')[0]!;
   if (pathPart === '') {
     if (hash && !context.ownAnchors.has(hash)) {
-      return { severity: 'warning', message: `ancre « #${hash} » introuvable dans cette page`, expected: 'l’identifiant d’un titre de la page (titre en minuscules, mots séparés par des tirets)' };
+      const near = nearAnchor(hash, context.ownAnchors);
+      return {
+        severity: 'warning',
+        message: `ancre « #${hash} » introuvable dans cette page`,
+        expected: 'l’identifiant d’un titre de la page (titre en minuscules, mots séparés par des tirets)',
+        ...(near ? { hint: `vouliez-vous dire « #${near} » ?` } : {}),
+      };
     }
     return undefined;
   }
@@ -184,7 +200,7 @@ export function checkLink(target: string, context: LinkContext): Omit<ContentIss
   if (hash) {
     const anchors = context.anchors.get(path);
     if (anchors && !anchors.has(hash)) {
-      const near = closest(hash, [...anchors]);
+      const near = nearAnchor(hash, anchors);
       return {
         severity: 'warning',
         message: `ancre « #${hash} » introuvable dans « /${path} »`,

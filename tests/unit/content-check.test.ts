@@ -64,6 +64,7 @@ const cases: Record<string, Expected[]> = {
     { at: 'content/topics/deposer-une-demande.mdx:22', field: 'lien', says: ['sous-dossier du site « /logement-social/ »', 'écrivez « /mentions-legales/ »'] },
   ],
   'mdx-syntax': [{ at: 'content/topics/deposer-une-demande.mdx:16', field: 'texte MDX', says: ['« < »', '« &lt; »'] }],
+  'mdx-expression': [{ at: 'content/topics/deposer-une-demande.mdx:16', field: 'texte MDX', says: ['« {numero} »', '« \\{ »'] }],
   'unknown-component': [{ at: 'content/topics/deposer-une-demande.mdx:20', field: 'composant', says: ['« <PortailLink> »', 'vouliez-vous dire « <PortalLink /> » ?'] }],
   'unknown-checklist-item': [
     { at: 'content/topics/deposer-une-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
