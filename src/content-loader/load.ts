@@ -268,6 +268,10 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     glossary: display(join(contentDir, collectionSpecs.glossary.file)),
     incomeCeilings: display(join(contentDir, collectionSpecs.incomeCeilings.file)),
     minimumInformation: display(join(contentDir, collectionSpecs.minimumInformation.file)),
+    topicsFolder: `${display(join(contentDir, collectionSpecs.topics.folder))}/`,
+    pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
+    topicIds: fileIds.topics ?? [],
+    pageIds: fileIds.pages ?? [],
   };
   all.push(...checkReferences(out, files));
 

@@ -55,6 +55,16 @@ export function buildRouteTable(pageFiles: readonly string[], publicFiles: reado
   const known = new Set<string>(publicFiles);
   const dynamic: DynamicRoute[] = [];
   const fromContent = contentRoutes(ids);
+  // The paths the templates link to (urls.ts) count as routes too: the branch that adds a page
+  // declares its path there, and the content may link to it before the page itself is merged.
+  const contentMakers: unknown[] = [paths.commune, paths.place, paths.topic, paths.page];
+  for (const value of Object.values(paths) as (string | ((...args: string[]) => string))[]) {
+    if (typeof value === 'string') known.add(value);
+    else if (!contentMakers.includes(value)) {
+      const sample = value('__a__', '__b__', '__c__');
+      dynamic.push({ pattern: new RegExp(`^${escape(sample).replace(/__[abc]__/g, '[a-z0-9-]+')}$`), prefix: sample.split('__')[0]! });
+    }
+  }
   for (const file of pageFiles) {
     const endpoint = /\.(?:ts|js)$/.test(file);
     let route = file.replace(/\.(?:astro|md|mdx|ts|js)$/, '');

@@ -1,4 +1,5 @@
 import type { Catalog } from './types';
+import { requiredPages, requiredTopics } from './urls';
 
 /** One problem in the content, as an editor must read it. */
 export interface ContentIssue {
@@ -78,10 +79,17 @@ export interface ContentFiles {
   glossary: string;
   incomeCeilings: string;
   minimumInformation: string;
+  topicsFolder: string;
+  pagesFolder: string;
+  /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
+  topicIds?: readonly string[];
+  pageIds?: readonly string[];
 }
 
 const defaultFiles: ContentFiles = {
   site: 'content/site.yaml',
+  topicsFolder: 'content/topics/',
+  pagesFolder: 'content/pages/',
   glossary: 'content/data/glossary.yaml',
   incomeCeilings: 'content/data/income-ceilings.yaml',
   minimumInformation: 'content/data/minimum-information.yaml',
@@ -132,6 +140,20 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
       if (previous) {
         issues.push({ file: item.file, line: 1, field: 'nom du fichier', message: `identifiant de ${kind} « ${item.id} » déjà utilisé par ${previous}`, expected: 'un nom de fichier unique' });
       } else seen.set(key, item.file);
+    }
+  }
+
+  // Checked against the files present, so that a topic with a mistake is not also reported missing.
+  const topicIds = files.topicIds ?? catalog.topics?.map((t) => t.id);
+  const pageIds = files.pageIds ?? catalog.pages?.map((p) => p.id);
+  for (const id of topicIds ? requiredTopics : []) {
+    if (!topicIds!.includes(id)) {
+      issues.push({ file: `${files.topicsFolder}${id}.mdx`, field: 'fichier', message: 'fiche manquante : le menu et la page d’accueil y renvoient', expected: `un fichier ${files.topicsFolder}${id}.mdx` });
+    }
+  }
+  for (const id of pageIds ? requiredPages : []) {
+    if (!pageIds!.includes(id)) {
+      issues.push({ file: `${files.pagesFolder}${id}.mdx`, field: 'fichier', message: 'page manquante : le pied de page y renvoie', expected: `un fichier ${files.pagesFolder}${id}.mdx` });
     }
   }
 

@@ -20,14 +20,18 @@ export const frenchPhone = z.string().regex(frenchPhonePattern, {
 });
 
 export const email = z.string().email({ message: 'une adresse e-mail (ex. « accueil@exemple.fr »)' });
-export const httpUrl = z
-  .string()
-  .url({ message: 'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)' })
-  // Only for addresses that parse (mailto:, ftp:…): one that does not parse has the message above.
-  .refine((value) => !URL.canParse(value) || /^https?:\/\//.test(value), {
-    message: 'adresse web sans « https:// » au début',
-    params: { expected: 'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)' },
-  });
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(value);
+    return (protocol === 'https:' || protocol === 'http:') && hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+export const httpUrl = z.string().refine(isHttpUrl, {
+  message: 'adresse web incomplète ou mal écrite',
+  params: { expected: 'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)' },
+});
 
 function isCalendarDay(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);

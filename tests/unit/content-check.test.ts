@@ -30,8 +30,8 @@ const words = (issue: ContentIssue) => [issue.message, issue.expected, issue.hin
 
 const cases: Record<string, Expected[]> = {
   'yaml-syntax': [{ at: 'content/places/mairie-carvin.yaml:24', field: 'notes', says: ['« : »', 'entre guillemets'] }],
-  'front-matter-syntax': [{ at: 'content/topics/deposer-une-demande.mdx:3', field: 'summary', says: ['« : »', 'entre guillemets'] }],
-  'front-matter-unclosed': [{ at: 'content/topics/deposer-une-demande.mdx:1', field: 'en-tête', says: ['non fermé', '« --- »'] }],
+  'front-matter-syntax': [{ at: 'content/topics/faire-sa-demande.mdx:3', field: 'summary', says: ['« : »', 'entre guillemets'] }],
+  'front-matter-unclosed': [{ at: 'content/topics/faire-sa-demande.mdx:1', field: 'en-tête', says: ['non fermé', '« --- »'] }],
   'missing-field': [{ at: 'content/places/caf-carvin.yaml:1', field: 'conventionLabel', says: ['champ obligatoire manquant', 'article 4'] }],
   'wrong-type': [
     { at: 'content/places/mairie-carvin.yaml:5', field: 'onTerritory', says: ['« oui » est un texte', 'true (oui) ou false (non)'] },
@@ -44,30 +44,30 @@ const cases: Record<string, Expected[]> = {
   'bad-file-name': [{ at: 'content/places/Caf Carvin 2.yaml:1', field: 'nom du fichier', says: ['« Caf Carvin 2.yaml » incorrect', '« caf-carvin-2.yaml »'] }],
   'bad-phone': [{ at: 'content/places/mairie-carvin.yaml:13', field: 'phone', says: ['« 03 00 00 00 » ne convient pas', 'téléphone français', 'il y en a 8'] }],
   'bad-email': [{ at: 'content/places/mairie-carvin.yaml:14', field: 'email', says: ['« accueil.exemple.invalid » ne convient pas', 'adresse e-mail', 'il manque « @ »'] }],
-  'bad-url': [{ at: 'content/places/mairie-carvin.yaml:15', field: 'website', says: ['ne convient pas', 'https://', '« https://www.exemple.invalid/logement »'] }],
+  'bad-url': [{ at: 'content/places/mairie-carvin.yaml:15', field: 'website', says: ['adresse web incomplète', 'https://', '« https://www.exemple.invalid/logement »'] }],
   'bad-hours': [{ at: 'content/places/mairie-carvin.yaml:18', field: 'hours[1].opens', says: ['« 8h30 » ne convient pas', 'HH:MM', 'écrivez « 08:30 »'] }],
   'overlapping-hours': [{ at: 'content/places/mairie-carvin.yaml:20', field: 'hours[2]', says: ['chevauche le créneau n° 1', 'ne se recouvrent pas'] }],
   'bad-level': [{ at: 'content/places/caf-carvin.yaml:3', field: 'level', says: ['« 3 » non autorisée', '1 (accueil et information) ou 2'] }],
   'level2-without-registration': [{ at: 'content/places/mairie-carvin.yaml:7', field: 'services', says: ['niveau 2', '« registration »'] }],
   'topic-without-sources': [
-    { at: 'content/topics/deposer-une-demande.mdx:2', field: 'sources', says: ['champ obligatoire manquant', 'liste de sources'] },
-    { at: 'content/topics/deposer-une-demande.mdx:2', field: 'lastChecked', says: ['champ obligatoire manquant', 'AAAA-MM-JJ'] },
+    { at: 'content/topics/faire-sa-demande.mdx:2', field: 'sources', says: ['champ obligatoire manquant', 'liste de sources'] },
+    { at: 'content/topics/faire-sa-demande.mdx:2', field: 'lastChecked', says: ['champ obligatoire manquant', 'AAAA-MM-JJ'] },
   ],
   'income-ceilings-without-year': [
     { at: 'content/data/income-ceilings.yaml:2', field: 'tables[1].year', says: ['champ obligatoire manquant', 'year: 2026'] },
     { at: 'content/data/income-ceilings.yaml:2', field: 'tables[1].sources', says: ['champ obligatoire manquant', 'sources'] },
   ],
   'broken-link': [
-    { at: 'content/topics/deposer-une-demande.mdx:16', field: 'lien', says: ['un lieu qui n’existe pas « /lieux/mairie-carvn/ »', 'vouliez-vous dire « /lieux/mairie-carvin/ » ?'] },
-    { at: 'content/topics/deposer-une-demande.mdx:18', field: 'lien', says: ['sans barre oblique finale', 'écrivez « /ou-s-adresser/ »'] },
-    { at: 'content/topics/deposer-une-demande.mdx:22', field: 'lien', says: ['une fiche qui n’existe pas « /infos/cotation/ »'] },
-    { at: 'content/topics/deposer-une-demande.mdx:22', field: 'lien', says: ['sous-dossier du site « /logement-social/ »', 'écrivez « /mentions-legales/ »'] },
+    { at: 'content/topics/faire-sa-demande.mdx:16', field: 'lien', says: ['un lieu qui n’existe pas « /lieux/mairie-carvn/ »', 'vouliez-vous dire « /lieux/mairie-carvin/ » ?'] },
+    { at: 'content/topics/faire-sa-demande.mdx:18', field: 'lien', says: ['sans barre oblique finale', 'écrivez « /ou-s-adresser/ »'] },
+    { at: 'content/topics/faire-sa-demande.mdx:22', field: 'lien', says: ['une fiche qui n’existe pas « /infos/cotaton/ »', 'vouliez-vous dire « /infos/cotation/ » ?'] },
+    { at: 'content/topics/faire-sa-demande.mdx:22', field: 'lien', says: ['sous-dossier du site « /logement-social/ »', 'écrivez « /mentions-legales/ »'] },
   ],
-  'mdx-syntax': [{ at: 'content/topics/deposer-une-demande.mdx:16', field: 'texte MDX', says: ['« < »', '« &lt; »'] }],
-  'mdx-expression': [{ at: 'content/topics/deposer-une-demande.mdx:16', field: 'texte MDX', says: ['« {numero} »', '« \\{ »'] }],
-  'unknown-component': [{ at: 'content/topics/deposer-une-demande.mdx:20', field: 'composant', says: ['« <PortailLink> »', 'vouliez-vous dire « <PortalLink /> » ?'] }],
+  'mdx-syntax': [{ at: 'content/topics/faire-sa-demande.mdx:16', field: 'texte MDX', says: ['« < »', '« &lt; »'] }],
+  'mdx-expression': [{ at: 'content/topics/faire-sa-demande.mdx:16', field: 'texte MDX', says: ['« {numero} »', '« \\{ »'] }],
+  'unknown-component': [{ at: 'content/topics/faire-sa-demande.mdx:20', field: 'composant', says: ['« <PortailLink> »', 'vouliez-vous dire « <PortalLink /> » ?'] }],
   'unknown-checklist-item': [
-    { at: 'content/topics/deposer-une-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
+    { at: 'content/topics/faire-sa-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
   ],
 };
 
@@ -100,10 +100,10 @@ describe('npm run check : une erreur par faute, avec le fichier, la ligne et le 
     expect(issues.map((i) => `${where(i)} ${i.field}`)).toEqual([
       'content/places/caf-carvin.yaml:5 commune',
       'content/places/mairie-carvin.yaml:13 phone',
-      'content/topics/deposer-une-demande.mdx:16 lien',
-      'content/topics/deposer-une-demande.mdx:18 lien',
-      'content/topics/deposer-une-demande.mdx:22 lien',
-      'content/topics/deposer-une-demande.mdx:22 lien',
+      'content/topics/faire-sa-demande.mdx:16 lien',
+      'content/topics/faire-sa-demande.mdx:18 lien',
+      'content/topics/faire-sa-demande.mdx:22 lien',
+      'content/topics/faire-sa-demande.mdx:22 lien',
     ]);
   });
 
