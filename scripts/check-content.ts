@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content-loader/load';
-import { formatIssues } from '../src/domain/references';
+import { formatIssues, frenchSpacing } from '../src/domain/references';
 
 const started = performance.now();
 const contentDir = resolve(process.argv[2] ?? process.env.SAI_CONTENT_DIR ?? 'content');
@@ -13,12 +13,12 @@ const { issues, warnings, catalog } = await loadContent(contentDir, process.cwd(
 const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
 
 if (warnings.length > 0) {
-  console.log(`Avertissements (${warnings.length}) — à regarder, ils n’empêchent pas la publication :`);
+  console.log(frenchSpacing(`Avertissements (${warnings.length}) — à regarder, ils n’empêchent pas la publication :`));
   console.log(formatIssues(warnings));
   console.log('');
 }
 if (issues.length > 0) {
-  console.error(`Erreurs (${issues.length}) — à corriger avant de publier :`);
+  console.error(frenchSpacing(`Erreurs (${issues.length}) — à corriger avant de publier :`));
   console.error(formatIssues(issues));
   console.error('');
   console.error(`${issues.length} erreur(s) dans le contenu (vérifié en ${seconds} s). Le site ne sera pas construit tant qu’elles restent.`);

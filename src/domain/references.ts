@@ -229,10 +229,18 @@ function duplicatesIn<T>(file: string, list: readonly T[], listKey: string, keyO
   return issues;
 }
 
+/** French spacing for printed text: no-break space inside « » and before : ; ? ! */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ ([:;?!])(?=\s|$)/gm, '\u00a0$1');
+}
+
 /** `file:line — field — what is wrong — attendu : … — hint`, one per line: the check command, the build and the tests print this. */
 export function formatIssue(issue: ContentIssue): string {
   const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
-  return [where, issue.field, issue.message, issue.expected ? `attendu : ${issue.expected}` : undefined, issue.hint].filter(Boolean).join(' — ');
+  return frenchSpacing([where, issue.field, issue.message, issue.expected ? `attendu : ${issue.expected}` : undefined, issue.hint].filter(Boolean).join(' — '));
 }
 
 export function formatIssues(issues: readonly ContentIssue[]): string {

@@ -1,6 +1,7 @@
 import { checklistCoverage } from './checklist';
 import { missingContact } from './directory';
 import { formatDate } from './format';
+import { frenchSpacing } from './references';
 import { isPastReview } from './topics';
 import type { Catalog } from './types';
 
@@ -96,7 +97,9 @@ export function contentReport(catalog: Catalog, today: string): ReportSection[] 
   sections.push({
     title: 'Informations minimales exigées par la loi (articles L441-2-6, R441-2-16 et R441-2-17 du CCH)',
     todo: catalog.minimumInformation
-      ? coverage.filter((c) => c.topics.length === 0).map((c) => `NON COUVERT — ${c.item.id} : ${c.item.label} (${c.item.reference})`)
+      ? coverage
+          .filter((c) => c.topics.length === 0)
+          .map((c) => `NON COUVERT — ${c.item.id} : ${c.item.label} (${c.item.reference})${c.item.note ? `. Note : ${c.item.note}` : ''}`)
       : ['Liste absente (content/data/minimum-information.yaml)'],
     info: coverage
       .filter((c) => c.topics.length > 0)
@@ -118,7 +121,7 @@ export function formatReport(sections: readonly ReportSection[], today: string):
     for (const line of section.todo) lines.push(`  • ${line}`);
     for (const line of section.info ?? []) lines.push(`    ${line}`);
   }
-  return lines.join('\n');
+  return frenchSpacing(lines.join('\n'));
 }
 
 /** The calendar day of a moment where the editor is (YYYY-MM-DD): the report's "today". */

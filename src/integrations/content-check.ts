@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { loadContent } from '../content-loader/load';
-import { formatIssues } from '../domain/references';
+import { formatIssues, frenchSpacing } from '../domain/references';
 import { contentReport, formatReport, localDay } from '../domain/report';
 import type { Catalog } from '../domain/types';
 
@@ -20,10 +20,10 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
   async function check(logger: AstroIntegrationLogger) {
     const result = await loadContent(resolve(root, options.contentDir), root);
     if (result.warnings.length > 0) {
-      logger.warn(`${result.warnings.length} avertissement(s) dans le contenu (la construction continue) :\n${formatIssues(result.warnings)}`);
+      logger.warn(`${frenchSpacing(`${result.warnings.length} avertissement(s) dans le contenu (la construction continue) :`)}\n${formatIssues(result.warnings)}`);
     }
     if (result.issues.length > 0) {
-      logger.error(`${result.issues.length} erreur(s) dans le contenu :\n${formatIssues(result.issues)}`);
+      logger.error(`${frenchSpacing(`${result.issues.length} erreur(s) dans le contenu :`)}\n${formatIssues(result.issues)}`);
     }
     return result;
   }
@@ -38,7 +38,7 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
         // `astro dev` keeps running so that the editor can fix and reload; a build must not publish.
         if (result.issues.length > 0 && command === 'build') {
           throw new AstroError(
-            `Le contenu contient ${result.issues.length} erreur(s) : le site n’est pas construit (liste ci-dessus, avec le fichier et la ligne).`,
+            frenchSpacing(`Le contenu contient ${result.issues.length} erreur(s) : le site n’est pas construit (liste ci-dessus, avec le fichier et la ligne).`),
             'Corrigez chaque ligne indiquée puis relancez. « npm run check » refait la vérification en quelques secondes, sans construire le site.',
           );
         }

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { frenchSpacing } from '../../src/domain/references';
 import { projectRoot } from '../helpers/build';
 import { contentWithMistake } from '../helpers/fixtures';
 
@@ -57,7 +58,7 @@ describe('npm run build remplace dist/ seulement si la construction réussit', (
     const result = await runBuildScript({ contentDir, outDir });
     expect(result.code).not.toBe(0);
     // The build prints the very message `npm run check` prints.
-    expect(result.output).toContain('content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn »');
+    expect(result.output).toContain(frenchSpacing('content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn »'));
     expect(result.output).toContain('le site précédent (dist/) n’a pas été modifié');
     expect(await readFile(join(outDir, 'index.html'), 'utf8')).toBe('construction précédente');
     expect(await leftovers(root)).toEqual([]);

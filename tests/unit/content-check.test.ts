@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { formatIssue, type ContentIssue } from '../../src/domain/references';
+import { formatIssue, frenchSpacing, type ContentIssue } from '../../src/domain/references';
 import { projectRoot } from '../helpers/build';
 import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
 
@@ -110,8 +110,12 @@ describe('npm run check : une erreur par faute, avec le fichier, la ligne et le 
   it('écrit chaque erreur sur une ligne : fichier:ligne — champ — ce qui ne va pas — attendu — conseil', async () => {
     const { issues } = await check('unknown-commune');
     expect(formatIssue(issues[0]!)).toBe(
-      'content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn » — attendu : l’identifiant d’un fichier de content/communes/ (carvin, henin-beaumont) — vouliez-vous dire « carvin » ?',
+      frenchSpacing(
+        'content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn » — attendu : l’identifiant d’un fichier de content/communes/ (carvin, henin-beaumont) — vouliez-vous dire « carvin » ?',
+      ),
     );
+    // French spacing: no-break spaces inside « » and before « : » and « ? ».
+    expect(formatIssue(issues[0]!)).toContain('«\u00a0carvin\u00a0»\u00a0?');
   });
 
   it('signale en avertissement un élément de la liste légale qu’aucune fiche ne couvre', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { checklistCoverage } from '../../src/domain/checklist';
 import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links';
+import { frenchSpacing } from '../../src/domain/references';
 import { contentReport, countTodo, formatReport } from '../../src/domain/report';
 import type { Catalog } from '../../src/domain/types';
 import { projectRoot } from '../helpers/build';
@@ -61,8 +62,8 @@ describe('le rapport du contenu', () => {
       ['guichets-enregistrement', ['faire-sa-demande']],
     ]);
     const text = formatReport(contentReport(catalog, '2026-12-01'), '2026-12-01');
-    expect(text).toContain('couvert — depot-demande : Comment et où déposer une demande → faire-sa-demande (article à vérifier sur Légifrance)');
-    expect(text).toMatch(/^Rapport du contenu au 1er\u00a0décembre\u00a02026 : \d+ point\(s\)/);
+    expect(text).toContain(frenchSpacing('couvert — depot-demande : Comment et où déposer une demande → faire-sa-demande (article à vérifier sur Légifrance)'));
+    expect(text).toMatch(/^Rapport du contenu au 1er\u00a0décembre\u00a02026\u00a0: \d+ point\(s\)/);
     expect(countTodo(contentReport(catalog, '2026-12-01'))).toBeGreaterThan(0);
   });
 });
