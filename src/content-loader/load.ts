@@ -270,6 +270,8 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     minimumInformation: display(join(contentDir, collectionSpecs.minimumInformation.file)),
     topicsFolder: `${display(join(contentDir, collectionSpecs.topics.folder))}/`,
     pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
+    communesFolder: `${display(join(contentDir, collectionSpecs.communes.folder))}/`,
+    organisationsFolder: `${display(join(contentDir, collectionSpecs.organisations.folder))}/`,
     topicIds: fileIds.topics ?? [],
     pageIds: fileIds.pages ?? [],
   };

@@ -81,6 +81,8 @@ export interface ContentFiles {
   minimumInformation: string;
   topicsFolder: string;
   pagesFolder: string;
+  communesFolder: string;
+  organisationsFolder: string;
   /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
   topicIds?: readonly string[];
   pageIds?: readonly string[];
@@ -90,6 +92,8 @@ const defaultFiles: ContentFiles = {
   site: 'content/site.yaml',
   topicsFolder: 'content/topics/',
   pagesFolder: 'content/pages/',
+  communesFolder: 'content/communes/',
+  organisationsFolder: 'content/organisations/',
   glossary: 'content/data/glossary.yaml',
   incomeCeilings: 'content/data/income-ceilings.yaml',
   minimumInformation: 'content/data/minimum-information.yaml',
@@ -103,14 +107,14 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
 
   for (const place of catalog.places ?? []) {
     if (catalog.organisations && !organisationIds.includes(place.organisation)) {
-      issues.push(unknownReference(place.file, ['organisation'], place.organisation, 'organisation', organisationIds, 'content/organisations/'));
+      issues.push(unknownReference(place.file, ['organisation'], place.organisation, 'organisation', organisationIds, files.organisationsFolder));
     }
     if (catalog.communes && place.commune && !communeIds.includes(place.commune)) {
-      issues.push(unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, 'content/communes/'));
+      issues.push(unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, files.communesFolder));
     }
   }
   if (catalog.site && catalog.organisations && !organisationIds.includes(catalog.site.territory.organisation)) {
-    issues.push(unknownReference(files.site, ['territory', 'organisation'], catalog.site.territory.organisation, 'organisation', organisationIds, 'content/organisations/'));
+    issues.push(unknownReference(files.site, ['territory', 'organisation'], catalog.site.territory.organisation, 'organisation', organisationIds, files.organisationsFolder));
   }
 
   // Ids are file names: one folder cannot hold the same name twice, but a name with capitals or
