@@ -18,7 +18,7 @@ export interface CollectionSpec {
   folder?: string;
   file?: string;
   extension?: '.yaml' | '.mdx';
-  /** A single file that may be absent (the content then has no such data, and the report says so). */
+  /** A single file that may be absent: the collection then takes the schema's defaults. */
   optional?: boolean;
 }
 

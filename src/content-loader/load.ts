@@ -217,7 +217,12 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
       const parsed = await parseFile(projectRoot, path).catch((): ContentIssue[] | undefined =>
         spec.optional ? undefined : [{ file: display(path), field: 'fichier', message: 'fichier introuvable', expected: `le fichier ${spec.file} dans le dossier de contenu` }],
       );
-      if (parsed === undefined) continue;
+      if (parsed === undefined) {
+        // An absent optional file takes the schema's defaults, when the schema has them for everything.
+        const defaults = spec.schema.safeParse({});
+        if (defaults.success) out[name] = defaults.data as never;
+        continue;
+      }
       if (Array.isArray(parsed)) all.push(...parsed);
       else {
         parsedFiles.set(parsed.file, parsed);

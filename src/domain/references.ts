@@ -58,12 +58,12 @@ export function toSlug(value: string): string {
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function unknownReference(file: string, path: (string | number)[], value: string, kind: string, ids: string[], folder: string): ContentIssue {
+/** `where`: the field's path in the file (then the message gets its line), or just its name. */
+function unknownReference(file: string, where: (string | number)[] | string, value: string, kind: string, ids: readonly string[], folder: string): ContentIssue {
   const suggestion = closest(value, ids);
   return {
     file,
-    path,
-    field: path.join('.'),
+    ...(typeof where === 'string' ? { field: where } : { path: where, field: where.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[') }),
     message: `${kind} inconnue « ${value} »`,
     expected: `l’identifiant d’un fichier de ${folder} (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? '…' : ''})`,
     ...(suggestion ? { hint: `vouliez-vous dire « ${suggestion} » ?` } : {}),
