@@ -6,6 +6,7 @@ import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
 import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+import type { MinimumInformation } from '../schemas/minimum-information';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -36,6 +37,8 @@ export interface Catalog {
   glossary: Glossary;
   dalo: Dalo;
   orientation: OrientationRule[];
+  /** The law's minimum-information checklist; absent in content trees that do not track it. */
+  minimumInformation?: MinimumInformation;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, MinimumInformation };
