@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content-loader/load';
 import { formatIssues } from '../src/domain/references';
 import { paths } from '../src/domain/urls';
-import { renderLeaflet, leafletSlug, type LeafletVariant } from '../src/leaflet/index';
+import { leafletFill, renderLeaflet, leafletSlug, type LeafletVariant } from '../src/leaflet/index';
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist/plaquette');
@@ -48,10 +48,13 @@ for (const variant of variants) {
     totalTagged += bytes.length;
     totalUntagged += untagged.length;
     await writeFile(file, bytes);
+    const fills = await leafletFill(catalog, variant, { base });
+    const tightest = fills.filter((f) => f.room).reduce((a, b) => (b.height - b.used < a.height - a.used ? b : a));
     if (png) execFileSync('pdftoppm', ['-r', '60', '-png', file, join(outDir, slug)]);
     console.log(
       `${paths.leafletFile(slug).padEnd(40)} ${kb(bytes.length).padStart(9)}  ${elapsed.toFixed(0).padStart(5)} ms` +
-        `   (sans balisage : ${kb(untagged.length)}, balisage : +${bytes.length - untagged.length} octets)`,
+        `   (sans balisage : ${kb(untagged.length)}, balisage : +${bytes.length - untagged.length} octets)` +
+        `   place libre minimale : ${(tightest.height - tightest.used).toFixed(0)} pt, volet ${tightest.panel} « ${tightest.title} »`,
     );
   } catch (error) {
     failures++;

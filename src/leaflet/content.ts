@@ -133,6 +133,8 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para(text.cover.service(catalog.communes.length)),
     para(text.cover.mission),
     para([span(text.cover.free, { bold: true })]),
+    para([span(text.cover.contentsTitle, { bold: true, color: 'primary' })]),
+    bullets([text.where.title, text.register.title, text.allocation.title, text.desks.title]),
   ];
 
   const where: Block[] = [

@@ -47,6 +47,16 @@ function checkFigures(node: SemanticNode): void {
 }
 
 /**
+ * Lays a leaflet out without writing it: how full each frame is (in points). The preview script
+ * prints the room left, so that editors know how much a panel can still take.
+ */
+export async function leafletFill(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<LeafletLayout['fills']> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { measure } = await embedFonts(doc);
+  return layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure).fills;
+}
+
+/**
  * Renders one leaflet as PDF bytes. Pure: no Astro, no clock, no randomness; the same catalog
  * gives the same bytes. Throws (LeafletOverflowError) if a panel's text does not fit.
  *

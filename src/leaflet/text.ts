@@ -10,9 +10,15 @@
 
 const NBSP = '\u00a0';
 
-/** French spacing: the space written before « : ; ! ? » and after « becomes a no-break space. */
+/**
+ * French spacing: the space written before « : ; ! ? » and after « becomes a no-break space, and
+ * so does the space that ties a word to its number (« niveau 2 », « article L441-1 »).
+ */
 export function frenchSpacing(text: string): string {
-  return text.replace(/ +([:;!?»])/g, `${NBSP}$1`).replace(/« +/g, `«${NBSP}`);
+  return text
+    .replace(/ +([:;!?»])/g, `${NBSP}$1`)
+    .replace(/« +/g, `«${NBSP}`)
+    .replace(/\b(niveau|Niveau|article|Article) (?=[A-Z]?\d)/g, `$1${NBSP}`);
 }
 
 export const text = {
@@ -27,6 +33,7 @@ export const text = {
 
   cover: {
     edition: (commune: string) => `Édition ${commune}`,
+    contentsTitle: 'Dans ce dépliant',
     service: (communes: number) =>
       `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes de l’agglomération, les bailleurs sociaux, l’État, Action Logement et des associations.`,
     mission: 'Près de chez vous, on vous accueille, on vous informe et on vous oriente. Les guichets enregistreurs enregistrent aussi votre demande.',
@@ -117,8 +124,8 @@ export const text = {
 
   back: {
     title: 'Pour en savoir plus',
-    general: 'Les adresses, les horaires et les démarches pas à pas, sur le site :',
-    commune: (commune: string) => `La page de ${commune} sur le site : adresses, horaires, démarches pas à pas.`,
+    general: 'Adresses, horaires et démarches, sur le site :',
+    commune: (commune: string) => `Sur le site, la page de ${commune} :`,
     qrAlt: (url: string, commune?: string) => `Code QR menant ${commune ? `à la page de ${commune}` : 'à l’accueil'} du site : ${url}`,
     linkDescription: (url: string, commune?: string) => `${commune ? `Page de ${commune} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
     portalDescription: (url: string) => `Portail national de la demande de logement social : ${url}`,

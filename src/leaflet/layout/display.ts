@@ -73,4 +73,6 @@ export interface LeafletLayout {
   pages: [PageLayout, PageLayout];
   /** The document node: its children follow the folded reading order. */
   root: SemanticNode;
+  /** Room used in each frame, in points. */
+  fills: { panel: number; title: string; height: number; used: number; room: boolean }[];
 }

@@ -27,6 +27,16 @@ export class LeafletOverflowError extends Error {
   }
 }
 
+/** How full a frame is: the preview script and the tests show the room left. */
+export interface FrameFill {
+  panel: PanelNumber;
+  title: string;
+  height: number;
+  used: number;
+  /** True when height − used is room a panel really has left. */
+  room: boolean;
+}
+
 interface Frame extends Rect {
   ref: FrameRef;
   page: 0 | 1;
@@ -42,7 +52,15 @@ function totalHeight(units: readonly Unit[]): number {
  * - a heading goes to the next frame if the first unit after it does not fit with it (keep-with-next);
  * - when the last frame is full, the render fails with the overflow: nothing is clipped, nothing overlaps.
  */
-function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Frame[], out: Emitted[]): void {
+function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Frame[], out: Emitted[]): FrameFill[] {
+  const fills: FrameFill[] = frames.map((f, i) => ({
+    panel: f.ref.panel,
+    title: f.ref.title,
+    height: f.height,
+    used: 0,
+    // A frame followed by another, or sized to its content, is full by design: its room says nothing.
+    room: i === frames.length - 1 && f.ref.part !== 'bottom',
+  }));
   let frameIndex = 0;
   let used = 0;
   for (let i = 0; i < units.length; i++) {
@@ -67,13 +85,15 @@ function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Fra
     const top = used + (used === 0 ? 0 : unit.spaceBefore);
     if (top + unit.height > frame.height + epsilon) {
       const rest = units.slice(i);
-      const overflow = top + totalHeight(rest) + (rest.length > 0 ? 0 : 0) - frame.height;
+      const overflow = top + totalHeight(rest) - frame.height;
       const lines = Math.max(1, Math.ceil(overflow / styles.body.lineHeight));
       throw new LeafletOverflowError(leaflet, frame.ref.panel, frame.ref.title, overflow, lines);
     }
     unit.emit(frame.x, frame.y + frame.height - top, out[frame.page]!);
     used = top + unit.height;
+    fills[frameIndex]!.used = used;
   }
+  return fills;
 }
 
 function frameRect(ref: FrameRef, bottomHeights: Map<PanelNumber, number>): Frame {
@@ -124,6 +144,7 @@ export function layoutLeaflet(content: LeafletContent, measure: MeasureText): Le
   }
 
   // 3. Flow each story into its frames; keep each story's drawing apart to order pages afterwards.
+  const fills: FrameFill[] = [];
   const outputs = prepared.map(({ story, units }) => {
     const out: Emitted[] = [
       { ops: [], links: [] },
@@ -137,7 +158,7 @@ export function layoutLeaflet(content: LeafletContent, measure: MeasureText): Le
       }
       return frame;
     });
-    flowUnits(content.name, units, frames, out);
+    fills.push(...flowUnits(content.name, units, frames, out));
     return out;
   });
 
@@ -152,5 +173,5 @@ export function layoutLeaflet(content: LeafletContent, measure: MeasureText): Le
     }
     return { ops, links };
   };
-  return { pages: [page(0), page(1)], root };
+  return { pages: [page(0), page(1)], root, fills };
 }
