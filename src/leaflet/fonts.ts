@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFDocument, type PDFFont } from 'pdf-lib';
 import type { FontKey } from './theme';
 import type { MeasureText } from './layout/wrap';
 
@@ -107,9 +107,7 @@ export function tagSubsetFonts(doc: PDFDocument, fonts: readonly PDFFont[]): voi
   const { context } = doc;
   for (const font of fonts) {
     const type0 = context.lookup(font.ref, PDFDict);
-    const descendants = type0.lookup(PDFName.of('DescendantFonts'));
-    const cidFontRef = (descendants as unknown as { get(i: number): unknown }).get(0);
-    const cidFont = context.lookup(cidFontRef as PDFRef, PDFDict);
+    const cidFont = type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
     const descriptor = cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const file = descriptor.lookup(PDFName.of('FontFile2')) ?? descriptor.lookup(PDFName.of('FontFile3'));
     if (!(file instanceof PDFStream)) throw new Error(`police ${font.name} : fichier de police introuvable après intégration`);

@@ -177,7 +177,7 @@ describe('marked content', () => {
         for (const item of content.items) {
           if ('type' in item) {
             if (item.type === 'endMarkedContent') stack.pop();
-            else stack.push({ tag: (item as { tag: string }).tag, id: (item as { id?: string }).id });
+            else stack.push({ tag: (item as unknown as { tag: string }).tag, id: (item as unknown as { id?: string }).id });
             continue;
           }
           if (!item.str.trim()) continue;
