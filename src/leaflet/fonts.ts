@@ -21,6 +21,7 @@ const files: Record<FontKey, string> = {
 const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
 
 let cache: Promise<Record<FontKey, Uint8Array>> | undefined;
+let faces: Record<FontKey, ReturnType<typeof fontkit.create>> | undefined;
 
 /** Font files are read once per process: the build renders fifteen leaflets. */
 export function fontBytes(): Promise<Record<FontKey, Uint8Array>> {
@@ -71,14 +72,16 @@ export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
     regular: await doc.embedFont(bytes.regular, { subset: true }),
     bold: await doc.embedFont(bytes.bold, { subset: true }),
   };
-  const faces = { regular: fontkit.create(bytes.regular as unknown as Buffer), bold: fontkit.create(bytes.bold as unknown as Buffer) };
+  // Parsed once per process, only to ask which characters the face has.
+  faces ??= { regular: fontkit.create(bytes.regular as unknown as Buffer), bold: fontkit.create(bytes.bold as unknown as Buffer) };
+  const face = faces;
   return {
     fonts,
     measure: (text, font, size) => (advance(fonts[font], font, text) * size) / 1000,
     check(text, where) {
       for (const char of printable(text)) {
         const code = char.codePointAt(0)!;
-        if (code > 0x20 && !(faces.regular.hasGlyphForCodePoint(code) && faces.bold.hasGlyphForCodePoint(code))) {
+        if (code > 0x20 && !(face.regular.hasGlyphForCodePoint(code) && face.bold.hasGlyphForCodePoint(code))) {
           throw new Error(`${where} : le caractère « ${char} » (U+${code.toString(16).toUpperCase().padStart(4, '0')}) n’existe pas dans la police de la plaquette`);
         }
       }

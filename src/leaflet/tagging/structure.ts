@@ -114,6 +114,8 @@ export class StructureBuilder implements Tagger {
     if (page !== undefined) element.set(PDFName.of('Pg'), this.pages[page]!.ref);
     element.set(PDFName.of('K'), kids.length === 1 ? kids[0]! : context.obj(kids));
     if (node.alt) element.set(PDFName.of('Alt'), PDFHexString.fromText(node.alt));
+    // Bulleted lists: says the labels are bullets (PDF 32000-1, table 347), so a reader need not read "•".
+    if (node.role === 'list') element.set(PDFName.of('A'), context.obj({ O: 'List', ListNumbering: 'Disc' }));
     if (node.bbox) {
       const { x, y, width, height } = node.bbox;
       const round = (v: number) => Math.round(v * 100) / 100;
