@@ -10,7 +10,6 @@ import {
   popGraphicsState,
   pushGraphicsState,
   rectangle,
-  setDashPattern,
   setFillingRgbColor,
   setFontAndSize,
   setLineWidth,
@@ -102,7 +101,6 @@ function operatorsFor(ops: readonly DrawOp[], fonts: Record<FontKey, PDFFont>, f
       out.push(fill(), popGraphicsState());
     } else {
       out.push(pushGraphicsState(), strokeColor(palette, op.color), setLineWidth(op.width));
-      if (op.dash) out.push(setDashPattern(op.dash, 0));
       out.push(moveTo(r2(op.x1), r2(op.y1)), lineTo(r2(op.x2), r2(op.y2)), stroke(), popGraphicsState());
     }
   }

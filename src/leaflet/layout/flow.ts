@@ -65,7 +65,7 @@ function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Fra
   let used = 0;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    let frame = frames[frameIndex]!;
+    const frame = frames[frameIndex]!;
     const isLast = frameIndex === frames.length - 1;
     const space = used === 0 ? 0 : unit.spaceBefore;
 
@@ -77,7 +77,6 @@ function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Fra
     const fitsWithNext = used + need <= frame.height + epsilon;
     if (!isLast && used > 0 && (!fitsAlone || !fitsWithNext)) {
       frameIndex++;
-      frame = frames[frameIndex]!;
       used = 0;
       i--; // place this unit again, at the top of the next frame
       continue;
@@ -106,7 +105,7 @@ function frameRect(ref: FrameRef, bottomHeights: Map<PanelNumber, number>): Fram
   return { ...area, ref };
 }
 
-/** Short dashed marks at each fold, in the top and bottom margins: a guide for folding by hand. */
+/** Short marks at each fold, in the top and bottom margins: a guide for folding by hand. */
 function foldMarks(page: 0 | 1): DrawOp[] {
   return folds[page].flatMap((x) => [
     { op: 'line' as const, x1: x, y1: 3 * mm, x2: x, y2: 7 * mm, width: 0.5, color: 'fold' as const, mark: ARTIFACT },

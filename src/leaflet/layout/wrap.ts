@@ -110,13 +110,14 @@ export function wrap(runs: readonly InlineRun[], width: number, size: number, me
   const lines: Word[][] = [];
   let line: Word[] = [];
   let lineWidth = 0;
-  const spaceWidth = (run: number) => measure(' ', runs[run]!.font, size);
+  // The space between two words is printed in the font of the run that carries it (see toLine).
+  const spaceWidth = (previous: Word, next: Word) => measure(' ', runs[spaceRun(runs, previous, next)]!.font, size);
 
   for (const word of list) {
     if (word.width > width + 0.01) {
       throw new WordTooWideError(word.fragments.map((f) => f.text).join(''), word.width, width);
     }
-    const gap = line.length > 0 && word.gap === 'space' ? spaceWidth(word.fragments[0]!.run) : 0;
+    const gap = line.length > 0 && word.gap === 'space' ? spaceWidth(line[line.length - 1]!, word) : 0;
     if (line.length > 0 && lineWidth + gap + word.width > width + 0.01) {
       lines.push(line);
       line = [word];
@@ -130,17 +131,24 @@ export function wrap(runs: readonly InlineRun[], width: number, size: number, me
   return lines.map((wordsOfLine) => toLine(wordsOfLine, runs, size, measure));
 }
 
+/**
+ * Which run carries the space between two words: the one before it, unless that one is a link and
+ * the next is not — a link's clickable area and its tagged text then hold the link text only.
+ */
+function spaceRun(runs: readonly InlineRun[], previous: Word, next: Word): number {
+  const before = previous.fragments[previous.fragments.length - 1]!.run;
+  const after = next.fragments[0]!.run;
+  return runs[before]!.link && !runs[after]!.link ? after : before;
+}
+
 /** Merges the words of a line into pieces (one per run) and places them. */
 function toLine(lineWords: Word[], runs: readonly InlineRun[], size: number, measure: MeasureText): Line {
   const fragments: Fragment[] = [];
   lineWords.forEach((word, i) => {
     const copy = word.fragments.map((f) => ({ ...f }));
     if (i > 0 && word.gap === 'space') {
-      // The space goes with the text before it, unless that text is a link: a link's clickable
-      // area and its tagged text then hold the address only.
-      const previous = fragments[fragments.length - 1]!;
-      if (runs[previous.run]!.link && !runs[copy[0]!.run]!.link) copy[0]!.text = ` ${copy[0]!.text}`;
-      else previous.text += ' ';
+      if (spaceRun(runs, lineWords[i - 1]!, word) === copy[0]!.run) copy[0]!.text = ` ${copy[0]!.text}`;
+      else fragments[fragments.length - 1]!.text += ' ';
     }
     for (const f of copy) {
       const last = fragments[fragments.length - 1];
