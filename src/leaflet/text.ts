@@ -35,7 +35,7 @@ export const text = {
     edition: (commune: string) => `Édition ${commune}`,
     contentsTitle: 'Dans ce dépliant',
     service: (communes: number) =>
-      `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes de l’agglomération, les bailleurs sociaux, l’État, Action Logement et des associations.`,
+      `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes de l’agglomération, les bailleurs sociaux, l’État, Action Logement, le Département, la CAF et des associations.`,
     mission: 'Près de chez vous, on vous accueille, on vous informe et on vous oriente. Les guichets enregistreurs enregistrent aussi votre demande.',
     free: 'Faire une demande de logement social est gratuit.',
   },
@@ -73,7 +73,7 @@ export const text = {
 
   allocation: {
     title: 'Comment les logements sont attribués',
-    committee: 'Pour chaque logement libre, une commission d’attribution (la CALEOL) examine plusieurs demandes et décide.',
+    committee: 'Une commission d’attribution (la CALEOL) décide à qui chaque logement est attribué.',
     scoringTitle: 'La cotation',
     scoring: 'Chaque demande reçoit des points selon des critères fixés à l’avance : c’est la cotation. Elle aide la commission à choisir, mais l’attribution n’est pas automatique : c’est la commission qui décide.',
     askScore: 'Vous pouvez demander votre cotation, le délai d’attente moyen pour une demande comme la vôtre et votre rang.',
