@@ -68,9 +68,12 @@ function advance(font: PDFFont, key: FontKey, text: string): number {
 export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
   const bytes = await fontBytes();
   doc.registerFontkit(fontkit);
+  // pdf-lib keeps only the glyph ids of fontkit's shaping, never the positions: the positioning
+  // features (kerning, marks) cost most of the render time and change nothing in the file.
+  const features = { kern: false, mark: false, mkmk: false };
   const fonts = {
-    regular: await doc.embedFont(bytes.regular, { subset: true }),
-    bold: await doc.embedFont(bytes.bold, { subset: true }),
+    regular: await doc.embedFont(bytes.regular, { subset: true, features }),
+    bold: await doc.embedFont(bytes.bold, { subset: true, features }),
   };
   // Parsed once per process, only to ask which characters the face has.
   faces ??= { regular: fontkit.create(bytes.regular as unknown as Buffer), bold: fontkit.create(bytes.bold as unknown as Buffer) };
