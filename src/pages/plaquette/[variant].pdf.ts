@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 /**
  * The printable leaflets, made by the build from the same catalog as the pages:
  * /plaquette/plaquette-sai-cahc.pdf (general) and /plaquette/<commune-id>.pdf (one per commune).
