@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { projectRoot } from '../helpers/build';
-import { launchBrowser } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
 
 /**
  * Every page of the sitemap (and the 404 page), in real Chromium, at a phone's and a desktop's
@@ -35,7 +35,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist({ root: dist, base })]);
+  [browser, server] = await Promise.all([launchChromium(), serveDist({ root: dist, base })]);
   await mkdir(screenshotDir, { recursive: true });
 });
 
@@ -48,9 +48,12 @@ it('le plan du site liste toutes les pages', () => {
   expect(pages.length).toBeGreaterThan(40);
 });
 
-/** Opens a page in a fresh context (no shared cookies) and records what must never happen. */
-async function open(path: string, width: number) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
+/**
+ * Opens a page in a fresh context (no cookie or storage shared with other pages) and records
+ * what must never happen: a request to another host, a CSP violation, a script error.
+ */
+async function open(path: string) {
+  const context = await browser.newContext({ viewport: { width: widths[0], height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -69,10 +72,14 @@ async function open(path: string, width: number) {
     if (message.type() === 'error') problems.push(`console : ${message.text()}`);
   });
   page.on('websocket', (ws) => problems.push(`WebSocket ouverte : ${ws.url()}`));
+  return { context, page, problems };
+}
+
+/** Loads (or reloads, at a new width) the page and waits for its fonts, which change the layout. */
+async function load(page: Page, path: string, problems: string[]) {
   const response = await page.goto(server.url(path), { waitUntil: 'load' });
   if (response?.status() !== 200) problems.push(`réponse HTTP ${response?.status()} au lieu de 200`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return { context, page, problems };
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -203,20 +210,28 @@ async function keyboard(page: Page): Promise<string[]> {
   return problems;
 }
 
-/** Everything above, for one page at one width; returns what went wrong, in plain words. */
-async function check(path: string, width: number): Promise<string[]> {
-  const { context, page, problems } = await open(path, width);
+/**
+ * Everything above, for one page, at each width in turn (one context, reloaded from the cache
+ * at the second width so that focus and scroll start afresh). Returns what went wrong.
+ */
+async function check(path: string): Promise<string[]> {
+  const { context, page, problems } = await open(path);
   try {
-    problems.push(...(await axeViolations(page)));
-    problems.push(...(await privacy(context, page)));
-    if (width === 360) problems.push(...(await page.evaluate(layoutProblems, '360 px')));
-    if (screenshotPages.includes(path)) {
-      const name = `${path.replace(/\/$/, '').replace(/\//g, '-') || 'accueil'}-${width}.png`;
-      await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+    for (const width of widths) {
+      const found: string[] = [];
+      await page.setViewportSize({ width, height: 800 });
+      await load(page, path, found);
+      found.push(...(await axeViolations(page)));
+      if (width === 360) found.push(...(await page.evaluate(layoutProblems, 'mise en page')));
+      if (screenshotPages.includes(path)) {
+        const name = `${path.replace(/\/$/, '').replace(/\//g, '-') || 'accueil'}-${width}.png`;
+        await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
+      }
+      found.push(...(await keyboard(page)));
+      if (width === 1280) found.push(...(await zoom(page)));
+      problems.push(...found.map((problem) => `${width} px · ${problem}`));
     }
-    problems.push(...(await keyboard(page)));
-    if (width === 1280) problems.push(...(await zoom(page)));
-    // Anything that slipped out after the interactions above.
+    // Cookies and storage, after everything a visitor could have done on the page.
     problems.push(...(await privacy(context, page)));
   } finally {
     await context.close();
@@ -240,13 +255,11 @@ async function inTurn<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
-for (const width of widths) {
-  describe.concurrent(`à ${width} px de large`, () => {
-    for (const path of pages) {
-      it(`/${path}`, async ({ expect }) => {
-        const problems = await inTurn(() => check(path, width));
-        expect(problems, `/${path} à ${width} px`).toEqual([]);
-      });
-    }
-  });
-}
+describe.concurrent(`chaque page, à ${widths.join(' et à ')} px de large`, () => {
+  for (const path of pages) {
+    it(`/${path}`, async ({ expect }) => {
+      const problems = await inTurn(() => check(path));
+      expect(problems, `/${path}`).toEqual([]);
+    });
+  }
+});
