@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+import searchIndex from './src/integrations/pagefind.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -22,7 +23,13 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
+    // title, which would match every query) and the 404 page are not answers.
+    searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html'] }),
+  ],
   markdown: {
     smartypants: false,
     rehypePlugins: [[rehypeBaseLinks, { base }]],

@@ -6,6 +6,7 @@ import { topicSchema } from '../schemas/topic';
 import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
+import { searchSynonymsSchema } from '../schemas/search';
 
 /**
  * Where each collection lives and which schema validates it. Astro's content config and the
@@ -17,6 +18,8 @@ export interface CollectionSpec {
   folder?: string;
   file?: string;
   extension?: '.yaml' | '.mdx';
+  /** A single file that may be absent: the collection then takes the schema's defaults. */
+  optional?: boolean;
 }
 
 export const collectionSpecs = {
@@ -30,6 +33,7 @@ export const collectionSpecs = {
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
+  searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
@@ -97,6 +98,10 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
     if ('file' in spec) {
+      if ('optional' in spec && spec.optional && !existsSync(join(contentDir, spec.file))) {
+        out[name] = spec.schema.parse({});
+        continue;
+      }
       const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch(() => ({
         file: relative(projectRoot, join(contentDir, spec.file)),
         field: 'fichier',

@@ -1,4 +1,5 @@
 import type { Catalog } from './types';
+import { checkSearchSynonyms } from './search-index';
 
 /** One problem in the content, as an editor must read it. */
 export interface ContentIssue {
@@ -88,6 +89,7 @@ export function checkReferences(catalog: Catalog): ContentIssue[] {
     if (previous) issues.push({ file: commune.file, field: 'insee', message: `code INSEE « ${commune.insee} » déjà utilisé par ${previous}`, expected: 'un code INSEE propre à chaque commune' });
     else inseeSeen.set(commune.insee, commune.file);
   }
+  issues.push(...checkSearchSynonyms(catalog));
   return issues;
 }
 

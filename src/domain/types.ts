@@ -5,6 +5,7 @@ import type { TopicData } from '../schemas/topic';
 import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+import type { SearchSynonyms } from '../schemas/search';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -32,6 +33,8 @@ export interface Catalog {
   cotationGrid: CotationGrid;
   glossary: Glossary;
   dalo: Dalo;
+  /** Words people type and the pages that answer them (content/data/search-synonyms.yaml). */
+  searchSynonyms: SearchSynonyms;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, SearchSynonyms };
