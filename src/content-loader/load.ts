@@ -102,7 +102,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
         out[name] = spec.schema.parse({});
         continue;
       }
-      const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch(() => ({
+      const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch((): ContentIssue => ({
         file: relative(projectRoot, join(contentDir, spec.file)),
         field: 'fichier',
         message: 'fichier introuvable',

@@ -67,3 +67,8 @@ export function formatHours(slots: readonly OpeningSlot[]): string[] {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Lower-cases the first letter: a label reused inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,5 +1,6 @@
 import type { Catalog } from './types';
 import { checkSearchSynonyms } from './search-index';
+import { requiredPages, requiredTopics } from './urls';
 
 /** One problem in the content, as an editor must read it. */
 export interface ContentIssue {
@@ -80,6 +81,17 @@ export function checkReferences(catalog: Catalog): ContentIssue[] {
       if (previous) {
         issues.push({ file: item.file, field: 'identifiant', message: `identifiant de ${kind} « ${item.id} » déjà utilisé par ${previous}`, expected: 'un nom de fichier unique' });
       } else seen.set(item.id, item.file);
+    }
+  }
+
+  for (const id of requiredTopics) {
+    if (!catalog.topics.some((t) => t.id === id)) {
+      issues.push({ file: `content/topics/${id}.mdx`, field: 'fichier', message: 'fiche manquante : le menu et la page d’accueil y renvoient', expected: `un fichier content/topics/${id}.mdx` });
+    }
+  }
+  for (const id of requiredPages) {
+    if (!catalog.pages.some((p) => p.id === id)) {
+      issues.push({ file: `content/pages/${id}.mdx`, field: 'fichier', message: 'page manquante : le pied de page y renvoie', expected: `un fichier content/pages/${id}.mdx` });
     }
   }
 

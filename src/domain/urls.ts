@@ -27,3 +27,7 @@ export function withBase(base: string, path: string): string {
 export function absoluteUrl(siteUrl: string, base: string, path: string): string {
   return new URL(withBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
+
+/** Topics and pages the templates link to by id (menu, home page steps, footer): content must have them. */
+export const requiredTopics = ['faire-sa-demande', 'pieces-a-fournir', 'apres-la-demande', 'cotation'] as const;
+export const requiredPages = ['mentions-legales', 'donnees-personnelles', 'donnees-ouvertes', 'accessibilite'] as const;

@@ -16,10 +16,15 @@ export const frenchPhone = z.string().regex(frenchPhonePattern, {
 });
 
 export const email = z.string().email({ message: 'adresse e-mail attendue (ex. « accueil@exemple.fr »)' });
-export const httpUrl = z
-  .string()
-  .url({ message: 'adresse web complète attendue, commençant par https://' })
-  .refine((value) => /^https?:\/\//.test(value), { message: 'adresse web attendue, commençant par https://' });
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(value);
+    return (protocol === 'https:' || protocol === 'http:') && hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+export const httpUrl = z.string().refine(isHttpUrl, { message: 'adresse web complète attendue, commençant par https:// (ex. « https://www.exemple.fr »)' });
 
 /** Dates are calendar days (YYYY-MM-DD); YAML may hand us a Date or a string. */
 export const isoDate = z.preprocess(

@@ -20,6 +20,14 @@ export const siteSchema = z
         shortName: z.string().min(1),
         organisation: z.string().min(1),
         website: httpUrl,
+        /** How running text names the territory, with French elision already made. */
+        area: z
+          .object({
+            inside: z.string().min(1),
+            outside: z.string().min(1),
+            of: z.string().min(1),
+          })
+          .strict(),
       })
       .strict(),
     portal: z

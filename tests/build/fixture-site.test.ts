@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot } from '../helpers/build';
+import { htmlFiles, readText } from '../helpers/dist';
+
+/** A small, fictional territory: proves the generator owes nothing to the CAHC's content. */
+let dist: string;
+beforeAll(async () => {
+  const result = await buildSite({ contentDir: join(projectRoot, 'tests/fixtures/site'), base: '/' });
+  expect(result.code, result.output).toBe(0);
+  dist = result.outDir;
+});
+
+describe('le site d’un autre territoire', () => {
+  it('ne contient rien de la CAHC', async () => {
+    for (const file of await htmlFiles(dist)) {
+      const html = await readText(dist, file);
+      expect(html, file).not.toMatch(/CAHC|Hénin|Carvin|agglomération/);
+    }
+  });
+
+  it('prend ses couleurs et son nom dans son contenu', async () => {
+    expect(await readText(dist, 'theme.css')).toContain('--primary:#7a1f5c');
+    const home = await readText(dist, 'index.html');
+    expect(home).toContain('Demander un logement social dans le Val d’Essai');
+    expect(home).toContain('Accessibilité : partiellement conforme');
+  });
+
+  it('affiche la grille de cotation publiée en tableau, et les plafonds vérifiés sans avertissement', async () => {
+    const html = await readText(dist, 'infos/cotation/index.html');
+    expect(html).toMatch(/<caption>\s*Grille de cotation de la CCVE\s*\(adoptée le 30\u00a0juin\u00a02024\)<\/caption>/);
+    expect(html).toContain('<th scope="colgroup" colspan="3">Situation du logement</th>');
+    expect(html).toMatch(/<th scope="row">Sans logement<\/th><td>Attestation d’hébergement<\/td><td>\+40<\/td>/);
+    expect(html).toContain('12\u202f345\u00a0€');
+    expect(html).not.toContain('Ces montants sont à vérifier');
+  });
+
+  it('montre l’avis de vérification quand les éditeurs le demandent et que la date est passée', async () => {
+    expect(await readText(dist, 'infos/cotation/index.html')).toContain('Information en cours de vérification.');
+  });
+
+  it('met en forme adresse, téléphone et horaires d’un lieu', async () => {
+    const html = await readText(dist, 'lieux/mairie-alpha/index.html');
+    expect(html).toContain('1 place de l’Essai<br>99100 Alpha-sur-Essai');
+    expect(html).toContain('<a href="tel:+33102030405">01\u00a002\u00a003\u00a004\u00a005</a>');
+    expect(html).toContain('Du lundi au vendredi, de 8\u00a0h\u00a030 à 12\u00a0h');
+    expect(html).toContain('Le jeudi, de 14\u00a0h à 17\u00a0h\u00a030 (sur rendez-vous)');
+    expect(html).not.toContain('Nous n’avons pas encore');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld).toMatchObject({ '@type': 'GovernmentOffice', telephone: '01 02 03 04 05', address: { postalCode: '99100' } });
+  });
+
+  it('dit sur la page de Bêta qu’on n’y enregistre pas la demande', async () => {
+    const html = await readText(dist, 'communes/beta/index.html');
+    expect(html).toContain('Pour déposer votre demande, allez dans un guichet enregistreur de la communauté de communes');
+  });
+});
