@@ -55,13 +55,7 @@ export function checkSearchSynonyms(catalog: Catalog): ContentIssue[] {
   return issues;
 }
 
-/** The words a page carries, invisibly, for search: its synonyms, and the glossary's on the glossary. */
-export function keywordsForPath(catalog: Catalog, path: string): string[] {
-  const words: string[] = [];
-  for (const entry of catalog.searchSynonyms.entries) if (entry.pages.includes(path)) words.push(...entry.words);
-  if (path === `/${paths.topic(glossaryTopic)}`) {
-    for (const term of catalog.glossary.terms) words.push(...term.synonyms);
-  }
+function unique(words: readonly string[]): string[] {
   const seen = new Set<string>();
   return words.filter((word) => {
     const key = foldWord(word);
@@ -69,6 +63,21 @@ export function keywordsForPath(catalog: Catalog, path: string): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The words of content/data/search-synonyms.yaml that lead to a page (root-relative path). */
+export function keywordsForPath(catalog: Catalog, path: string): string[] {
+  return unique(catalog.searchSynonyms.entries.filter((entry) => entry.pages.includes(path)).flatMap((entry) => entry.words));
+}
+
+/**
+ * On the glossary page, the synonyms of its terms. They are broad ("accueil", "revenus", "jeune"),
+ * so they get a weight of their own, low: enough to find the glossary for a word no page uses
+ * ("feuille d’impôts", "NUU"), not enough to outrank the page about the subject.
+ */
+export function glossaryKeywordsForPath(catalog: Catalog, path: string): string[] {
+  if (path !== `/${paths.topic(glossaryTopic)}`) return [];
+  return unique(catalog.glossary.terms.flatMap((term) => term.synonyms));
 }
 
 /** The shortcuts listed on the search page: what people type → the page that answers. */

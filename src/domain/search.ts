@@ -5,8 +5,9 @@
  */
 import { levelLabels } from './labels';
 
-/** Name of the hidden metadata that carries the words of content/data/search-synonyms.yaml. */
+/** Names of the hidden metadata that carry the words of search-synonyms.yaml and of the glossary. */
 export const keywordsMeta = 'motscles';
+export const glossaryKeywordsMeta = 'motsglossaire';
 
 /**
  * Options given to Pagefind. The synonyms live in their own metadata field: a match there must
@@ -18,7 +19,7 @@ export const keywordsMeta = 'motscles';
 export const pagefindOptions = {
   excerptLength: 22,
   ranking: {
-    metaWeights: { title: 5, [keywordsMeta]: 6, kind: 0, niveau: 0, commune: 2, rubrique: 0 },
+    metaWeights: { title: 5, [keywordsMeta]: 6, [glossaryKeywordsMeta]: 1, kind: 0, niveau: 0, commune: 2, rubrique: 0 },
   },
 } as const;
 
@@ -159,7 +160,8 @@ function activeFilters(filters: SearchFilters = {}): Record<string, string> | un
  * Runs a query the way the search page does. Returns null when Pagefind dropped the search because
  * a newer one started (the page is typing-driven).
  *
- * 1. all the meaningful words together (Pagefind's own ranking, boosted by the synonyms);
+ * 1. all the meaningful words together (Pagefind's own ranking, boosted by the synonyms), followed
+ *    by pages holding some of the words when fewer than three pages hold them all;
  * 2. if nothing: misspelt words replaced by the nearest word of the site, and searched again;
  * 3. if still nothing: pages holding some of the words, those holding the most first.
  */
@@ -174,7 +176,26 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
 
   const exact = await pagefind.search(terms.join(' '), { filters });
   if (!exact) return null;
-  if (exact.results.length > 0) return { terms, partial: false, results: exact.results };
+  // Pagefind matches the beginning of words: alone, a sigle of three letters or fewer ("CAL", "SNE",
+  // "APL") would rank every "Calais" alongside. Pages holding the very word come first, in
+  // Pagefind's order; the others follow.
+  if (terms.length === 1 && foldWord(terms[0]!).length <= 3 && exact.results.length > 0) {
+    const whole = await pagefind.search(`"${terms[0]}"`, { filters });
+    if (!whole) return null;
+    const ids = new Set(whole.results.map((result) => result.id));
+    const first = exact.results.filter((result) => ids.has(result.id));
+    return { terms, partial: false, results: [...first, ...exact.results.filter((result) => !ids.has(result.id))] };
+  }
+  if (exact.results.length >= fewResults || (exact.results.length > 0 && terms.length < 2)) {
+    return { terms, partial: false, results: exact.results };
+  }
+  if (exact.results.length > 0) {
+    // Few pages hold every word ("salaire maximum"): pages holding some of them follow.
+    const some = await someWords(pagefind, terms, filters);
+    if (!some) return null;
+    const ids = new Set(exact.results.map((result) => result.id));
+    return { terms, partial: false, results: [...exact.results, ...some.filter((result) => !ids.has(result.id))] };
+  }
 
   let corrected: string | undefined;
   if (options.lexicon) {
@@ -190,6 +211,15 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
   }
 
   if (terms.length < 2) return { terms, corrected, partial: false, results: [] };
+  const results = await someWords(pagefind, terms, filters);
+  return results && { terms, corrected, partial: results.length > 0, results };
+}
+
+/** Below this many results for all the words together, pages with some of the words are added. */
+const fewResults = 3;
+
+/** Pages holding some of the words, those holding the most first, then by summed score. */
+async function someWords(pagefind: PagefindApi, terms: readonly string[], filters?: Record<string, string>): Promise<PagefindResult[] | null> {
   const merged = new Map<string, { result: PagefindResult; words: number; score: number }>();
   for (const term of terms) {
     const response = await pagefind.search(term, { filters });
@@ -201,8 +231,7 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
       merged.set(result.id, entry);
     }
   }
-  const results = [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
-  return { terms, corrected, partial: results.length > 0, results };
+  return [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
 }
 
 /** Kinds of page, as the layout names them, and how a result shows them. */
@@ -226,6 +255,11 @@ export interface ResultView {
   excerpt: string;
 }
 
+/** The index holds typewriter apostrophes (see forIndexing in src/integrations/pagefind.ts). */
+export function typographicApostrophes(text: string): string {
+  return text.replace(/(\p{L})(?:'|&#39;|&#x27;|&apos;)(?=\p{L})/gu, '$1’');
+}
+
 export function describeResult(data: PagefindData): ResultView {
   const kind = data.meta.kind ?? data.filters.type?.[0];
   const details: string[] = [];
@@ -236,10 +270,10 @@ export function describeResult(data: PagefindData): ResultView {
   }
   return {
     url: data.url,
-    title: data.meta.title ?? data.url,
+    title: typographicApostrophes(data.meta.title ?? data.url),
     kind: kind ? (kindLabels[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1)) : undefined,
     details,
-    excerpt: data.excerpt,
+    excerpt: typographicApostrophes(data.excerpt),
   };
 }
 

@@ -27,6 +27,17 @@ const unusedBundleFiles = [
   'wasm.unknown.pagefind',
 ];
 
+/**
+ * Pagefind splits "d'identité" into "d'identité" and "identité", so that a search for "identite"
+ * finds it, but only for the typewriter apostrophe: the site's typographic one (’) glues the two
+ * words into one, and "identité", "imposition", "attribution" would miss most pages. The copy
+ * handed to Pagefind gets the typewriter apostrophe; describeResult() restores the typographic
+ * one in what is shown. The published pages are untouched.
+ */
+export function forIndexing(html: string): string {
+  return html.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
+}
+
 async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
@@ -59,7 +70,7 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const texts: string[] = [];
         try {
           for (const file of files) {
-            const content = await readFile(join(outDir, file), 'utf8');
+            const content = forIndexing(await readFile(join(outDir, file), 'utf8'));
             const url = `/${file.replace(/index\.html$/, '')}`;
             const added = await index.addHTMLFile({ url, content });
             if (added.errors.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${added.errors.join(' ; ')}`);
