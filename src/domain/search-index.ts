@@ -108,7 +108,8 @@ export function indexedText(html: string): string {
 }
 
 /**
- * The site's vocabulary: each word of four letters or more, in its most frequent written form,
+ * The site's vocabulary: each word of four letters or more, in its most frequent written form (case
+ * and accents included),
  * commonest first. Misspelt queries are corrected towards these words only, so a correction always
  * finds something.
  */
@@ -116,7 +117,8 @@ export function buildLexicon(texts: readonly string[]): string[] {
   const counts = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-      const form = raw.toLowerCase();
+      // Written forms keep their case: a correction shows "Carvin", and "cotation".
+      const form = raw;
       const key = foldWord(form);
       if (key.length < 4 || /^\d+$/.test(key)) continue;
       const forms = counts.get(key) ?? new Map<string, number>();
@@ -126,7 +128,8 @@ export function buildLexicon(texts: readonly string[]): string[] {
   }
   return [...counts.values()]
     .map((forms) => {
-      const [form] = [...forms.entries()].sort((a, b) => b[1] - a[1]);
+      // On a tie, the lower-case form: a capital at the start of a sentence is not the word's own.
+      const [form] = [...forms.entries()].sort((a, b) => b[1] - a[1] || Number(a[0] !== a[0].toLowerCase()) - Number(b[0] !== b[0].toLowerCase()));
       return { form: form![0], total: [...forms.values()].reduce((sum, n) => sum + n, 0) };
     })
     .sort((a, b) => b.total - a.total || a.form.localeCompare(b.form, 'fr'))

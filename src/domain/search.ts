@@ -93,6 +93,8 @@ function allowedSlips(length: number): number {
   return length < 9 ? 1 : 2;
 }
 
+const foldedLexicons = new WeakMap<readonly string[], string[]>();
+
 /**
  * The word of the site's vocabulary that a misspelt word most probably meant, or undefined when the
  * word is known (some word of the site starts with it) or too far from every word. The lexicon is
@@ -102,7 +104,8 @@ export function correctWord(word: string, lexicon: readonly string[]): string | 
   const folded = foldWord(word);
   const slips = allowedSlips(folded.length);
   if (slips === 0) return undefined;
-  const foldedLexicon = lexicon.map(foldWord);
+  const foldedLexicon = foldedLexicons.get(lexicon) ?? lexicon.map(foldWord);
+  foldedLexicons.set(lexicon, foldedLexicon);
   if (foldedLexicon.some((entry) => entry.startsWith(folded))) return undefined;
   let best: string | undefined;
   let bestDistance = slips + 1;
@@ -147,7 +150,7 @@ export interface SearchOutcome {
 
 export interface SearchOptions {
   filters?: SearchFilters;
-  /** Loads the site's vocabulary (sorted by frequency); only called when a query finds nothing. */
+  /** Loads the site's vocabulary (sorted by frequency), to correct misspelt words. */
   lexicon?: () => Promise<readonly string[]>;
 }
 
@@ -160,59 +163,52 @@ function activeFilters(filters: SearchFilters = {}): Record<string, string> | un
  * Runs a query the way the search page does. Returns null when Pagefind dropped the search because
  * a newer one started (the page is typing-driven).
  *
- * 1. all the meaningful words together (Pagefind's own ranking, boosted by the synonyms), followed
- *    by pages holding some of the words when fewer than three pages hold them all;
- * 2. if nothing: misspelt words replaced by the nearest word of the site, and searched again;
- * 3. if still nothing: pages holding some of the words, those holding the most first.
+ * 1. A word that no word of the site begins with, and that is one slip (two for long words) away
+ *    from one, is replaced by it: "carvain" → "carvin", "Courières" → "Courrières". Left to
+ *    Pagefind, such a word either finds nothing or, through stemming, a page that has nothing to
+ *    do with it. If the corrected query finds nothing, the query as typed is searched.
+ * 2. All the meaningful words together (Pagefind's own ranking, boosted by the synonyms), followed
+ *    by pages holding some of the words when fewer than three pages hold them all.
+ * 3. If no page holds them all: pages holding some of the words, those holding the most first.
  */
 export async function searchSite(pagefind: PagefindApi, query: string, options: SearchOptions = {}): Promise<SearchOutcome | null> {
   const filters = activeFilters(options.filters);
-  let terms = queryTerms(query);
+  const terms = queryTerms(query);
   if (terms.length === 0) {
     if (!filters) return { terms, partial: false, results: [] };
     const all = await pagefind.search(null, { filters });
     return all && { terms, partial: false, results: all.results };
   }
-
-  const exact = await pagefind.search(terms.join(' '), { filters });
-  if (!exact) return null;
-  // Pagefind matches the beginning of words: alone, a sigle of three letters or fewer ("CAL", "SNE",
-  // "APL") would rank every "Calais" alongside. Pages holding the very word come first, in
-  // Pagefind's order; the others follow.
-  if (terms.length === 1 && foldWord(terms[0]!).length <= 3 && exact.results.length > 0) {
-    const whole = await pagefind.search(`"${terms[0]}"`, { filters });
-    if (!whole) return null;
-    const ids = new Set(whole.results.map((result) => result.id));
-    const first = exact.results.filter((result) => ids.has(result.id));
-    return { terms, partial: false, results: [...first, ...exact.results.filter((result) => !ids.has(result.id))] };
-  }
-  if (exact.results.length >= fewResults || (exact.results.length > 0 && terms.length < 2)) {
-    return { terms, partial: false, results: exact.results };
-  }
-  if (exact.results.length > 0) {
-    // Few pages hold every word ("salaire maximum"): pages holding some of them follow.
-    const some = await someWords(pagefind, terms, filters);
-    if (!some) return null;
-    const ids = new Set(exact.results.map((result) => result.id));
-    return { terms, partial: false, results: [...exact.results, ...some.filter((result) => !ids.has(result.id))] };
-  }
-
-  let corrected: string | undefined;
   if (options.lexicon) {
     const lexicon = await options.lexicon();
     const fixed = terms.map((term) => correctWord(term, lexicon) ?? term);
     if (fixed.some((term, i) => term !== terms[i])) {
-      terms = fixed;
-      corrected = fixed.join(' ');
-      const second = await pagefind.search(corrected, { filters });
-      if (!second) return null;
-      if (second.results.length > 0) return { terms, corrected, partial: false, results: second.results };
+      const outcome = await searchTerms(pagefind, fixed, filters);
+      if (!outcome || outcome.results.length > 0) return outcome && { ...outcome, corrected: fixed.join(' ') };
     }
   }
+  return searchTerms(pagefind, terms, filters);
+}
 
-  if (terms.length < 2) return { terms, corrected, partial: false, results: [] };
-  const results = await someWords(pagefind, terms, filters);
-  return results && { terms, corrected, partial: results.length > 0, results };
+async function searchTerms(pagefind: PagefindApi, terms: string[], filters?: Record<string, string>): Promise<SearchOutcome | null> {
+  const all = await pagefind.search(terms.join(' '), { filters });
+  if (!all) return null;
+  // Pagefind matches the beginning of words: alone, a sigle of three letters or fewer ("CAL", "SNE",
+  // "APL") would rank every "Calais" alongside. Pages holding the very word come first, in
+  // Pagefind's order; the others follow.
+  if (terms.length === 1 && foldWord(terms[0]!).length <= 3 && all.results.length > 0) {
+    const whole = await pagefind.search(`"${terms[0]}"`, { filters });
+    if (!whole) return null;
+    const ids = new Set(whole.results.map((result) => result.id));
+    const first = all.results.filter((result) => ids.has(result.id));
+    return { terms, partial: false, results: [...first, ...all.results.filter((result) => !ids.has(result.id))] };
+  }
+  if (all.results.length >= fewResults || terms.length < 2) return { terms, partial: false, results: all.results };
+  // Few or no pages hold every word ("salaire maximum"): pages holding some of them follow.
+  const some = await someWords(pagefind, terms, filters);
+  if (!some) return null;
+  const ids = new Set(all.results.map((result) => result.id));
+  return { terms, partial: all.results.length === 0 && some.length > 0, results: [...all.results, ...some.filter((result) => !ids.has(result.id))] };
 }
 
 /** Below this many results for all the words together, pages with some of the words are added. */
@@ -266,7 +262,7 @@ export function describeResult(data: PagefindData): ResultView {
   if (kind === 'lieu') {
     if (data.meta.commune) details.push(data.meta.commune);
     const level = Number(data.meta.niveau);
-    if (level === 1 || level === 2) details.push(`${levelLabels[level].short} : ${levelLabels[level].title.toLowerCase()}`);
+    if (level === 1 || level === 2) details.push(`${levelLabels[level].short}\u00a0: ${levelLabels[level].title.toLowerCase()}`);
   }
   return {
     url: data.url,
@@ -283,6 +279,6 @@ export function resultSummary(count: number, outcome: Pick<SearchOutcome, 'corre
   const words = count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`;
   const what = shown ? ` pour «\u00a0${shown}\u00a0»` : '';
   const note = outcome.corrected ? ` (orthographe corrigée, vous aviez écrit «\u00a0${query.trim()}\u00a0»)` : '';
-  const partial = outcome.partial ? '. Aucune page ne contient tous vos mots : voici celles qui en contiennent une partie' : '';
+  const partial = outcome.partial ? '. Aucune page ne contient tous vos mots\u00a0: voici celles qui en contiennent une partie' : '';
   return `${words}${what}${note}${partial}.`;
 }

@@ -14,7 +14,8 @@ export interface SearchIndexOptions {
 
 /**
  * Pagefind writes its three ready-made interfaces next to the index. The site has its own (theirs
- * fails an RGAA audit, Pagefind issue #727), so they are removed rather than published unused.
+ * fails an RGAA audit, Pagefind issue #727), so they are removed rather than published unused,
+ * with the other files the site never loads.
  */
 const unusedBundleFiles = [
   'pagefind-ui.js',
@@ -24,6 +25,8 @@ const unusedBundleFiles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // The site searches on the main thread (see src/scripts/search-page.ts), and in French only.
+  'pagefind-worker.js',
   'wasm.unknown.pagefind',
 ];
 

@@ -66,6 +66,12 @@ const table: [query: string, page: string, within: 1 | 3][] = [
   ['noyelle godault', '/communes/noyelles-godault/', 1],
   ['Libercour', '/communes/libercourt/', 1],
   ['drocour', '/communes/drocourt/', 1],
+  ['carvain', '/communes/carvin/', 1],
+  ['Courières', '/communes/courrieres/', 1],
+  ['renouvler', '/infos/apres-la-demande/', 1],
+  ['papeirs', '/infos/pieces-a-fournir/', 3],
+  ['jsutificatif', '/infos/pieces-a-fournir/', 1],
+  ['logemnt jeune', '/lieux/cllaj-oignies/', 1],
 ];
 
 for (const [name, key, base] of [
