@@ -38,6 +38,7 @@ for (const [name, key, base] of [
       expect(html).toContain(`data-lexicon="${base}recherche/lexique.json"`);
       expect(html).toMatch(/<label[^>]*for="recherche-mots"[^>]*>Que cherchez-vous/);
       expect(html).toMatch(/role="status" aria-live="polite"/);
+      expect(html, 'le script du moteur de recherche, externe, dans le corps de la page').toMatch(/<script type="module" src="[^"]+\.js"><\/script>[\s\S]*<\/body>/);
       for (const file of await htmlFiles(dist)) {
         const page = await readText(dist, file);
         const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g)];
