@@ -30,6 +30,9 @@ export default defineConfig({
     // title, which would match every query) and the 404 page are not answers.
     searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html'] }),
   ],
+  // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
+  // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   markdown: {
     smartypants: false,
     rehypePlugins: [[rehypeBaseLinks, { base }]],

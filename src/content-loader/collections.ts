@@ -5,6 +5,7 @@ import { placeSchema } from '../schemas/place';
 import { topicSchema } from '../schemas/topic';
 import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
+import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
 import { searchSynonymsSchema } from '../schemas/search';
 
@@ -34,6 +35,7 @@ export const collectionSpecs = {
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
   searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
+  orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -40,6 +40,7 @@ async function load(): Promise<Catalog> {
     glossary: await single('glossary'),
     dalo: await single('dalo'),
     searchSynonyms: await optional('searchSynonyms', { entries: [] }),
+    orientation: await entries('orientation'),
   } as Catalog;
   const issues = checkReferences(catalog);
   if (issues.length > 0) throw new Error(`Le contenu a ${issues.length} erreur(s) :\n${formatIssues(issues)}`);

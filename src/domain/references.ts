@@ -68,12 +68,15 @@ export function checkReferences(catalog: Catalog): ContentIssue[] {
     );
   }
 
+  issues.push(...checkOrientation(catalog));
+
   const seen = new Map<string, string>();
   for (const [kind, list] of [
     ['commune', catalog.communes],
     ['lieu', catalog.places],
     ['organisation', catalog.organisations],
     ['fiche', catalog.topics],
+    ['situation', catalog.orientation ?? []],
   ] as const) {
     seen.clear();
     for (const item of list) {
@@ -102,6 +105,58 @@ export function checkReferences(catalog: Catalog): ContentIssue[] {
     else inseeSeen.set(commune.insee, commune.file);
   }
   issues.push(...checkSearchSynonyms(catalog));
+  return issues;
+}
+
+/**
+ * Orientation rules point to organisations, places and communes: each reference must exist, a
+ * place must belong to the organisation it is listed under, and one rule (and one only) is general.
+ */
+function checkOrientation(catalog: Catalog): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const rules = catalog.orientation ?? [];
+  if (rules.length === 0) return issues;
+  const organisationIds = catalog.organisations.map((o) => o.id);
+  const placeIds = catalog.places.map((p) => p.id);
+  const communeIds = catalog.communes.map((c) => c.id);
+
+  for (const rule of rules) {
+    rule.partners.forEach((partner, index) => {
+      const field = `partners[${index + 1}]`;
+      if (partner.organisation && !organisationIds.includes(partner.organisation)) {
+        issues.push(unknownReference(rule.file, `${field}.organisation`, partner.organisation, 'organisation', organisationIds, 'content/organisations/'));
+        return;
+      }
+      for (const placeId of partner.places ?? []) {
+        const place = catalog.places.find((p) => p.id === placeId);
+        if (!place) {
+          issues.push({ ...unknownReference(rule.file, `${field}.places`, placeId, 'lieu', placeIds, 'content/places/'), message: `lieu inconnu « ${placeId} »` });
+        } else if (place.organisation !== partner.organisation) {
+          issues.push({
+            file: rule.file,
+            field: `${field}.places`,
+            message: `le lieu « ${placeId} » dépend de l’organisation « ${place.organisation} », pas de « ${partner.organisation} »`,
+            expected: `un lieu de l’organisation « ${partner.organisation} », ou une ligne « organisation: ${place.organisation} » à part`,
+          });
+        }
+      }
+    });
+    for (const [communeId, neighbours] of Object.entries(rule.nearby ?? {})) {
+      for (const value of [communeId, ...neighbours]) {
+        if (!communeIds.includes(value)) issues.push(unknownReference(rule.file, `nearby.${communeId}`, value, 'commune', communeIds, 'content/communes/'));
+      }
+    }
+  }
+
+  const general = rules.filter((rule) => rule.general);
+  if (general.length !== 1) {
+    issues.push({
+      file: general[1]?.file ?? 'content/orientation/',
+      field: 'general',
+      message: general.length === 0 ? 'aucune règle générale' : `plusieurs règles générales (${general.map((r) => r.file).join(', ')})`,
+      expected: 'une seule règle avec « general: true » : la réponse donnée à tout le monde',
+    });
+  }
   return issues;
 }
 

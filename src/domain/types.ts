@@ -4,6 +4,7 @@ import type { PlaceData } from '../schemas/place';
 import type { TopicData } from '../schemas/topic';
 import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
+import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
 import type { SearchSynonyms } from '../schemas/search';
 
@@ -20,6 +21,8 @@ export type Place = PlaceData & Entry;
 export type TopicMeta = TopicData & Entry;
 export type PageMeta = PageData & Entry;
 export type Site = SiteData;
+/** An orientation rule of content/orientation/: its id is the situation's slug. */
+export type OrientationRule = OrientationData & Entry;
 
 /** The whole content as plain objects: what the domain layer works on. */
 export interface Catalog {
@@ -35,6 +38,7 @@ export interface Catalog {
   dalo: Dalo;
   /** Words people type and the pages that answer them (content/data/search-synonyms.yaml). */
   searchSynonyms: SearchSynonyms;
+  orientation: OrientationRule[];
 }
 
 export type { CotationGrid, Dalo, Glossary, IncomeCeilings, SearchSynonyms };
