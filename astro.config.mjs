@@ -27,8 +27,9 @@ export default defineConfig({
     mdx(),
     sitemap(),
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
-    // title, which would match every query) and the 404 page are not answers.
-    searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html'] }),
+    // title, which would match every query) and the 404 page are not answers; nor is the commune
+    // step of the orientation tool, which repeats the commune's page and would outrank it.
+    searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html', /^orientation\/[^/]+\/index\.html$/] }),
   ],
   // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
   // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.

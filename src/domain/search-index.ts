@@ -19,6 +19,7 @@ export function sitePages(catalog: Catalog): Map<string, string> {
     [`/${paths.directory}`, 'Où s’adresser : tous les lieux d’accueil'],
     [`/${paths.sitemap}`, 'Plan du site'],
   ]);
+  if (catalog.orientation.length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
   for (const topic of catalog.topics) pages.set(`/${paths.topic(topic.id)}`, topic.title);
   for (const page of catalog.pages) pages.set(`/${paths.page(page.id)}`, page.title);
   for (const commune of catalog.communes) pages.set(`/${paths.commune(commune.id)}`, `Où s’adresser à ${commune.name}`);

@@ -238,6 +238,7 @@ export const kindLabels: Record<string, string> = {
   lieu: 'Lieu d’accueil',
   commune: 'Commune',
   annuaire: 'Annuaire des lieux',
+  orientation: 'Où m’adresser\u00a0? (questions)',
   accueil: 'Accueil du site',
 };
 

@@ -6,8 +6,8 @@ import * as pagefind from 'pagefind';
 import { buildLexicon, indexedText } from '../domain/search-index';
 
 export interface SearchIndexOptions {
-  /** Built pages left out of the index, relative to the output folder (e.g. "recherche/index.html"). */
-  exclude?: string[];
+  /** Built pages left out of the index, relative to the output folder: "recherche/index.html", or a pattern. */
+  exclude?: (string | RegExp)[];
   /** Where the vocabulary for correcting typos is written, relative to the output folder. */
   lexicon?: string;
 }
@@ -56,7 +56,8 @@ async function folderSize(folder: string): Promise<number> {
  * root, and the output folder may live anywhere (tests build into temporary folders).
  */
 export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
-  const exclude = new Set(options.exclude ?? []);
+  const exclude = options.exclude ?? [];
+  const excluded = (file: string) => exclude.some((rule) => (typeof rule === 'string' ? rule === file : rule.test(file)));
   const lexiconFile = options.lexicon ?? 'recherche/lexique.json';
   return {
     name: 'sai-search-index',
@@ -65,7 +66,7 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const outDir = fileURLToPath(dir);
         const files = (await readdir(outDir, { recursive: true }))
           .map((file) => relative(outDir, join(outDir, file)).split('\\').join('/'))
-          .filter((file) => file.endsWith('.html') && !exclude.has(file))
+          .filter((file) => file.endsWith('.html') && !excluded(file))
           .sort();
 
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
@@ -90,7 +91,9 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         await mkdir(dirname(join(outDir, lexiconFile)), { recursive: true });
         await writeFile(join(outDir, lexiconFile), JSON.stringify(lexicon));
         const size = await folderSize(join(outDir, 'pagefind'));
-        logger.info(`${files.length} pages indexées, index ${Math.round(size / 1024)} Kio, vocabulaire ${lexicon.length} mots`);
+        // Pagefind leaves out the pages without data-pagefind-body (BaseLayout's searchIndex: false).
+        const indexed = texts.filter((text) => text.length > 0).length;
+        logger.info(`${indexed} pages indexées sur ${files.length}, index ${Math.round(size / 1024)} Kio, vocabulaire ${lexicon.length} mots`);
       },
     },
   };

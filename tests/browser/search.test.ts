@@ -1,27 +1,25 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { launchBrowser } from '../helpers/browser';
 
 const base = '/logement-social/';
-let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
   server = await serveDist({ root: inject('distWithBase'), base });
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 /** A phone-sized page that records what it downloads and any error or CSP refusal. */
 async function phonePage(options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, ...options });
-  const page = await context.newPage();
+  const browser = await launchBrowser(options);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
   const downloads: { url: string; bytes: number; gzip: number }[] = [];
   const problems: string[] = [];
   page.on('response', async (response) => {
@@ -34,7 +32,7 @@ async function phonePage(options: { javaScriptEnabled?: boolean } = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
-  return { page, downloads, problems, close: () => context.close() };
+  return { page, downloads, problems, close: browser.close };
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would; returns the presses. */

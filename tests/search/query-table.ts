@@ -43,6 +43,8 @@ export const table: [query: string, page: string, within: 1 | 3][] = [
   ['guichet enregistreur', '/infos/lieux-d-accueil/', 3],
   ['ou deposer ma demande', '/ou-s-adresser/', 3],
   ['cookies', '/donnees-personnelles/', 1],
+  ['où m’adresser', '/orientation/', 3],
+  ['ou aller', '/ou-s-adresser/', 3],
   // Places and communes, with and without accents and hyphens.
   ['Hénin-Beaumont', '/communes/henin-beaumont/', 1],
   ['courrieres', '/communes/courrieres/', 1],
