@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
 import searchIndex from './src/integrations/pagefind.ts';
+import contentCheck from './src/integrations/content-check.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -23,7 +24,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // contentCheck first: an editor's mistake is reported in French, with file and line, before anything else runs.
   integrations: [
+    contentCheck({ contentDir }),
     mdx(),
     sitemap(),
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every

@@ -8,6 +8,7 @@ import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
 import { searchSynonymsSchema } from '../schemas/search';
+import { minimumInformationSchema } from '../schemas/minimum-information';
 
 /**
  * Where each collection lives and which schema validates it. Astro's content config and the
@@ -36,6 +37,7 @@ export const collectionSpecs = {
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
   searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
   orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
+  minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -8,7 +8,6 @@ import { closest } from './references';
 import { foldWord } from './search';
 import { paths } from './urls';
 
-const synonymsFile = 'content/data/search-synonyms.yaml';
 /** The topic whose page shows the glossary: its terms' synonyms lead there too. */
 const glossaryTopic = 'glossaire';
 
@@ -19,7 +18,7 @@ export function sitePages(catalog: Catalog): Map<string, string> {
     [`/${paths.directory}`, 'Où s’adresser : tous les lieux d’accueil'],
     [`/${paths.sitemap}`, 'Plan du site'],
   ]);
-  if (catalog.orientation.length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
+  if ((catalog.orientation ?? []).length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
   for (const topic of catalog.topics) pages.set(`/${paths.topic(topic.id)}`, topic.title);
   for (const page of catalog.pages) pages.set(`/${paths.page(page.id)}`, page.title);
   for (const commune of catalog.communes) pages.set(`/${paths.commune(commune.id)}`, `Où s’adresser à ${commune.name}`);
@@ -28,7 +27,7 @@ export function sitePages(catalog: Catalog): Map<string, string> {
 }
 
 /** Each synonym must point at a page that exists, and a word should not be listed twice. */
-export function checkSearchSynonyms(catalog: Catalog): ContentIssue[] {
+export function checkSearchSynonyms(catalog: Catalog, file = 'content/data/search-synonyms.yaml'): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const pages = sitePages(catalog);
   const known = [...pages.keys()];
@@ -38,7 +37,8 @@ export function checkSearchSynonyms(catalog: Catalog): ContentIssue[] {
       if (pages.has(path)) return;
       const suggestion = closest(path, known);
       issues.push({
-        file: synonymsFile,
+        file,
+        path: ['entries', i, 'pages', j],
         field: `entries[${i + 1}].pages[${j + 1}]`,
         message: `page inconnue « ${path} »`,
         expected: 'l’adresse d’une page du site, sans le sous-dossier (ex. « /infos/cotation/ », « /lieux/caf-carvin/ »)',
@@ -49,7 +49,7 @@ export function checkSearchSynonyms(catalog: Catalog): ContentIssue[] {
       const key = `${foldWord(word)} ${entry.pages.join(' ')}`;
       const previous = seen.get(key);
       if (previous !== undefined) {
-        issues.push({ file: synonymsFile, field: `entries[${i + 1}].words`, message: `« ${word} » figure déjà dans l’entrée ${previous + 1} pour les mêmes pages`, expected: 'chaque mot une seule fois' });
+        issues.push({ file, path: ['entries', i, 'words'], field: `entries[${i + 1}].words`, message: `« ${word} » figure déjà dans l’entrée ${previous + 1} pour les mêmes pages`, expected: 'chaque mot une seule fois' });
       } else seen.set(key, i);
     }
   });
