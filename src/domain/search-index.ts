@@ -17,6 +17,7 @@ export function sitePages(catalog: Catalog): Map<string, string> {
     ['/', 'Accueil'],
     [`/${paths.directory}`, 'Où s’adresser : tous les lieux d’accueil'],
     [`/${paths.sitemap}`, 'Plan du site'],
+    [`/${paths.leaflets}`, 'La plaquette à imprimer'],
   ]);
   if ((catalog.orientation ?? []).length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
   for (const topic of catalog.topics) pages.set(`/${paths.topic(topic.id)}`, topic.title);

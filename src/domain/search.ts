@@ -239,6 +239,7 @@ export const kindLabels: Record<string, string> = {
   commune: 'Commune',
   annuaire: 'Annuaire des lieux',
   orientation: 'Où m’adresser\u00a0? (questions)',
+  plaquette: 'Plaquette à imprimer',
   accueil: 'Accueil du site',
 };
 

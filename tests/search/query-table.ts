@@ -45,6 +45,7 @@ export const table: [query: string, page: string, within: 1 | 3][] = [
   ['cookies', '/donnees-personnelles/', 1],
   ['où m’adresser', '/orientation/', 3],
   ['ou aller', '/ou-s-adresser/', 3],
+  ['plaquette a imprimer', '/plaquette/', 1],
   // Places and communes, with and without accents and hyphens.
   ['Hénin-Beaumont', '/communes/henin-beaumont/', 1],
   ['courrieres', '/communes/courrieres/', 1],
