@@ -1,4 +1,5 @@
 import type { Catalog } from './types';
+import { checkSearchSynonyms } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
 
 /** One problem in the content, as an editor must read it. */
@@ -83,6 +84,8 @@ export interface ContentFiles {
   pagesFolder: string;
   communesFolder: string;
   organisationsFolder: string;
+  /** content/data/search-synonyms.yaml, for messages about search words. */
+  searchSynonyms?: string;
   /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
   topicIds?: readonly string[];
   pageIds?: readonly string[];
@@ -214,6 +217,10 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
       });
     });
   }
+
+  if (catalog.searchSynonyms && catalog.topics && catalog.pages && catalog.communes && catalog.places) {
+    issues.push(...checkSearchSynonyms(catalog as Catalog, files.searchSynonyms));
+  }
   return issues;
 }
 
@@ -224,7 +231,6 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
 function checkOrientation(catalog: Catalog): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const rules = catalog.orientation ?? [];
-  if (rules.length === 0) return issues;
   const organisationIds = catalog.organisations.map((o) => o.id);
   const placeIds = catalog.places.map((p) => p.id);
   const communeIds = catalog.communes.map((c) => c.id);
