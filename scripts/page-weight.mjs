@@ -144,8 +144,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`HTML le plus lourd : ${kb(heaviest[0]?.html ?? 0)} (${label(heaviest[0]?.page ?? '')}) ; médiane ${kb(heaviest[Math.floor(heaviest.length / 2)]?.html ?? 0)} (budget ${kb(budgets.htmlPerPage)} par page)`);
   console.log(`CSS de tout le site : ${kb(report.cssTotal)} (budget ${kb(budgets.cssTotal)}) ; CSS d’une page au plus : ${kb(max('css'))}`);
   console.log(`Polices d’une page au plus : ${kb(max('fonts'))} (budget ${kb(budgets.fontsPerPage)})`);
-  const withJs = report.pages.filter((p) => p.js > 0);
-  console.log(`Pages avec JavaScript : ${withJs.length}${withJs.length ? ` (${withJs.map((p) => `${label(p.page)} ${kb(p.js)}`).join(', ')})` : ''} ; budget ${kb(budgets.javascript.perPage)} sur ${budgets.javascript.allowedOn.join(', ')}, 0 ailleurs`);
+  const withJs = [...report.pages].filter((p) => p.js > 0).sort((a, b) => b.js - a.js);
+  console.log(`Pages avec JavaScript : ${withJs.length}${withJs.length ? `, au plus ${kb(withJs[0].js)} (${label(withJs[0].page)})` : ''} ; budget ${kb(budgets.javascript.perPage)} sur ${budgets.javascript.allowedOn.join(', ')}, 0 ailleurs`);
   console.log(`PDF : ${report.pdfs.length}${report.pdfs.length ? `, le plus lourd ${kb(Math.max(...report.pdfs.map((p) => p.bytes)))}` : ''} (budget ${kb(budgets.pdfPerFile)} par fichier)`);
   const problems = overBudget(report, budgets);
   for (const problem of problems) console.error(`Budget dépassé : ${problem}`);
