@@ -55,7 +55,7 @@ it('le plan du site XML liste toutes les pages construites : aucune n’échappe
  * Opens a page in a fresh context (no cookie or storage shared with other pages) and records
  * what must never happen: a request to another host, a CSP violation, a script error.
  */
-async function open(path: string) {
+async function open() {
   const context = await browser.newContext({ viewport: { width: widths[0], height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
   const problems: string[] = [];
   await context.route('**/*', (route) => {
@@ -221,7 +221,7 @@ async function keyboard(page: Page): Promise<string[]> {
  * at the second width so that focus and scroll start afresh). Returns what went wrong.
  */
 async function check(path: string): Promise<string[]> {
-  const { context, page, problems } = await open(path);
+  const { context, page, problems } = await open();
   try {
     for (const width of widths) {
       const found: string[] = [];
