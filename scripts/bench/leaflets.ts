@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Catalog } from '../../src/domain/types';
+
+/**
+ * Per-leaflet rendering time outside Astro: `renderLeaflet` (src/leaflet/index.ts) called directly
+ * on the catalog that the stand-alone loader built. The first call pays for loading and parsing the
+ * fonts; the others are what each further leaflet costs in a build. Absent if the project has no
+ * src/leaflet/ yet.
+ */
+export interface LeafletTimings {
+  variants: number;
+  firstMs: number;
+  /** Median and maximum of the calls after the first. */
+  medianMs: number;
+  maxMs: number;
+  maxBytes: number;
+  error?: string;
+}
+
+type Render = (catalog: Catalog, variant: unknown, options: { base: string }) => Promise<Uint8Array>;
+
+export async function timeLeaflets(projectRoot: string, catalog: Catalog, base: string, limit = 30): Promise<LeafletTimings | undefined> {
+  const entry = join(projectRoot, 'src/leaflet/index.ts');
+  if (!existsSync(entry)) return undefined;
+  const module = (await import(pathToFileURL(entry).href)) as { renderLeaflet?: Render };
+  if (typeof module.renderLeaflet !== 'function') return undefined;
+  const variants: unknown[] = [{ variant: 'general' }, ...catalog.communes.slice(0, limit - 1).map((c) => ({ variant: 'commune', communeId: c.id }))];
+  const times: number[] = [];
+  let maxBytes = 0;
+  try {
+    for (const variant of variants) {
+      const start = performance.now();
+      const bytes = await module.renderLeaflet(catalog, variant, { base });
+      times.push(performance.now() - start);
+      maxBytes = Math.max(maxBytes, bytes.length);
+    }
+  } catch (error) {
+    return { variants: times.length, firstMs: times[0] ?? 0, medianMs: 0, maxMs: 0, maxBytes, error: String(error) };
+  }
+  const rest = times.slice(1).sort((a, b) => a - b);
+  return {
+    variants: times.length,
+    firstMs: times[0]!,
+    medianMs: rest.length ? rest[Math.floor(rest.length / 2)]! : times[0]!,
+    maxMs: rest.length ? rest[rest.length - 1]! : times[0]!,
+    maxBytes,
+  };
+}
