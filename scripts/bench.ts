@@ -112,7 +112,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
   const base = process.env.SAI_BASE ?? site.basePath ?? '/';
   const runs = runsFor(options, scale);
   const summaries: ScaleResult['runs'] = [];
-  let result: Omit<ScaleResult, 'runs' | 'median'> | undefined;
+  let result: Omit<ScaleResult, 'runs' | 'median' | 'loadAverages'> | undefined;
   let baselineDir: string | undefined;
   const loads: number[] = [loadavg()[0]!];
 
@@ -144,7 +144,8 @@ async function benchScale(options: Options, work: string, scale: number): Promis
       baselineDir = await writeBaselineProject({ projectRoot, dir: join(work, `baseline-x${scale}`), contentDir, pages: dist.htmlPages });
     }
 
-    log(`×${scale} run ${r}/${runs}: bare Astro baseline (${result.dist.htmlPages} pages)…`);
+    const htmlPages = result.dist.htmlPages;
+    log(`×${scale} run ${r}/${runs}: bare Astro baseline (${htmlPages} pages)…`);
     const baseline = await runAstroBuild({
       astroBin,
       cwd: baselineDir!,
@@ -154,7 +155,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
     if (baseline.code !== 0) throw failure(`baseline ×${scale}`, baseline);
     const baselinePages = (await analyseDist(join(runDir, 'baseline-dist'), base, options.query)).htmlPages;
 
-    summaries.push({ ours: summarise(ours, result.dist.htmlPages), baseline: { ...summarise(baseline, baselinePages), pages: baselinePages } });
+    summaries.push({ ours: summarise(ours, htmlPages), baseline: { ...summarise(baseline, baselinePages), pages: baselinePages } });
     loads.push(loadavg()[0]!);
     log(`×${scale} run ${r}/${runs}: ${(ours.wallMs / 1000).toFixed(1)} s vs baseline ${(baseline.wallMs / 1000).toFixed(1)} s`);
     if (!options.keep) await rm(runDir, { recursive: true, force: true });
@@ -165,7 +166,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
   const medianStages = (side: 'ours' | 'baseline') =>
     Object.fromEntries(
       (Object.keys(summaries[0]![side].stages) as (keyof RunSummary['stages'])[]).map((name) => [name, pick((s) => s.stages[name], side)]),
-    ) as RunSummary['stages'];
+    ) as unknown as RunSummary['stages'];
   const medianOf = (side: 'ours' | 'baseline'): RunSummary => ({
     wallMs: pick((s) => s.wallMs, side)!,
     stages: medianStages(side),
@@ -173,6 +174,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
     maxRssBytes: pick((s) => s.maxRssBytes, side),
     cpuMs: pick((s) => s.cpuMs, side),
     msPerPage: pick((s) => s.msPerPage, side)!,
+    pages: pick((s) => s.pages, side),
   });
   return { ...result!, runs: summaries, median: { ours: medianOf('ours'), baseline: medianOf('baseline') }, loadAverages: loads };
 }

@@ -35,7 +35,9 @@ function childrenCpuMs(): number | undefined {
 
 export default function buildTimings(file: string | undefined = process.env.SAI_TIMINGS): AstroIntegration {
   const record: BuildTimings = { marks: {}, hooks: [] };
-  const mark = (name: string) => (record.marks[name] ??= []).push(Date.now());
+  const mark = (name: string): void => {
+    (record.marks[name] ??= []).push(Date.now());
+  };
 
   if (file) {
     process.on('exit', () => {
