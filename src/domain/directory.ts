@@ -66,6 +66,18 @@ export function communeGuide(catalog: Catalog, communeId: string): CommuneGuide 
   };
 }
 
+/** Places grouped by the commune (or town) they stand in, localities in French alphabetical order. */
+export function groupByLocality(catalog: Catalog, places: readonly Place[]): { locality: string; places: Place[] }[] {
+  const groups = new Map<string, Place[]>();
+  for (const place of places) {
+    const locality = placeLocality(catalog, place);
+    groups.set(locality, [...(groups.get(locality) ?? []), place]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => collator.compare(a, b))
+    .map(([locality, list]) => ({ locality, places: list.sort(comparePlaces) }));
+}
+
 export interface CommuneGroup {
   commune: Commune;
   places: Place[];

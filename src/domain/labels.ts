@@ -28,6 +28,15 @@ export const audienceLabels: Record<PlaceAudience, string> = {
   'landlord-tenants': 'Locataires du bailleur',
 };
 
+/** The same audiences inside a sentence: "pour les jeunes". */
+export const audienceInSentence: Record<PlaceAudience, string> = {
+  'young-people': 'les jeunes',
+  'social-difficulty': 'les personnes en difficulté sociale',
+  'employees-peec': 'les salariés des entreprises qui versent la participation des employeurs à l’effort de construction',
+  'homeless-or-emergency': 'les personnes sans logement ou en situation d’urgence',
+  'landlord-tenants': 'les locataires du bailleur',
+};
+
 export const organisationKindLabels: Record<OrganisationData['kind'], string> = {
   intercommunality: 'Intercommunalité',
   commune: 'Les communes',
