@@ -12,6 +12,9 @@ export interface DistReport {
   htmlBytes: number;
   /** HTML pages by first path segment ("communes", "lieux", "infos", "(racine)"…). */
   pagesBySection: Record<string, number>;
+  /** HTML bytes by section, to see which pages grow with the size of the territory. */
+  bytesBySection: Record<string, number>;
+  largestPage?: { path: string; bytes: number };
   pdf: { count: number; totalBytes: number; maxBytes: number; largest?: string };
   search?: SearchReport;
   /** A first visit of the home page: the HTML and everything it makes the browser fetch. */
@@ -209,6 +212,7 @@ export async function analyseDist(dist: string, base: string, query = 'logement'
     htmlPages: 0,
     htmlBytes: 0,
     pagesBySection: {},
+    bytesBySection: {},
     pdf: { count: 0, totalBytes: 0, maxBytes: 0 },
     home: { page: base, bytes: 0, requests: [] },
     js: { pagesWithScript: 0, sections: {}, jsFilesBytes: 0 },
@@ -235,6 +239,8 @@ export async function analyseDist(dist: string, base: string, query = 'logement'
       report.htmlBytes += size;
       const section = sectionOf(rel);
       report.pagesBySection[section] = (report.pagesBySection[section] ?? 0) + 1;
+      report.bytesBySection[section] = (report.bytesBySection[section] ?? 0) + size;
+      if (size > (report.largestPage?.bytes ?? 0)) report.largestPage = { path: rel, bytes: size };
       if (executableScripts(await readFile(file, 'utf8')).length > 0) {
         report.js.pagesWithScript++;
         report.js.sections[section] = (report.js.sections[section] ?? 0) + 1;

@@ -79,9 +79,17 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
   }
   if (one && largest && largest.scale > 1) {
     const perPage = largest.median.ours.msPerPage / one.median.ours.msPerPage;
+    // Fixed costs make the plain ratio easy to meet: the marginal cost of a page (between the two
+    // largest sizes vs between the two smallest) says whether the per-page work itself grows.
+    const sorted = [...result.scales].sort((a, b) => a.scale - b.scale);
+    const first = sorted.length > 2 ? marginal(sorted, sorted[1]!) : undefined;
+    const last = marginal(sorted, sorted[sorted.length - 1]!);
+    const growth = first?.cpu && last?.cpu ? last.cpu / first.cpu : undefined;
     checks.push({
       target: `Linear scaling: build time per page at ×${largest.scale} ≤ 1.5× that at ×1`,
-      measured: `${ratio(perPage)} (${ms(largest.median.ours.msPerPage)}/page vs ${ms(one.median.ours.msPerPage)}/page)`,
+      measured:
+        `${ratio(perPage)} (${ms(largest.median.ours.msPerPage)}/page vs ${ms(one.median.ours.msPerPage)}/page)` +
+        (growth !== undefined ? `; marginal CPU time per added page ×${sorted[1]!.scale}→×${largest.scale} vs ×1→×${sorted[1]!.scale}: ${ratio(growth)} (${ms(last!.cpu)} vs ${ms(first!.cpu)})` : ''),
       met: perPage <= 1.5,
     });
   }
@@ -116,6 +124,16 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     });
   }
   return checks;
+}
+
+/** Cost of each page added between the previous size and this one: fixed costs cancel out. */
+export function marginal(scales: ScaleResult[], s: ScaleResult): { wall: number; cpu?: number } | undefined {
+  const previous = scales.filter((p) => p.scale < s.scale).sort((a, b) => b.scale - a.scale)[0];
+  if (!previous) return undefined;
+  const pages = s.dist.htmlPages - previous.dist.htmlPages;
+  if (pages <= 0) return undefined;
+  const cpu = s.median.ours.cpuMs !== undefined && previous.median.ours.cpuMs !== undefined ? (s.median.ours.cpuMs - previous.median.ours.cpuMs) / pages : undefined;
+  return { wall: (s.median.ours.wallMs - previous.median.ours.wallMs) / pages, cpu };
 }
 
 function table(header: string[], rows: (string | number)[][]): string {
@@ -209,12 +227,22 @@ export function renderReport(result: BenchResult): string {
       row('Ratio full / baseline (CPU time)', (s) => ratio(s.median.ours.cpuMs && s.median.baseline.cpuMs ? s.median.ours.cpuMs / s.median.baseline.cpuMs : undefined)),
       row('Full build, time per HTML page', (s) => ms(s.median.ours.msPerPage)),
       row('Baseline, time per page', (s) => ms(s.median.baseline.msPerPage)),
+      row('Full build, marginal time per added page (wall; CPU), from the previous size', (s) => {
+        const m = marginal(scales, s);
+        return m ? `${ms(m.wall)}; ${ms(m.cpu)}` : '–';
+      }),
       row('Full build, CPU time', (s) => ms(s.median.ours.cpuMs)),
       row('Peak memory, build process tree (sampled)', (s) => kB(s.median.ours.peakTreeRssBytes)),
       row('Peak memory, Node build process (maxRSS)', (s) => kB(s.median.ours.maxRssBytes)),
       row('Baseline peak memory (process tree)', (s) => kB(s.median.baseline.peakTreeRssBytes)),
       row('Output: total bytes (files)', (s) => `${kB(s.dist.totalBytes)} (${s.dist.files})`),
       row('Output: HTML bytes', (s) => kB(s.dist.htmlBytes)),
+      row('HTML page, average size by section', (s) =>
+        Object.entries(s.dist.bytesBySection ?? {})
+          .map(([k, v]) => `${k} ${kB(v / (s.dist.pagesBySection[k] ?? 1))}`)
+          .join(', '),
+      ),
+      row('Largest HTML page', (s) => (s.dist.largestPage ? `${kB(s.dist.largestPage.bytes)} (${s.dist.largestPage.path})` : '–')),
       row('Output: PDF bytes', (s) => kB(s.dist.pdf.totalBytes)),
       row('Search index: bytes (files)', (s) => (s.dist.search ? `${kB(s.dist.search.bytes)} (${s.dist.search.files})` : 'absent')),
       row('First search « logement »: bytes transferred', (s) =>
