@@ -5,7 +5,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
-import buildTimings from './src/integrations/build-timings.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -23,8 +22,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // buildTimings first: it times every other integration's hooks (off unless SAI_TIMINGS is set).
-  integrations: [buildTimings(), mdx(), sitemap()],
+  integrations: [mdx(), sitemap()],
   markdown: {
     smartypants: false,
     rehypePlugins: [[rehypeBaseLinks, { base }]],

@@ -26,7 +26,6 @@ import { median, slowHooks, stagesOf } from './bench/stages';
 import { makeSyntheticContent } from './bench/synthetic';
 
 const projectRoot = resolve(import.meta.dirname, '..');
-const astroBin = join(projectRoot, 'node_modules/astro/astro.js');
 
 interface Options {
   scales: number[];
@@ -120,7 +119,6 @@ async function benchScale(options: Options, work: string, scale: number): Promis
     const runDir = join(work, `x${scale}-run${r}`);
     log(`×${scale} run ${r}/${runs}: full build…`);
     const ours = await runAstroBuild({
-      astroBin,
       cwd: projectRoot,
       env: childEnv({ SAI_CONTENT_DIR: contentDir, SAI_OUT_DIR: join(runDir, 'dist'), SAI_CACHE_DIR: join(runDir, 'cache') }),
       timingsFile: join(runDir, 'timings.json'),
@@ -147,7 +145,6 @@ async function benchScale(options: Options, work: string, scale: number): Promis
     const htmlPages = result.dist.htmlPages;
     log(`×${scale} run ${r}/${runs}: bare Astro baseline (${htmlPages} pages)…`);
     const baseline = await runAstroBuild({
-      astroBin,
       cwd: baselineDir!,
       env: childEnv({ SAI_BASE: base, SAI_OUT_DIR: join(runDir, 'baseline-dist'), SAI_CACHE_DIR: join(runDir, 'baseline-cache') }),
       timingsFile: join(runDir, 'baseline-timings.json'),

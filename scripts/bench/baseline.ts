@@ -1,4 +1,4 @@
-import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectionSpecs } from '../../src/content-loader/collections';
 
@@ -6,8 +6,9 @@ import { collectionSpecs } from '../../src/content-loader/collections';
  * The yardstick: a bare Astro project, generated in a temporary folder, that reads the same content
  * folder with the same content-layer glob loaders (no schema) and writes the same number of
  * trivial HTML pages (one per content entry, then numbered pages if the site has more pages than
- * entries). It runs with the same astro binary and the same MDX integration (the topics are MDX),
- * and with the timing integration, so that its stages can be compared with ours.
+ * entries). It has the same MDX integration (the topics are MDX), its node_modules is a link to
+ * ours, and it is built by the same harness (Astro's build() plus the timing integration), so that
+ * its stages can be compared with ours.
  */
 export async function writeBaselineProject(options: { projectRoot: string; dir: string; contentDir: string; pages: number }): Promise<string> {
   const { projectRoot, dir, contentDir, pages } = options;
@@ -15,13 +16,11 @@ export async function writeBaselineProject(options: { projectRoot: string; dir: 
   await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-  await copyFile(join(projectRoot, 'src/integrations/build-timings.ts'), join(dir, 'build-timings.ts'));
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'sai-bench-baseline', private: true, type: 'module' }, null, 2));
   await writeFile(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import buildTimings from './build-timings.ts';
 
 export default defineConfig({
   site: 'https://example.org',
@@ -32,7 +31,7 @@ export default defineConfig({
   build: { format: 'directory' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [buildTimings(), mdx()],
+  integrations: [mdx()],
 });
 `,
   );

@@ -1,7 +1,17 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import type { BuildTimings } from '../../src/integrations/build-timings';
+import { join } from 'node:path';
+
+/** What src/integrations/build-timings.mjs writes. */
+export interface BuildTimings {
+  marks: Record<string, number[]>;
+  hooks: { integration: string; hook: string; start: number; end: number }[];
+  resources?: { maxRssBytes: number; userCpuMs: number; systemCpuMs: number; childrenCpuMs?: number };
+}
+
+/** The harness that runs Astro's build() with the timing integration. */
+const harness = join(import.meta.dirname, 'astro-build.mjs');
 
 /** One `astro build` in a child process, watched from outside. */
 export interface BuildRun {
@@ -72,8 +82,7 @@ function treeRssBytes(root: number): number | undefined {
 }
 
 export interface RunOptions {
-  /** Path of node_modules/astro/astro.js: the same binary for our build and the baseline. */
-  astroBin: string;
+  /** The project to build (this repository, or the baseline's folder). */
   cwd: string;
   env: Record<string, string>;
   /** File the build-timings integration writes (SAI_TIMINGS). */
@@ -95,7 +104,7 @@ export function childEnv(extra: Record<string, string>): Record<string, string> 
 export async function runAstroBuild(options: RunOptions): Promise<BuildRun> {
   await rm(options.timingsFile, { force: true });
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [options.astroBin, 'build'], {
+  const child = spawn(process.execPath, [harness], {
     cwd: options.cwd,
     env: { ...options.env, SAI_TIMINGS: options.timingsFile },
   });

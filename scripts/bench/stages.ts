@@ -6,9 +6,9 @@ import type { BuildRun } from './run-build';
  * marks are missing; `search` and `pdf` are undefined when the build has no search index or no PDF.
  */
 export interface Stages {
-  /** spawn → astro:config:setup: Node start, Astro import, config file load. */
+  /** spawn → Astro's build() called: Node start, Astro import. */
   startup?: number;
-  /** astro:config:setup → astro:config:done: integrations' setup, routes list. */
+  /** build() called → astro:config:done: config file, integrations' set-up, routes list. */
   config?: number;
   /** astro:config:done → astro:build:start: Vite setup and the content layer sync (read, parse, validate every content file), types. */
   content?: number;
@@ -38,30 +38,35 @@ export function stagesOf(run: BuildRun): Stages {
   const stages: Stages = { total: run.wallMs };
   const t = run.timings;
   if (!t) return stages;
-  const first = (name: string) => t.marks[name]?.[0];
-  const setup = first('config:setup');
-  const done = first('config:done');
-  const start = first('build:start');
-  const generated = first('build:generated');
-  const bundleEnds = (t.marks['vite:closeBundle'] ?? []).filter((time) => start !== undefined && time >= start && (generated === undefined || time <= generated));
+  // Where a phase of Astro begins: the first integration hook of that name to start.
+  const phase = (hook: string) => {
+    const starts = t.hooks.filter((h) => h.hook === `astro:${hook}`).map((h) => h.start);
+    return starts.length ? Math.min(...starts) : t.marks[hook]?.[0];
+  };
+  const created = t.marks['created']?.[0];
+  const configDone = phase('config:done');
+  const buildStart = phase('build:start');
+  const generated = phase('build:generated');
+  const buildDone = phase('build:done');
+  const bundleEnds = (t.marks['vite:closeBundle'] ?? []).filter((time) => buildStart !== undefined && time >= buildStart && (generated === undefined || time <= generated));
   const bundleEnd = bundleEnds.length ? Math.max(...bundleEnds) : undefined;
   const diff = (a?: number, b?: number) => (a !== undefined && b !== undefined ? b - a : undefined);
 
-  stages.startup = diff(run.startedAt, setup);
-  stages.config = diff(setup, done);
-  stages.content = diff(done, start);
-  stages.bundle = diff(start, bundleEnd);
+  stages.startup = diff(run.startedAt, created);
+  stages.config = diff(created, configDone);
+  stages.content = diff(configDone, buildStart);
+  stages.bundle = diff(buildStart, bundleEnd);
   stages.render = diff(bundleEnd, generated);
 
   const pdfRoutes = run.routes.filter((r) => r.path.endsWith('.pdf'));
   if (pdfRoutes.length > 0) stages.pdf = pdfRoutes.reduce((sum, r) => sum + r.ms, 0);
   if (stages.render !== undefined) stages.pages = stages.render - (stages.pdf ?? 0);
 
-  const buildDone = t.hooks.filter((h) => h.hook === 'astro:build:done' && h.integration !== 'sai:build-timings');
-  const searchHooks = buildDone.filter((h) => isSearch(h.integration));
+  const doneHooks = t.hooks.filter((h) => h.hook === 'astro:build:done' && h.integration !== 'sai:build-timings');
+  const searchHooks = doneHooks.filter((h) => isSearch(h.integration));
   if (searchHooks.length > 0) stages.search = searchHooks.reduce((sum, h) => sum + (h.end - h.start), 0);
-  const cleanup = diff(generated, first('build:done')) ?? 0;
-  stages.postBuild = cleanup + buildDone.filter((h) => !isSearch(h.integration)).reduce((sum, h) => sum + (h.end - h.start), 0);
+  const cleanup = diff(generated, buildDone) ?? 0;
+  stages.postBuild = cleanup + doneHooks.filter((h) => !isSearch(h.integration)).reduce((sum, h) => sum + (h.end - h.start), 0);
   const lastHookEnd = Math.max(...t.hooks.map((h) => h.end), ...Object.values(t.marks).flat());
   stages.exit = run.endedAt - lastHookEnd;
   return stages;
