@@ -19,7 +19,7 @@ import { loadContent } from '../src/content-loader/load';
 import { formatIssues } from '../src/domain/references';
 import { writeBaselineProject } from './bench/baseline';
 import { analyseDist } from './bench/dist';
-import { timeLeaflets } from './bench/leaflets';
+import { leafletProblem, timeLeaflets } from './bench/leaflets';
 import { renderReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
 import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build';
 import { median, slowHooks, stagesOf } from './bench/stages';
@@ -91,24 +91,48 @@ function summarise(run: BuildRun, htmlPages: number): RunSummary {
   };
 }
 
-function failure(label: string, run: BuildRun): Error {
-  return new Error(`${label}: astro build exited with code ${run.code}\n${run.output.split('\n').slice(-40).join('\n')}`);
+/** A size whose build failed: the bench goes on with the other sizes and the report says why. */
+class BuildFailure extends Error {}
+
+function failure(label: string, run: BuildRun): BuildFailure {
+  // eslint-disable-next-line no-control-regex
+  const lines = run.output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const errors = lines.filter((line) => /error|erreur|dépasse/i.test(line) && !/^\s+at /.test(line)).slice(0, 3);
+  return new BuildFailure(`${label}: astro build exited with code ${run.code}: ${(errors.length ? errors : lines.slice(-5)).join(' / ').trim()}`);
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-async function benchScale(options: Options, work: string, scale: number): Promise<ScaleResult> {
+async function prepareContent(work: string, scale: number, demoteDesks: boolean) {
   const contentDir = join(work, `content-x${scale}`);
-  const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale);
-
-  // The same check the build makes, without Astro: the synthetic content must be valid.
+  await rm(contentDir, { recursive: true, force: true });
+  const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { demoteDesks });
+  // The same checks the build makes, without Astro: the synthetic content must be valid.
   const loadStart = performance.now();
   const loaded = await loadContent(contentDir, work);
   const loaderMs = performance.now() - loadStart;
   if (!loaded.catalog) throw new Error(`synthetic content ×${scale} is invalid:\n${formatIssues(loaded.issues)}`);
-
   const site = parse(await readFile(join(contentDir, 'site.yaml'), 'utf8')) as { basePath?: string };
   const base = process.env.SAI_BASE ?? site.basePath ?? '/';
+  return { contentDir, counts, loaderMs, catalog: loaded.catalog, base };
+}
+
+async function benchScale(options: Options, work: string, scale: number): Promise<ScaleResult> {
+  let content = await prepareContent(work, scale, false);
+  // The leaflets list every registering desk: if a copied territory does not fit on them, the
+  // build would fail at its last stage. Known in a second by rendering them here; then the copies
+  // of the desks become level-1 places, and the report says so.
+  let demoted: string | undefined;
+  if (scale > 1) {
+    demoted = await leafletProblem(projectRoot, content.catalog, content.base);
+    if (demoted) {
+      log(`×${scale}: the leaflets do not fit (${demoted}); synthetic desks demoted to level 1`);
+      content = await prepareContent(work, scale, true);
+    }
+  }
+  const { contentDir, counts, loaderMs, base } = content;
+  const loaded = { catalog: content.catalog };
+
   const runs = runsFor(options, scale);
   const summaries: ScaleResult['runs'] = [];
   let result: Omit<ScaleResult, 'runs' | 'median' | 'loadAverages'> | undefined;
@@ -138,6 +162,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
         leafletRoutes: pdfRoutes.length ? { count: pdfRoutes.length, medianMs: median(pdfRoutes)!, maxMs: Math.max(...pdfRoutes) } : undefined,
         leafletDirect: await timeLeaflets(projectRoot, loaded.catalog, base),
         hooks: slowHooks(ours),
+        demotedDesks: demoted,
       };
       baselineDir = await writeBaselineProject({ projectRoot, dir: join(work, `baseline-x${scale}`), contentDir, pages: dist.htmlPages });
     }
@@ -194,10 +219,19 @@ export async function runBench(options: Options): Promise<BenchResult> {
       loadBefore: loadavg(),
     },
     scales: [],
+    failures: [],
     features: { search: false, leaflet: false },
   };
   try {
-    for (const scale of options.scales) bench.scales.push(await benchScale(options, work, scale));
+    for (const scale of options.scales) {
+      try {
+        bench.scales.push(await benchScale(options, work, scale));
+      } catch (error) {
+        if (!(error instanceof BuildFailure)) throw error;
+        log(error.message);
+        bench.failures.push({ scale, message: error.message });
+      }
+    }
   } finally {
     if (!options.keep) await rm(work, { recursive: true, force: true });
     else log(`kept ${work}`);
@@ -220,6 +254,7 @@ async function main() {
     await writeFile(options.json, JSON.stringify(result, null, 2));
     log(`wrote ${options.json}`);
   }
+  if (result.failures.length > 0) process.exit(1);
 }
 
 if (import.meta.filename === process.argv[1] || process.argv[1]?.endsWith('scripts/bench.ts')) {

@@ -21,18 +21,42 @@ export interface LeafletTimings {
 
 type Render = (catalog: Catalog, variant: unknown, options: { base: string }) => Promise<Uint8Array>;
 
-export async function timeLeaflets(projectRoot: string, catalog: Catalog, base: string, limit = 30): Promise<LeafletTimings | undefined> {
+async function loadRender(projectRoot: string): Promise<Render | undefined> {
   const entry = join(projectRoot, 'src/leaflet/index.ts');
   if (!existsSync(entry)) return undefined;
   const module = (await import(pathToFileURL(entry).href)) as { renderLeaflet?: Render };
-  if (typeof module.renderLeaflet !== 'function') return undefined;
+  return typeof module.renderLeaflet === 'function' ? module.renderLeaflet : undefined;
+}
+
+/**
+ * Renders the general leaflet and one commune's leaflet (each lists every registering desk of the
+ * territory) and returns the error if one of them does not fit; undefined if they fit or if there
+ * is no leaflet in this project. Cheap (a few hundred milliseconds), so the bench can know before
+ * a long build that it would fail.
+ */
+export async function leafletProblem(projectRoot: string, catalog: Catalog, base: string): Promise<string | undefined> {
+  const render = await loadRender(projectRoot);
+  if (!render) return undefined;
+  const commune = catalog.communes[0];
+  try {
+    await render(catalog, { variant: 'general' }, { base });
+    if (commune) await render(catalog, { variant: 'commune', communeId: commune.id }, { base });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  }
+}
+
+export async function timeLeaflets(projectRoot: string, catalog: Catalog, base: string, limit = 30): Promise<LeafletTimings | undefined> {
+  const render = await loadRender(projectRoot);
+  if (!render) return undefined;
   const variants: unknown[] = [{ variant: 'general' }, ...catalog.communes.slice(0, limit - 1).map((c) => ({ variant: 'commune', communeId: c.id }))];
   const times: number[] = [];
   let maxBytes = 0;
   try {
     for (const variant of variants) {
       const start = performance.now();
-      const bytes = await module.renderLeaflet(catalog, variant, { base });
+      const bytes = await render(catalog, variant, { base });
       times.push(performance.now() - start);
       maxBytes = Math.max(maxBytes, bytes.length);
     }

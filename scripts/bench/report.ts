@@ -24,6 +24,8 @@ export interface ScaleResult {
   leafletRoutes?: { count: number; medianMs: number; maxMs: number };
   leafletDirect?: LeafletTimings;
   hooks: { integration: string; hook: string; ms: number }[];
+  /** Why the copies of the registering desks were made level 1 (the leaflets did not fit), if they were. */
+  demotedDesks?: string;
   runs: { ours: RunSummary; baseline: RunSummary }[];
   median: { ours: RunSummary; baseline: RunSummary };
   loadAverages: number[];
@@ -45,6 +47,8 @@ export interface BenchResult {
   };
   features: { search: boolean; leaflet: boolean };
   scales: ScaleResult[];
+  /** Sizes whose build failed, with the error. */
+  failures: { scale: number; message: string }[];
 }
 
 export interface TargetCheck {
@@ -192,8 +196,9 @@ export function renderReport(result: BenchResult): string {
         ['Astro', m.astro],
         [
           'Load average (1 min)',
-          `${m.loadBefore[0]!.toFixed(2)} before, ${m.loadAfter?.[0]?.toFixed(2) ?? '?'} after, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs` +
-            (Math.max(...loads) > m.cores * 0.75 ? ' — the machine was busy: wall times are noisy, ratios to the baseline (run alongside) less so' : ''),
+          `${m.loadBefore[0]!.toFixed(2)} before, ${m.loadAfter?.[0]?.toFixed(2) ?? '?'} after` +
+            (loads.length ? `, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs` : '') +
+            (Math.max(m.loadBefore[0]!, ...loads) > m.cores * 0.75 ? ' — the machine was busy: wall times are noisy, ratios to the baseline (run alongside) less so' : ''),
         ],
       ],
     ),
@@ -205,6 +210,23 @@ export function renderReport(result: BenchResult): string {
   );
   out.push('');
 
+  if (result.failures.length > 0) {
+    out.push('## Sizes that did not build');
+    out.push('');
+    for (const f of result.failures) out.push(`- ×${f.scale}: ${f.message}`);
+    out.push('');
+  }
+  const demoted = scales.filter((s) => s.demotedDesks);
+  if (demoted.length > 0) {
+    out.push('## Leaflets that do not scale');
+    out.push('');
+    out.push(
+      `At ${demoted.map((s) => `×${s.scale}`).join(' and ')}, a faithful copy of the territory does not build: the leaflets list every registering desk, and ` +
+        `${demoted.length > 1 ? 'they do' : 'it does'} not fit (\`${demoted[0]!.demotedDesks}\`). These sizes are measured with the copies of the registering desks turned into level-1 places (welcome and information); the real desks stay level 2. ` +
+        'A département-sized network needs leaflets that list the desks near the reader (or point to the site) instead of all of them.',
+    );
+    out.push('');
+  }
   out.push('## Targets');
   out.push('');
   out.push(table(['Target', 'Measured', ''], checkTargets(result).map((c) => [c.target, c.measured, verdict(c.met)])));
@@ -217,6 +239,7 @@ export function renderReport(result: BenchResult): string {
   out.push(
     table(head, [
       row('Communes / places / topics', (s) => `${s.counts.communes} / ${s.counts.places} / ${s.counts.topics}`),
+      row('Copies of registering desks', (s) => (s.scale === 1 ? '–' : s.demotedDesks ? 'level 1 (see above)' : 'level 2, as copied')),
       row('Runs', (s) => s.runs.length),
       row('HTML pages', (s) => s.dist.htmlPages),
       row('… by section', (s) => Object.entries(s.dist.pagesBySection).map(([k, v]) => `${k} ${v}`).join(', ')),

@@ -16,6 +16,15 @@ export interface SyntheticCounts {
   topics: number;
 }
 
+export interface SyntheticOptions {
+  /**
+   * Turn the copies of level-2 places (registering desks) into level-1 places (welcome and
+   * information): the leaflets list every registering desk of the territory, and a territory with
+   * ten times as many desks does not fit on them. The real desks stay level 2.
+   */
+  demoteDesks?: boolean;
+}
+
 const suffix = (k: number) => `-synth-${k}`;
 
 async function listIds(dir: string, extension: string): Promise<string[]> {
@@ -30,7 +39,7 @@ function splitFrontMatter(text: string): { yaml: string; body: string } {
   return { yaml: match[1]!, body: match[2]! };
 }
 
-export async function makeSyntheticContent(sourceDir: string, targetDir: string, factor: number): Promise<SyntheticCounts> {
+export async function makeSyntheticContent(sourceDir: string, targetDir: string, factor: number, options: SyntheticOptions = {}): Promise<SyntheticCounts> {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`facteur entier ≥ 1 attendu, reçu ${factor}`);
   await cp(sourceDir, targetDir, { recursive: true });
 
@@ -55,6 +64,12 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
       doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
       const commune = doc.get('commune');
       if (typeof commune === 'string') doc.set('commune', `${commune}${suffix(k)}`);
+      if (options.demoteDesks && doc.get('level') === 2) {
+        doc.set('level', 1);
+        const services = doc.get('services', true) as { items?: { value?: unknown }[] } | undefined;
+        const kept = (services?.items ?? []).map((item) => item.value).filter((s) => s !== 'registration' && s !== 'status-follow-up');
+        doc.set('services', kept.length ? kept : ['information']);
+      }
       await writeFile(join(targetDir, 'places', `${id}${suffix(k)}.yaml`), doc.toString({ lineWidth: 0 }));
     }
     for (const id of topicIds) {
