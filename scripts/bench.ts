@@ -8,6 +8,8 @@
  *   npm run bench -- --scales 1,10 --runs 5         # other sizes or repetitions
  *   npm run bench -- --runs 1:3,10:3,100:2          # repetitions per size
  *   npm run bench -- --out /tmp/perf.md --json /tmp/perf.json --keep
+ *   npm run bench -- --synthetic faithful           # copies of places stay in their commune's copy,
+ *                                                   # even if the leaflets overflow (default: auto)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,7 +25,9 @@ import { leafletProblem, timeLeaflets } from './bench/leaflets';
 import { renderReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
 import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build';
 import { median, slowHooks, stagesOf } from './bench/stages';
-import { makeSyntheticContent } from './bench/synthetic';
+import { makeSyntheticContent, type SyntheticOptions } from './bench/synthetic';
+
+type SyntheticMode = NonNullable<SyntheticOptions['mode']>;
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -35,6 +39,8 @@ interface Options {
   json?: string;
   keep: boolean;
   query: string;
+  /** How places are copied: faithful, offsite, or auto (faithful unless the leaflets overflow). */
+  synthetic: 'auto' | SyntheticMode;
 }
 
 const defaultRuns = new Map([
@@ -44,7 +50,7 @@ const defaultRuns = new Map([
 ]);
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], runs: new Map(defaultRuns), out: join(projectRoot, 'docs/performance.md'), keep: false, query: 'logement' };
+  const options: Options = { scales: [1, 10, 100], runs: new Map(defaultRuns), out: join(projectRoot, 'docs/performance.md'), keep: false, query: 'logement', synthetic: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
@@ -60,6 +66,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--json') options.json = resolve(value());
     else if (flag === '--query') options.query = value();
     else if (flag === '--keep') options.keep = true;
+    else if (flag === '--synthetic') {
+      const mode = value();
+      if (mode !== 'auto' && mode !== 'faithful' && mode !== 'offsite') throw new Error('--synthetic: auto, faithful or offsite');
+      options.synthetic = mode;
+    }
     else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(import.meta.filename, 'utf8').split('*/')[0]);
       process.exit(0);
@@ -103,10 +114,10 @@ function failure(label: string, run: BuildRun): BuildFailure {
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-async function prepareContent(work: string, scale: number, demoteDesks: boolean) {
+async function prepareContent(work: string, scale: number, mode: SyntheticMode) {
   const contentDir = join(work, `content-x${scale}`);
   await rm(contentDir, { recursive: true, force: true });
-  const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { demoteDesks });
+  const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { mode });
   // The same checks the build makes, without Astro: the synthetic content must be valid.
   const loadStart = performance.now();
   const loaded = await loadContent(contentDir, work);
@@ -118,16 +129,17 @@ async function prepareContent(work: string, scale: number, demoteDesks: boolean)
 }
 
 async function benchScale(options: Options, work: string, scale: number): Promise<ScaleResult> {
-  let content = await prepareContent(work, scale, false);
+  let content = await prepareContent(work, scale, options.synthetic === 'offsite' ? 'offsite' : 'faithful');
   // The leaflets list every registering desk: if a copied territory does not fit on them, the
-  // build would fail at its last stage. Known in a second by rendering them here; then the copies
-  // of the desks become level-1 places, and the report says so.
-  let demoted: string | undefined;
-  if (scale > 1) {
-    demoted = await leafletProblem(projectRoot, content.catalog, content.base);
-    if (demoted) {
-      log(`×${scale}: the leaflets do not fit (${demoted}); synthetic desks demoted to level 1`);
-      content = await prepareContent(work, scale, true);
+  // build would fail at its last stage. Known in seconds by rendering them here; then the copies
+  // of the places are made off-territory information points, and the report says so.
+  let offsite: string | undefined = options.synthetic === 'offsite' ? 'asked for (--synthetic offsite)' : undefined;
+  if (scale > 1 && options.synthetic === 'auto') {
+    const problem = await leafletProblem(projectRoot, content.catalog, content.base);
+    if (problem) {
+      offsite = problem;
+      log(`×${scale}: a faithful copy does not fit on the leaflets (${problem}); copies of places made off-territory`);
+      content = await prepareContent(work, scale, 'offsite');
     }
   }
   const { contentDir, counts, loaderMs, base } = content;
@@ -162,7 +174,7 @@ async function benchScale(options: Options, work: string, scale: number): Promis
         leafletRoutes: pdfRoutes.length ? { count: pdfRoutes.length, medianMs: median(pdfRoutes)!, maxMs: Math.max(...pdfRoutes) } : undefined,
         leafletDirect: await timeLeaflets(projectRoot, loaded.catalog, base),
         hooks: slowHooks(ours),
-        demotedDesks: demoted,
+        offsitePlaces: offsite,
       };
       baselineDir = await writeBaselineProject({ projectRoot, dir: join(work, `baseline-x${scale}`), contentDir, pages: dist.htmlPages });
     }

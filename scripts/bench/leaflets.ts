@@ -29,18 +29,18 @@ async function loadRender(projectRoot: string): Promise<Render | undefined> {
 }
 
 /**
- * Renders the general leaflet and one commune's leaflet (each lists every registering desk of the
- * territory) and returns the error if one of them does not fit; undefined if they fit or if there
- * is no leaflet in this project. Cheap (a few hundred milliseconds), so the bench can know before
- * a long build that it would fail.
+ * Renders the general leaflet and the leaflets of the real communes and of their first copies
+ * (every other copy has the same shape), and returns the first error: a leaflet that does not fit.
+ * Undefined if they all fit or if there is no leaflet in this project. A few seconds, so the bench
+ * knows before a long build that it would fail.
  */
 export async function leafletProblem(projectRoot: string, catalog: Catalog, base: string): Promise<string | undefined> {
   const render = await loadRender(projectRoot);
   if (!render) return undefined;
-  const commune = catalog.communes[0];
+  const shapes = catalog.communes.filter((c) => !/-synth-\d+$/.test(c.id) || c.id.endsWith('-synth-1'));
   try {
     await render(catalog, { variant: 'general' }, { base });
-    if (commune) await render(catalog, { variant: 'commune', communeId: commune.id }, { base });
+    for (const commune of shapes) await render(catalog, { variant: 'commune', communeId: commune.id }, { base });
     return undefined;
   } catch (error) {
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

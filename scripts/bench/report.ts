@@ -24,8 +24,8 @@ export interface ScaleResult {
   leafletRoutes?: { count: number; medianMs: number; maxMs: number };
   leafletDirect?: LeafletTimings;
   hooks: { integration: string; hook: string; ms: number }[];
-  /** Why the copies of the registering desks were made level 1 (the leaflets did not fit), if they were. */
-  demotedDesks?: string;
+  /** Why the copies of places were made off-territory information points (the leaflets did not fit), if they were. */
+  offsitePlaces?: string;
   runs: { ours: RunSummary; baseline: RunSummary }[];
   median: { ours: RunSummary; baseline: RunSummary };
   loadAverages: number[];
@@ -216,14 +216,15 @@ export function renderReport(result: BenchResult): string {
     for (const f of result.failures) out.push(`- ×${f.scale}: ${f.message}`);
     out.push('');
   }
-  const demoted = scales.filter((s) => s.demotedDesks);
-  if (demoted.length > 0) {
-    out.push('## Leaflets that do not scale');
+  const offsite = scales.filter((s) => s.offsitePlaces);
+  if (offsite.length > 0) {
+    out.push('## Synthetic places outside the territory');
     out.push('');
     out.push(
-      `At ${demoted.map((s) => `×${s.scale}`).join(' and ')}, a faithful copy of the territory does not build: the leaflets list every registering desk, and ` +
-        `${demoted.length > 1 ? 'they do' : 'it does'} not fit (\`${demoted[0]!.demotedDesks}\`). These sizes are measured with the copies of the registering desks turned into level-1 places (welcome and information); the real desks stay level 2. ` +
-        'A département-sized network needs leaflets that list the desks near the reader (or point to the site) instead of all of them.',
+      `At ${offsite.map((s) => `×${s.scale}`).join(' and ')}, the copies of places are level-1 information points outside the territory (« Ville synthétique k »), not places of the synthetic communes: ` +
+        `${offsite[0]!.offsitePlaces?.startsWith('asked') ? 'as asked on the command line.' : `a faithful copy does not build, because the leaflets list every registering desk of the territory and do not fit (\`${offsite[0]!.offsitePlaces}\`).`} ` +
+        'They still have their pages, search entries and directory lines, but synthetic communes have no place of their own, and the commune pages and leaflets list only the real desks: ' +
+        'the growth of the commune pages (each lists every other registering desk) is understated. A département-sized network needs leaflets that list the desks near the reader, not all of them.',
     );
     out.push('');
   }
@@ -239,7 +240,7 @@ export function renderReport(result: BenchResult): string {
   out.push(
     table(head, [
       row('Communes / places / topics', (s) => `${s.counts.communes} / ${s.counts.places} / ${s.counts.topics}`),
-      row('Copies of registering desks', (s) => (s.scale === 1 ? '–' : s.demotedDesks ? 'level 1 (see above)' : 'level 2, as copied')),
+      row('Copies of places', (s) => (s.scale === 1 ? '–' : s.offsitePlaces ? 'outside the territory (see above)' : 'in the copies of their communes')),
       row('Runs', (s) => s.runs.length),
       row('HTML pages', (s) => s.dist.htmlPages),
       row('… by section', (s) => Object.entries(s.dist.pagesBySection).map(([k, v]) => `${k} ${v}`).join(', ')),

@@ -18,11 +18,14 @@ export interface SyntheticCounts {
 
 export interface SyntheticOptions {
   /**
-   * Turn the copies of level-2 places (registering desks) into level-1 places (welcome and
-   * information): the leaflets list every registering desk of the territory, and a territory with
-   * ten times as many desks does not fit on them. The real desks stay level 2.
+   * `faithful` (default): copy k of a place is in copy k of its commune, at the same level.
+   * `offsite`: copies of places become level-1 places (welcome and information) outside the
+   * territory, in « Ville synthétique k »: they have pages and search entries but appear on no
+   * leaflet, and synthetic communes have no place of their own. The leaflets list every
+   * registering desk of the territory and of the commune: when a faithful copy does not fit on
+   * them, this is what still builds.
    */
-  demoteDesks?: boolean;
+  mode?: 'faithful' | 'offsite';
 }
 
 const suffix = (k: number) => `-synth-${k}`;
@@ -64,8 +67,11 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
       doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
       const commune = doc.get('commune');
       if (typeof commune === 'string') doc.set('commune', `${commune}${suffix(k)}`);
-      if (options.demoteDesks && doc.get('level') === 2) {
+      if (options.mode === 'offsite') {
         doc.set('level', 1);
+        doc.set('onTerritory', false);
+        doc.delete('commune');
+        doc.set('town', `Ville synthétique ${k}`);
         const services = doc.get('services', true) as { items?: { value?: unknown }[] } | undefined;
         const kept = (services?.items ?? []).map((item) => item.value).filter((s) => s !== 'registration' && s !== 'status-follow-up');
         doc.set('services', kept.length ? kept : ['information']);
