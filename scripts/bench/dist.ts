@@ -26,6 +26,8 @@ export interface DistReport {
     pagesWithScript: number;
     /** Sections of those pages, with how many in each. */
     sections: Record<string, number>;
+    /** Those pages (paths in dist/, the first 50). */
+    pages: string[];
     /** Total size of the .js/.mjs files the site serves (pagefind's included). */
     jsFilesBytes: number;
   };
@@ -215,7 +217,7 @@ export async function analyseDist(dist: string, base: string, query = 'logement'
     bytesBySection: {},
     pdf: { count: 0, totalBytes: 0, maxBytes: 0 },
     home: { page: base, bytes: 0, requests: [] },
-    js: { pagesWithScript: 0, sections: {}, jsFilesBytes: 0 },
+    js: { pagesWithScript: 0, sections: {}, pages: [], jsFilesBytes: 0 },
   };
   let searchFiles = 0;
   let searchBytes = 0;
@@ -244,6 +246,7 @@ export async function analyseDist(dist: string, base: string, query = 'logement'
       if (executableScripts(await readFile(file, 'utf8')).length > 0) {
         report.js.pagesWithScript++;
         report.js.sections[section] = (report.js.sections[section] ?? 0) + 1;
+        if (report.js.pages.length < 50) report.js.pages.push(rel.split(sep).join('/'));
       }
     }
   }

@@ -40,7 +40,9 @@ export function parseRouteTimes(output: string): RouteTime[] {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
   const routes: RouteTime[] = [];
   for (const match of plain.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
-    routes.push({ path: match[1]!, ms: Number(match[2]) * (match[3] === 's' ? 1000 : 1) });
+    // Endpoints print with the trailing slash of trailingSlash: 'always' ("/plaquette/x.pdf/").
+    const path = match[1]!.replace(/(\.[a-z0-9]+)\/$/i, '$1');
+    routes.push({ path, ms: Number(match[2]) * (match[3] === 's' ? 1000 : 1) });
   }
   return routes;
 }
