@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+import contentCheck from './src/integrations/content-check.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -22,7 +23,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [mdx(), sitemap()],
+  // contentCheck first: an editor's mistake is reported in French, with file and line, before anything else runs.
+  integrations: [contentCheck({ contentDir }), mdx(), sitemap()],
+  // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
+  // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   markdown: {
     smartypants: false,
     rehypePlugins: [[rehypeBaseLinks, { base }]],

@@ -5,7 +5,9 @@ import { placeSchema } from '../schemas/place';
 import { topicSchema } from '../schemas/topic';
 import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
+import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
+import { minimumInformationSchema } from '../schemas/minimum-information';
 
 /**
  * Where each collection lives and which schema validates it. Astro's content config and the
@@ -17,6 +19,8 @@ export interface CollectionSpec {
   folder?: string;
   file?: string;
   extension?: '.yaml' | '.mdx';
+  /** A single file that may be absent: the collection then takes the schema's defaults. */
+  optional?: boolean;
 }
 
 export const collectionSpecs = {
@@ -30,6 +34,8 @@ export const collectionSpecs = {
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
+  orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
+  minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

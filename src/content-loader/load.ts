@@ -1,11 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'astro/zod';
-import { collectionSpecs, type CollectionName } from './collections';
-import { checkReferences, type ContentIssue } from '../domain/references';
+import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections';
+import { checkReferences, closest, type ContentFiles, type ContentIssue, type PartialCatalog } from '../domain/references';
+import { checklistWarnings } from '../domain/checklist';
+import { anchorsIn, buildRouteTable, checkLink, componentsIn, linksIn, pageIdClashes, type ContentIds } from '../domain/links';
+import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
 import { describeZodIssue } from './messages';
+import { mdxSyntaxIssue } from './mdx-syntax';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -13,19 +17,25 @@ interface ParsedFile {
   data: unknown;
   doc: Document;
   lineCounter: LineCounter;
-  /** Line of the document's first line in the file (front matter starts on line 2). */
+  /** Lines before the YAML in the file (1 for a front matter, after the opening « --- »). */
   lineOffset: number;
   body?: string;
+  /** Line of the file where the MDX body starts. */
+  bodyLine?: number;
 }
 
 export interface LoadResult {
+  /** The whole content, when it has no error (warnings allowed). */
   catalog?: Catalog;
+  /** Errors: the build stops on any. */
   issues: ContentIssue[];
-  /** Body of each MDX file, by file path, for checks on links. */
+  /** Warnings: printed, the build goes on. */
+  warnings: ContentIssue[];
+  /** Body of each MDX file, by file path. */
   bodies: Map<string, string>;
 }
 
-function lineOf(parsed: ParsedFile, path: (string | number)[]): number {
+function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): number {
   let node: unknown = parsed.doc.contents;
   let offset: number | undefined = (node as { range?: number[] })?.range?.[0];
   for (const key of path) {
@@ -42,89 +52,268 @@ function lineOf(parsed: ParsedFile, path: (string | number)[]): number {
   return (offset === undefined ? 1 : parsed.lineCounter.linePos(offset).line) + parsed.lineOffset;
 }
 
-async function parseFile(root: string, path: string): Promise<ParsedFile | ContentIssue> {
-  const file = relative(root, path);
-  const text = await readFile(path, 'utf8');
+/** The YAML parser's error codes, in words an editor can act on. */
+const yamlErrors: Record<string, { message: string; expected: string; hint?: string }> = {
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: 'un texte contient « : » suivi d’une espace, ou une ligne est mal décalée',
+    expected: 'le texte entre guillemets (ex. « notes: "Ouvert le lundi : 9 h" »), et les champs d’un même bloc alignés',
+  },
+  MULTILINE_IMPLICIT_KEY: { message: 'ligne sans « : » entre le champ et sa valeur, ou mal décalée', expected: 'une ligne « champ: valeur », alignée sur les champs voisins' },
+  DUPLICATE_KEY: { message: 'champ écrit deux fois dans le même bloc', expected: 'chaque champ une seule fois', hint: 'supprimez l’une des deux lignes' },
+  TAB_AS_INDENT: { message: 'tabulation en début de ligne', expected: 'des espaces (deux par niveau), jamais de tabulation' },
+  MISSING_CHAR: {
+    message: 'guillemet, crochet ou tiret manquant',
+    expected: 'chaque « " » et chaque « [ » refermés sur la même ligne, un « - » devant chaque élément de liste',
+  },
+  BAD_INDENT: { message: 'décalage (espaces en début de ligne) incorrect, ou crochet « [ » non refermé', expected: 'les mêmes espaces que les lignes voisines du même bloc' },
+  BAD_SCALAR_START: { message: 'une valeur commence par un caractère réservé (@, `, %, | ou >)', expected: 'la valeur entre guillemets (ex. « email: "…" »)' },
+  UNEXPECTED_TOKEN: {
+    message: 'caractère inattendu, souvent une apostrophe droite dans un texte entre apostrophes',
+    expected: 'le texte entre guillemets doubles « "…" », ou l’apostrophe typographique « ’ »',
+  },
+};
+
+async function parseFile(root: string, path: string): Promise<ParsedFile | ContentIssue[]> {
+  const file = relative(root, path).split(sep).join('/');
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   let yamlText = text;
   let lineOffset = 0;
   let body: string | undefined;
+  let bodyLine: number | undefined;
   if (path.endsWith('.mdx')) {
-    const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+    const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
     if (!match) {
-      return { file: `${file}:1`, field: 'en-tête', message: 'en-tête (front matter) absent ou non fermé', expected: 'un bloc entre deux lignes « --- » au début du fichier' };
+      return [
+        {
+          file,
+          line: 1,
+          field: 'en-tête',
+          message: text.startsWith('---') ? 'en-tête (front matter) non fermé' : 'en-tête (front matter) absent',
+          expected: 'un bloc de champs entre deux lignes « --- », tout au début du fichier',
+        },
+      ];
     }
     yamlText = match[1]!;
     body = match[2]!;
     lineOffset = 1;
+    bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const line = lineCounter.linePos(error.pos[0]).line + lineOffset;
-    return {
-      file: `${file}:${line}`,
-      field: 'syntaxe YAML',
-      message: `le fichier ne se lit pas (${error.code})`,
-      expected: 'une ligne « champ: valeur », avec des guillemets autour des textes qui contiennent « : » ou « # »',
-    };
+    const lines = yamlText.split('\n');
+    const seen = new Set<number>();
+    const issues: ContentIssue[] = [];
+    for (const error of doc.errors) {
+      const yamlLine = lineCounter.linePos(error.pos[0]).line;
+      if (seen.has(yamlLine)) continue;
+      seen.add(yamlLine);
+      const key = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(lines[yamlLine - 1] ?? '')?.[1];
+      const words = yamlErrors[error.code] ?? { message: 'le fichier ne se lit pas à cet endroit', expected: 'une ligne « champ: valeur » par champ' };
+      issues.push({ file, line: yamlLine + lineOffset, field: key ?? 'syntaxe YAML', ...words });
+    }
+    return issues;
   }
-  return { file, data: doc.toJS(), doc, lineCounter, lineOffset, body };
-}
-
-function isIssue(value: ParsedFile | ContentIssue): value is ContentIssue {
-  return 'message' in value;
+  return { file, data: doc.toJS(), doc, lineCounter, lineOffset, body, bodyLine };
 }
 
 function validate(parsed: ParsedFile, name: CollectionName, issues: ContentIssue[]): unknown {
-  const result = collectionSpecs[name].schema.safeParse(parsed.data);
+  const schema = collectionSpecs[name].schema;
+  const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues as ZodIssue[]) {
-    const described = describeZodIssue(issue, parsed.data);
-    issues.push({ file: `${parsed.file}:${lineOf(parsed, issue.path)}`, ...described });
+    for (const described of describeZodIssue(issue, parsed.data, schema)) {
+      issues.push({ file: parsed.file, ...described });
+    }
   }
   return undefined;
 }
 
-/**
- * Reads and validates every content file without Astro: the same schemas, plus the line of each
- * problem. Used by `npm run check`, the content report, the tests and the leaflet scripts.
- */
-export async function loadContent(contentDir: string, projectRoot = process.cwd()): Promise<LoadResult> {
-  const issues: ContentIssue[] = [];
-  const bodies = new Map<string, string>();
-  const out: Record<string, unknown> = {};
+async function filesUnder(folder: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) out.push(...(await filesUnder(join(folder, entry.name), `${prefix}${entry.name}/`)));
+    else out.push(`${prefix}${entry.name}`);
+  }
+  return out.sort();
+}
 
-  for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, (typeof collectionSpecs)[CollectionName]][]) {
-    if ('file' in spec) {
-      const parsed = await parseFile(projectRoot, join(contentDir, spec.file)).catch((): ContentIssue => ({
-        file: relative(projectRoot, join(contentDir, spec.file)),
-        field: 'fichier',
-        message: 'fichier introuvable',
-        expected: `le fichier ${spec.file} dans le dossier de contenu`,
-      }));
-      if (isIssue(parsed)) issues.push(parsed);
-      else out[name] = validate(parsed, name, issues);
+/** Names of the components MDX may use, read from src/components/mdx.ts (the list the pages pass to MDX). */
+async function mdxComponentNames(projectRoot: string): Promise<string[] | undefined> {
+  const source = await readFile(join(projectRoot, 'src/components/mdx.ts'), 'utf8').catch(() => undefined);
+  const list = source && /mdxComponents\s*=\s*\{([^}]*)\}/.exec(source)?.[1];
+  return list ? list.split(',').map((name) => name.trim().split(/\s*:/)[0]!).filter(Boolean) : undefined;
+}
+
+interface MdxFile {
+  parsed: ParsedFile;
+  route: string;
+}
+
+async function checkMdx(mdxFiles: MdxFile[], ids: ContentIds, basePath: string, sourceRoot: string): Promise<ContentIssue[]> {
+  const issues: ContentIssue[] = [];
+  const pageFiles = await filesUnder(join(sourceRoot, 'src/pages'));
+  const publicFiles = await filesUnder(join(sourceRoot, 'public'));
+  const routes = buildRouteTable(pageFiles, publicFiles, ids);
+  const anchors = new Map(mdxFiles.map((m) => [m.route, anchorsIn(m.parsed.body!)]));
+  const components = await mdxComponentNames(sourceRoot);
+
+  for (const { parsed, route } of mdxFiles) {
+    const body = parsed.body!;
+    const lineAt = (offset: number) => parsed.bodyLine! + (body.slice(0, offset).match(/\n/g)?.length ?? 0);
+    const syntax = await mdxSyntaxIssue(body);
+    if (syntax) {
+      issues.push({ file: parsed.file, ...syntax, line: parsed.bodyLine! + syntax.line - 1 });
       continue;
     }
-    const folder = join(contentDir, spec.folder);
-    const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith(spec.extension)).sort();
-    const entries: unknown[] = [];
-    for (const fileName of names) {
-      const parsed = await parseFile(projectRoot, join(folder, fileName));
-      if (isIssue(parsed)) {
-        issues.push(parsed);
+    for (const link of linksIn(body)) {
+      const problem = checkLink(link.target, { routes, basePath, anchors, ownAnchors: anchors.get(route) ?? new Set() });
+      if (problem) issues.push({ file: parsed.file, line: lineAt(link.offset), field: 'lien', ...problem });
+    }
+    if (!components) continue;
+    const imported = [...body.matchAll(/^import\s+(\w+)/gm)].map((m) => m[1]!);
+    for (const tag of componentsIn(body)) {
+      if (components.includes(tag.target) || imported.includes(tag.target)) continue;
+      const near = closest(tag.target, components);
+      issues.push({
+        file: parsed.file,
+        line: lineAt(tag.offset),
+        field: 'composant',
+        message: `composant inconnu « <${tag.target}> »`,
+        expected: `l’un des composants du site : ${components.map((c) => `<${c} />`).join(', ')}`,
+        ...(near ? { hint: `vouliez-vous dire « <${near} /> » ?` } : {}),
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Reads and validates every content file without Astro: the same schemas, plus the line of each
+ * problem, plus the checks across files (references, links, the law's checklist). Used by
+ * `npm run check`, the build (src/integrations/content-check.ts), the content report and the tests.
+ * Every problem is reported, not only the first.
+ */
+export interface LoadOptions {
+  /** Where src/pages/, public/ and src/components/mdx.ts are read (the site's code); projectRoot by default. */
+  sourceRoot?: string;
+}
+
+export async function loadContent(contentDir: string, projectRoot = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
+  const sourceRoot = options.sourceRoot ?? projectRoot;
+  const all: ContentIssue[] = [];
+  const bodies = new Map<string, string>();
+  const out: PartialCatalog & Record<string, unknown> = {};
+  const parsedFiles = new Map<string, ParsedFile>();
+  const fileIds: Record<string, string[]> = {};
+  const mdxFiles: MdxFile[] = [];
+  const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
+
+  for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
+    if (spec.file) {
+      const path = join(contentDir, spec.file);
+      const parsed = await parseFile(projectRoot, path).catch((): ContentIssue[] | undefined =>
+        spec.optional ? undefined : [{ file: display(path), field: 'fichier', message: 'fichier introuvable', expected: `le fichier ${spec.file} dans le dossier de contenu` }],
+      );
+      if (parsed === undefined) {
+        // An absent optional file takes the schema's defaults, when the schema has them for everything.
+        const defaults = spec.schema.safeParse({});
+        if (defaults.success) out[name] = defaults.data as never;
         continue;
       }
-      if (parsed.body !== undefined) bodies.set(parsed.file, parsed.body);
-      const data = validate(parsed, name, issues);
-      if (data) entries.push({ ...(data as object), id: fileName.slice(0, -spec.extension.length), file: parsed.file });
+      if (Array.isArray(parsed)) all.push(...parsed);
+      else {
+        parsedFiles.set(parsed.file, parsed);
+        const data = validate(parsed, name, all);
+        if (data !== undefined) out[name] = data as never;
+      }
+      continue;
     }
-    out[name] = entries;
+    const folder = join(contentDir, spec.folder!);
+    const extension = spec.extension!;
+    const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
+    const entries: unknown[] = [];
+    fileIds[name] = [];
+    for (const fileName of names) {
+      if (!fileName.endsWith(extension)) {
+        const near = fileName.replace(/\.(?:yml|md|markdown|txt)$/, extension);
+        const wrongExtension = near !== fileName;
+        all.push({
+          file: display(join(folder, fileName)),
+          field: 'nom du fichier',
+          severity: wrongExtension ? 'error' : 'warning',
+          message: `fichier ignoré : seuls les fichiers ${extension} sont lus dans ce dossier`,
+          expected: `un nom de fichier qui finit par ${extension}`,
+          ...(wrongExtension ? { hint: `renommez-le « ${near} »` } : {}),
+        });
+        continue;
+      }
+      const id = fileName.slice(0, -extension.length);
+      fileIds[name].push(id);
+      const parsed = await parseFile(projectRoot, join(folder, fileName));
+      if (Array.isArray(parsed)) {
+        all.push(...parsed);
+        continue;
+      }
+      parsedFiles.set(parsed.file, parsed);
+      if (parsed.body !== undefined) {
+        bodies.set(parsed.file, parsed.body);
+        mdxFiles.push({ parsed, route: name === 'topics' ? paths.topic(id) : paths.page(id) });
+      }
+      const data = validate(parsed, name, all);
+      if (data) entries.push({ ...(data as object), id, file: parsed.file });
+    }
+    out[name] = entries as never;
   }
 
-  if (issues.length > 0) return { issues, bodies };
-  const catalog = out as unknown as Catalog;
-  issues.push(...checkReferences(catalog));
-  return issues.length > 0 ? { issues, bodies } : { catalog, issues, bodies };
+  const files: ContentFiles = {
+    site: display(join(contentDir, collectionSpecs.site.file)),
+    glossary: display(join(contentDir, collectionSpecs.glossary.file)),
+    incomeCeilings: display(join(contentDir, collectionSpecs.incomeCeilings.file)),
+    minimumInformation: display(join(contentDir, collectionSpecs.minimumInformation.file)),
+    topicsFolder: `${display(join(contentDir, collectionSpecs.topics.folder))}/`,
+    pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
+    communesFolder: `${display(join(contentDir, collectionSpecs.communes.folder))}/`,
+    organisationsFolder: `${display(join(contentDir, collectionSpecs.organisations.folder))}/`,
+    topicIds: fileIds.topics ?? [],
+    pageIds: fileIds.pages ?? [],
+  };
+  all.push(...checkReferences(out, files));
+
+  const ids: ContentIds = {
+    communes: fileIds.communes ?? [],
+    places: fileIds.places ?? [],
+    topics: fileIds.topics ?? [],
+    pages: fileIds.pages ?? [],
+  };
+  all.push(...(await checkMdx(mdxFiles, ids, out.site?.basePath ?? '/', sourceRoot)));
+  const pageFiles = await filesUnder(join(sourceRoot, 'src/pages'));
+  for (const clash of pageIdClashes(ids.pages, pageFiles)) {
+    all.push({
+      file: display(join(contentDir, collectionSpecs.pages.folder, `${clash}.mdx`)),
+      line: 1,
+      field: 'nom du fichier',
+      message: `l’adresse « /${clash}/ » est déjà celle d’une page du site`,
+      expected: 'un autre nom de fichier',
+    });
+  }
+  if (out.topics && (out.topics as unknown[]).length === ids.topics.length) {
+    all.push(...checklistWarnings({ topics: out.topics, minimumInformation: out.minimumInformation }, files.minimumInformation));
+  }
+
+  for (const issue of all) {
+    if (issue.line === undefined && issue.path) {
+      const parsed = parsedFiles.get(issue.file);
+      if (parsed) issue.line = lineOf(parsed, issue.path);
+    }
+    delete issue.path;
+  }
+  all.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const issues = all.filter((i) => i.severity !== 'warning');
+  const warnings = all.filter((i) => i.severity === 'warning');
+  for (const issue of issues) delete issue.severity;
+
+  return issues.length > 0 ? { issues, warnings, bodies } : { catalog: out as unknown as Catalog, issues, warnings, bodies };
 }

@@ -1,10 +1,21 @@
-import type { ZodIssue } from 'astro/zod';
-import type { ContentIssue } from '../domain/references';
+import type { ZodIssue, ZodTypeAny } from 'astro/zod';
+import { closest, toSlug, type ContentIssue } from '../domain/references';
+
+/**
+ * Turns zod's issues into the French an editor reads: the field, what is wrong, what is expected,
+ * and a hint for the usual slips (a number that lost its leading zero, a typo in a value, an
+ * English or French field name mixed up). The build, `npm run check` and the tests all go through
+ * here, so an editor sees the same words everywhere.
+ */
+
+type Path = (string | number)[];
+export type DescribedIssue = Omit<ContentIssue, 'file' | 'line'> & { path: Path };
 
 const typeNames: Record<string, string> = {
   string: 'un texte',
   number: 'un nombre',
-  boolean: 'true ou false',
+  integer: 'un nombre entier',
+  boolean: 'true (oui) ou false (non)',
   array: 'une liste',
   object: 'un bloc de champs',
   date: 'une date',
@@ -12,27 +23,267 @@ const typeNames: Record<string, string> = {
   null: 'une valeur vide',
 };
 
-function fieldName(path: (string | number)[]): string {
-  return path.length === 0 ? '(fichier entier)' : path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+/** What a missing field should hold, when "un texte" would not help. */
+const fieldHelp: Record<string, string> = {
+  sources: 'une liste de sources : une ligne « sources: » puis « - title: … » (voir le guide des éditeurs)',
+  lastChecked: 'la date de la dernière vérification, au format AAAA-MM-JJ (ex. « lastChecked: 2026-11-28 »)',
+  reviewBy: 'la date à laquelle revoir la page, au format AAAA-MM-JJ (ex. « reviewBy: 2027-06-30 »)',
+  year: 'l’année où le tableau s’applique (ex. « year: 2026 »)',
+  incomeYear: 'l’année des revenus pris en compte, deux ans avant (ex. « incomeYear: 2024 »)',
+  level: '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande)',
+  organisation: 'l’identifiant d’un fichier de content/organisations/ (ex. « organisation: communes »)',
+  services: 'une liste de services entre crochets (ex. « services: [welcome, information] »)',
+  conventionLabel: 'le libellé du lieu tel que l’écrit le tableau de l’article 4 de la convention',
+  onTerritory: 'true si le lieu est sur le territoire de l’agglomération, false sinon',
+  nav: 'un bloc « nav: » avec « section: » (demarches, comprendre ou service) et « order: » (un nombre)',
+  verified: 'true si les chiffres ont été vérifiés sur le texte officiel, false sinon',
+  postcode: 'un code postal à 5 chiffres, entre guillemets (ex. « postcode: "62220" »)',
+  insee: 'un code INSEE à 5 caractères, entre guillemets (ex. « insee: "62215" »)',
+  phone: 'un numéro de téléphone français, entre guillemets (ex. « phone: "03 21 00 00 00" »)',
+  rows: 'la liste des lignes du tableau : « - household: 1 personne » et « amount: 23403 »',
+};
+
+/** Field names editors type in French, or in the wrong English: the name the schema expects. */
+const fieldSynonyms: Record<string, string> = {
+  nom: 'name',
+  titre: 'title',
+  resume: 'summary',
+  résumé: 'summary',
+  niveau: 'level',
+  telephone: 'phone',
+  téléphone: 'phone',
+  tel: 'phone',
+  tél: 'phone',
+  courriel: 'email',
+  mail: 'email',
+  'e-mail': 'email',
+  adresse: 'address',
+  horaires: 'hours',
+  site: 'website',
+  url: 'website',
+  ville: 'town',
+  commune: 'commune',
+  organisme: 'organisation',
+  organization: 'organisation',
+  rue: 'street',
+  cp: 'postcode',
+  codePostal: 'postcode',
+  'code-postal': 'postcode',
+  source: 'sources',
+  annee: 'year',
+  année: 'year',
+  jours: 'days',
+  ouverture: 'opens',
+  fermeture: 'closes',
+  rdv: 'appointment',
+  'rendez-vous': 'appointment',
+  remarques: 'notes',
+  note: 'notes',
+  verifie: 'lastChecked',
+  vérifié: 'lastChecked',
+};
+
+export function fieldName(path: Path): string {
+  if (path.length === 0) return '(fichier entier)';
+  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
 }
 
-/** Turns a zod issue into the French words an editor reads: what is wrong and what is expected. */
-export function describeZodIssue(issue: ZodIssue, _data: unknown): Omit<ContentIssue, 'file'> {
-  const field = fieldName(issue.path);
+function valueAt(data: unknown, path: Path): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** A value as the editor typed it, for the message. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `« ${value} »`;
+  if (value === null) return 'vide';
+  if (Array.isArray(value)) return 'une liste';
+  if (value instanceof Date) return `« ${value.toISOString().slice(0, 10)} »`;
+  if (typeof value === 'object') return 'un bloc de champs';
+  return `« ${String(value)} »`;
+}
+
+interface ZodDefLike {
+  typeName?: string;
+  schema?: ZodTypeAny;
+  innerType?: ZodTypeAny;
+  type?: ZodTypeAny;
+  in?: ZodTypeAny;
+  shape?: () => Record<string, ZodTypeAny>;
+}
+
+function unwrap(schema: ZodTypeAny | undefined): ZodTypeAny | undefined {
+  let current = schema;
+  for (let i = 0; i < 20 && current; i++) {
+    const def = current._def as ZodDefLike;
+    const inner = def.typeName === 'ZodEffects' ? def.schema : def.typeName === 'ZodPipeline' ? def.in : def.innerType;
+    if (!inner || !['ZodEffects', 'ZodOptional', 'ZodNullable', 'ZodDefault', 'ZodCatch', 'ZodPipeline', 'ZodBranded', 'ZodReadonly'].includes(def.typeName ?? '')) break;
+    current = inner;
+  }
+  return current;
+}
+
+/** The field names an object accepts at `path`, read from the schema itself. */
+export function fieldsAt(schema: ZodTypeAny, path: Path): string[] {
+  let current = unwrap(schema);
+  for (const key of path) {
+    const def = current?._def as ZodDefLike | undefined;
+    if (def?.typeName === 'ZodObject' && typeof key === 'string') current = unwrap(def.shape?.()[key]);
+    else if (def?.typeName === 'ZodArray' && typeof key === 'number') current = unwrap(def.type);
+    else return [];
+  }
+  const def = current?._def as ZodDefLike | undefined;
+  return def?.typeName === 'ZodObject' ? Object.keys(def.shape?.() ?? {}) : [];
+}
+
+function lastKey(path: Path): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return '';
+}
+
+function suggestion(value: string, candidates: readonly string[]): string | undefined {
+  const near = closest(value, candidates) ?? closest(value.toLowerCase(), candidates);
+  return near && near !== value ? `vouliez-vous dire « ${near} » ?` : undefined;
+}
+
+/** Hints for values that have the wrong shape, by field. */
+function formatHint(field: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (field === 'phone') {
+    const digits = value.replace(/\D/g, '');
+    if (value.trim().startsWith('+33')) return digits.length === 11 ? undefined : `après +33 viennent 9 chiffres ; il y en a ${digits.length - 2}`;
+    if (digits.length !== 10) return `un numéro français a 10 chiffres ; il y en a ${digits.length} ici`;
+    if (!digits.startsWith('0')) return 'un numéro français commence par 0';
+    return 'séparez les chiffres par des espaces, des points ou des tirets seulement';
+  }
+  if (field === 'opens' || field === 'closes') {
+    if (/^\d{2}:\d{2}$/.test(value)) return undefined;
+    const match = /^(\d{1,2})\s*[hH:.]\s*(\d{2})?$/.exec(value.trim());
+    if (match) return `écrivez « ${match[1]!.padStart(2, '0')}:${match[2] ?? '00'} »`;
+    return undefined;
+  }
+  if (field === 'website' || field === 'url' || field === 'contactUrl') {
+    if (/^www\./i.test(value)) return `ajoutez « https:// » devant : « https://${value} »`;
+    return undefined;
+  }
+  if (field === 'email' || field === 'contactEmail') {
+    if (/\s/.test(value)) return 'une adresse e-mail ne contient pas d’espace';
+    if (!value.includes('@')) return 'il manque « @ »';
+    return undefined;
+  }
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value)) {
+    const [d, m, y] = value.split('/') as [string, string, string];
+    return `écrivez « ${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')} »`;
+  }
+  const slugged = toSlug(value);
+  if (slugged && slugged !== value && ['organisation', 'commune', 'id'].includes(field)) return `vouliez-vous dire « ${slugged} » ?`;
+  return undefined;
+}
+
+function typeHint(field: string, expected: string, value: unknown): string | undefined {
+  if (expected === 'string' && typeof value === 'number') {
+    const zero = field === 'phone' ? ' (sans guillemets, le 0 du début disparaît)' : '';
+    return `mettez la valeur entre guillemets : « ${field}: "${field === 'phone' ? `0${value}` : value}" »${zero}`;
+  }
+  if (expected === 'number' && typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)) return 'écrivez le nombre sans guillemets ni espace';
+  if (expected === 'number' && typeof value === 'string') return 'écrivez seulement le nombre, sans espace ni symbole (ex. « 23403 », pas « 23 403 € »)';
+  if (expected === 'array' && (typeof value === 'string' || (value !== null && typeof value === 'object'))) {
+    return 'une liste s’écrit entre crochets « [a, b] », ou une ligne commençant par « - » pour chaque élément';
+  }
+  if (expected === 'boolean' && typeof value === 'string') return 'écrivez true (oui) ou false (non), sans guillemets';
+  if (value === null) return 'si l’information n’est pas connue, supprimez toute la ligne (ou mettez « # » au début pour la garder en commentaire)';
+  return undefined;
+}
+
+/** Zod's default English messages, for the few cases where a schema sets none. */
+function sizeExpectation(issue: ZodIssue & { code: 'too_small' | 'too_big' }): string {
+  const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  if (!/^(String|Array|Number|Set|Date) must/.test(issue.message)) return issue.message;
+  if (issue.type === 'array') return issue.code === 'too_small' ? `au moins ${bound} élément${bound > 1 ? 's' : ''}` : `au plus ${bound} éléments`;
+  if (issue.type === 'string') return issue.code === 'too_small' ? 'un texte non vide' : `un texte d’au plus ${bound} caractères`;
+  return issue.code === 'too_small' ? `un nombre supérieur ou égal à ${bound}` : `un nombre inférieur ou égal à ${bound}`;
+}
+
+function stringExpectation(issue: ZodIssue): string {
+  if (issue.message === 'Invalid email') return typeNames.string!;
+  if (issue.message === 'Invalid url') return 'une adresse web complète, commençant par https://';
+  if (/^Invalid/.test(issue.message)) return 'une valeur au bon format (voir le guide des éditeurs)';
+  return issue.message;
+}
+
+/** One zod issue → the words for the editor (several for unknown fields: one per field). */
+export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTypeAny): DescribedIssue[] {
+  const path = issue.path;
+  const field = fieldName(path);
+  const key = lastKey(path);
+  const value = valueAt(data, path);
+
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.received === 'undefined') return { field, message: 'champ obligatoire manquant', expected: typeNames[issue.expected] ?? issue.expected };
-      return { field, message: `type incorrect (${typeNames[issue.received] ?? issue.received})`, expected: typeNames[issue.expected] ?? issue.expected };
-    case 'invalid_enum_value':
-      return { field, message: `valeur inconnue « ${String(issue.received)} »`, expected: `l’une de : ${issue.options.join(', ')}` };
+    case 'invalid_type': {
+      if (issue.received === 'undefined') {
+        return [{ path, field, message: 'champ obligatoire manquant', expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected }];
+      }
+      const hint = typeHint(key, issue.expected, value);
+      return [
+        {
+          path,
+          field,
+          message: value === null ? 'champ présent mais vide' : `${shown(value)} est ${typeNames[issue.received] ?? issue.received}`,
+          expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected,
+          ...(hint ? { hint } : {}),
+        },
+      ];
+    }
+    case 'invalid_enum_value': {
+      const options = issue.options.map(String);
+      const hint = suggestion(String(issue.received), options);
+      return [{ path, field, message: `valeur inconnue ${shown(issue.received)}`, expected: `l’une de : ${options.join(', ')}`, ...(hint ? { hint } : {}) }];
+    }
     case 'invalid_union':
-    case 'invalid_literal':
-      return { field, message: 'valeur non autorisée', expected: issue.message };
-    case 'unrecognized_keys':
-      return { field: issue.keys.join(', '), message: 'champ inconnu (faute de frappe ?)', expected: 'uniquement les champs décrits dans le guide des éditeurs' };
+    case 'invalid_literal': {
+      const hint = typeof value === 'string' && /^\d+$/.test(value) ? 'écrivez le nombre sans guillemets' : undefined;
+      return [{ path, field, message: value === undefined ? 'champ obligatoire manquant' : `valeur ${shown(value)} non autorisée`, expected: issue.message, ...(hint ? { hint } : {}) }];
+    }
+    case 'unrecognized_keys': {
+      const allowed = schema ? fieldsAt(schema, path) : [];
+      return issue.keys.map((unknownKey) => {
+        const synonym = fieldSynonyms[unknownKey] ?? fieldSynonyms[unknownKey.toLowerCase()];
+        const near = synonym && allowed.includes(synonym) ? synonym : closest(unknownKey, allowed);
+        return {
+          path: [...path, unknownKey],
+          field: fieldName([...path, unknownKey]),
+          message: `champ inconnu « ${unknownKey} »`,
+          expected: allowed.length > 0 ? `l’un des champs : ${allowed.join(', ')}` : 'uniquement les champs décrits dans le guide des éditeurs',
+          ...(near ? { hint: `vouliez-vous dire « ${near} » ?` } : {}),
+        };
+      });
+    }
     case 'too_small':
-      return { field, message: issue.type === 'array' ? 'liste vide ou trop courte' : 'valeur trop courte ou vide', expected: issue.message };
+    case 'too_big': {
+      const empty = (Array.isArray(value) && value.length === 0) || value === '';
+      const small = issue.code === 'too_small';
+      const message =
+        issue.type === 'array'
+          ? empty ? 'liste vide' : small ? 'liste trop courte' : 'liste trop longue'
+          : issue.type === 'string'
+            ? empty ? 'texte vide' : small ? 'texte trop court' : 'texte trop long'
+            : `${shown(value)} est trop ${small ? 'petit' : 'grand'}`;
+      return [{ path, field, message, expected: sizeExpectation(issue) }];
+    }
+    case 'invalid_string': {
+      const hint = formatHint(key, value);
+      return [{ path, field, message: `${shown(value)} ne convient pas`, expected: stringExpectation(issue), ...(hint ? { hint } : {}) }];
+    }
+    case 'custom': {
+      const expected = (issue.params as { expected?: string } | undefined)?.expected;
+      const hint = formatHint(key, value);
+      return [{ path, field, message: issue.message, ...(expected ? { expected } : {}), ...(hint ? { hint } : {}) }];
+    }
     default:
-      return { field, message: 'valeur incorrecte', expected: issue.message };
+      return [{ path, field, message: `valeur ${shown(value)} incorrecte`, expected: issue.message }];
   }
 }

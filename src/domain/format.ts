@@ -72,3 +72,9 @@ export function capitalise(text: string): string {
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/** File sizes as French pages print them: "45 Ko", "1,2 Mo". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))}\u00a0Ko`;
+  return `${(bytes / 1000 / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00a0Mo`;
+}

@@ -4,7 +4,9 @@ import type { PlaceData } from '../schemas/place';
 import type { TopicData } from '../schemas/topic';
 import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
+import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+import type { MinimumInformation } from '../schemas/minimum-information';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -19,6 +21,8 @@ export type Place = PlaceData & Entry;
 export type TopicMeta = TopicData & Entry;
 export type PageMeta = PageData & Entry;
 export type Site = SiteData;
+/** An orientation rule of content/orientation/: its id is the situation's slug. */
+export type OrientationRule = OrientationData & Entry;
 
 /** The whole content as plain objects: what the domain layer works on. */
 export interface Catalog {
@@ -32,6 +36,9 @@ export interface Catalog {
   cotationGrid: CotationGrid;
   glossary: Glossary;
   dalo: Dalo;
+  orientation: OrientationRule[];
+  /** The law's minimum-information checklist; absent in content trees that do not track it. */
+  minimumInformation?: MinimumInformation;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, MinimumInformation };

@@ -5,7 +5,7 @@ export const addressSchema = z
     street: z.string().min(1),
     /** Extra line: building, floor, "BP"… */
     complement: z.string().optional(),
-    postcode: z.string().regex(/^\d{5}$/, { message: 'code postal à 5 chiffres attendu' }),
+    postcode: z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
     city: z.string().min(1),
   })
   .strict();

@@ -2,8 +2,12 @@ import { z } from 'astro/zod';
 
 /** Lower case, no accents, words joined by hyphens: `henin-beaumont`. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/*
+ * Message convention (read by src/content-loader/messages.ts): a format check's message names what is
+ * expected ("un numéro…"); a refinement's message says what is wrong and `params.expected` what is expected.
+ */
 export const slug = z.string().regex(slugPattern, {
-  message: 'identifiant attendu en minuscules, sans accent, mots séparés par des tirets (ex. « henin-beaumont »)',
+  message: 'un identifiant en minuscules, sans accent ni espace, mots séparés par des tirets (ex. « henin-beaumont »)',
 });
 
 /**
@@ -12,10 +16,10 @@ export const slug = z.string().regex(slugPattern, {
  */
 export const frenchPhonePattern = /^(?:0|\+33 ?)[1-9](?:[ .-]?\d{2}){4}$/;
 export const frenchPhone = z.string().regex(frenchPhonePattern, {
-  message: 'numéro de téléphone français attendu (ex. « 03 21 00 00 00 »)',
+  message: 'un numéro de téléphone français à 10 chiffres, entre guillemets (ex. « "03 21 00 00 00" »)',
 });
 
-export const email = z.string().email({ message: 'adresse e-mail attendue (ex. « accueil@exemple.fr »)' });
+export const email = z.string().email({ message: 'une adresse e-mail (ex. « accueil@exemple.fr »)' });
 function isHttpUrl(value: string): boolean {
   try {
     const { protocol, hostname } = new URL(value);
@@ -24,12 +28,28 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-export const httpUrl = z.string().refine(isHttpUrl, { message: 'adresse web complète attendue, commençant par https:// (ex. « https://www.exemple.fr »)' });
+export const httpUrl = z.string().refine(isHttpUrl, {
+  message: 'adresse web incomplète ou mal écrite',
+  params: { expected: 'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)' },
+});
+
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
 /** Dates are calendar days (YYYY-MM-DD); YAML may hand us a Date or a string. */
+const dateExpected = 'une date au format AAAA-MM-JJ (ex. « 2026-11-28 »)';
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ (ex. « 2026-11-28 »)' }),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: dateExpected })
+    // 2026-02-30 has the right shape but is not a day of the calendar.
+    .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDay(value), {
+      message: 'cette date n’existe pas dans le calendrier',
+      params: { expected: dateExpected },
+    }),
 );
 
 /** Where a rule or a figure comes from. Every piece of content carries at least one. */
@@ -40,7 +60,7 @@ export const sourceSchema = z.object({
   reference: z.string().optional(),
   /** When the source was consulted or published. */
   date: isoDate.optional(),
-});
+}).strict();
 export type Source = z.infer<typeof sourceSchema>;
 
-export const sources = z.array(sourceSchema).min(1, { message: 'au moins une source est attendue' });
+export const sources = z.array(sourceSchema).min(1, { message: 'au moins une source (un titre, et si possible une adresse web ou un article de loi)' });

@@ -6,8 +6,8 @@ export const communeSchema = z
   .object({
     name: z.string().min(1),
     /** Code officiel géographique (INSEE), five characters. */
-    insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'code INSEE à 5 caractères attendu (ex. « 62427 »)' }),
-    postcode: z.string().regex(/^\d{5}$/, { message: 'code postal à 5 chiffres attendu (ex. « 62110 »)' }),
+    insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'un code INSEE à 5 caractères, entre guillemets (ex. « "62427" »)' }),
+    postcode: z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
     /** A sentence or two the commune page shows first, in plain French. */
     intro: z.string().optional(),
     sources,

@@ -44,7 +44,8 @@ export const cotationGridSchema = z
   })
   .strict()
   .refine((grid) => grid.status === 'pending' || grid.criteria.length > 0, {
-    message: 'une grille publiée doit contenir au moins un critère',
+    message: 'grille publiée (status: published) sans aucun critère',
+    params: { expected: 'au moins un critère, ou « status: pending » tant que la grille n’est pas fournie' },
     path: ['criteria'],
   });
 export type CotationGrid = z.infer<typeof cotationGridSchema>;

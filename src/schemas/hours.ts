@@ -3,7 +3,8 @@ import { z } from 'astro/zod';
 export const weekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-const time = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { message: 'heure attendue au format HH:MM (ex. « 08:30 »)' });
+const timePattern = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const time = z.string().regex(timePattern, { message: 'une heure au format HH:MM, sur 24 heures (ex. « 08:30 » ou « 14:00 »)' });
 
 /** One opening slot, e.g. Monday to Friday 08:30–12:00. */
 export const openingSlotSchema = z
@@ -15,8 +16,10 @@ export const openingSlotSchema = z
     appointmentOnly: z.boolean().default(false),
   })
   .strict()
-  .refine((slot) => slot.opens < slot.closes, {
-    message: 'l’heure de fermeture doit être après l’heure d’ouverture',
+  // Compared only when both hours are well written: a badly written one has its own message.
+  .refine((slot) => !timePattern.test(slot.opens) || !timePattern.test(slot.closes) || slot.opens < slot.closes, {
+    message: 'l’heure de fermeture n’est pas après l’heure d’ouverture',
+    params: { expected: 'une heure de fermeture plus tardive que « opens » (sur 24 heures : « 14:00 » et non « 02:00 »)' },
     path: ['closes'],
   });
 export type OpeningSlot = z.infer<typeof openingSlotSchema>;
@@ -32,7 +35,8 @@ export const openingHoursSchema = z.array(openingSlotSchema).superRefine((slots,
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [j],
-          message: `ce créneau chevauche le créneau n° ${i + 1} : des horaires qui ne se recouvrent pas sont attendus`,
+          message: `ce créneau chevauche le créneau n° ${i + 1} (même jour, heures qui se recouvrent)`,
+          params: { expected: 'des créneaux qui ne se recouvrent pas : un créneau le matin, un autre l’après-midi' },
         });
       }
     }

@@ -31,7 +31,7 @@ export const placeSchema = z
     organisation: slug,
     /** Convention Article 3: 1 = welcome and information, 2 = also registers the demand. */
     level: z.union([z.literal(1), z.literal(2)], {
-      errorMap: () => ({ message: 'niveau 1 (accueil et information) ou 2 (accueil, information et enregistrement) attendu' }),
+      errorMap: () => ({ message: '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets' }),
     }),
     onTerritory: z.boolean(),
     /** Member commune (slug) where the place stands; required on the territory. */
@@ -55,16 +55,35 @@ export const placeSchema = z
   .strict()
   .superRefine((place, ctx) => {
     if (place.onTerritory && !place.commune) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['commune'], message: 'un lieu sur le territoire doit indiquer sa commune (identifiant, ex. « carvin »)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['commune'],
+        message: 'commune absente pour un lieu situé sur le territoire (onTerritory: true)',
+        params: { expected: 'l’identifiant de la commune, ex. « commune: carvin »' },
+      });
     }
     if (!place.onTerritory && !place.town) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['town'], message: 'un lieu hors du territoire doit indiquer sa ville (ex. « Arras »)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['town'],
+        message: 'ville absente pour un lieu situé hors du territoire (onTerritory: false)',
+        params: { expected: 'le nom de la ville, ex. « town: Arras »' },
+      });
+    }
+    if (place.level === 1 && place.services.includes('registration')) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['level'],
+        message: 'un lieu de niveau 1 n’enregistre pas la demande, mais « registration » figure dans ses services',
+        params: { expected: '« level: 2 » si le lieu enregistre la demande, sinon retirer « registration » des services' },
+      });
     }
     if (place.level === 2 && !place.services.includes('registration')) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['services'],
-        message: 'un lieu de niveau 2 enregistre la demande : « registration » doit figurer dans ses services',
+        message: 'un lieu de niveau 2 enregistre la demande, mais « registration » manque dans ses services',
+        params: { expected: '« registration » dans la liste des services, ou « level: 1 » si le lieu n’enregistre pas la demande' },
       });
     }
   });

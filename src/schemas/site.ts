@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { email, frenchPhone, httpUrl, isoDate } from './common';
 import { addressSchema } from './address';
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'couleur attendue au format #RRGGBB' });
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'une couleur au format #RRGGBB, entre guillemets (ex. « "#0b6e4f" »)' });
 
 /** Everything that makes the site this intercommunality's and not another's. */
 export const siteSchema = z
@@ -10,7 +10,7 @@ export const siteSchema = z
     /** Public address of the site, without the sub-path (the sub-path is the build's `base`). */
     url: httpUrl,
     /** Sub-path the site is published under, e.g. "/logement-social/" (the build may override it). */
-    basePath: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'chemin attendu entre barres obliques, ex. « /logement-social/ » ou « / »' }).default('/'),
+    basePath: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'un chemin entre barres obliques (ex. « /logement-social/ » ou « / »)' }).default('/'),
     title: z.string().min(1),
     shortTitle: z.string().min(1),
     tagline: z.string().min(1),

@@ -21,7 +21,7 @@ export const topicSchema = z
     lastChecked: isoDate,
     /** After this day the content report lists the topic as to be reviewed. */
     reviewBy: isoDate,
-    /** Editors may choose to show "information en cours de vérification" once reviewBy has passed. */
+    /** The editors' choice (prompted by the content report once reviewBy has passed): the page footer then says "information en cours de vérification". */
     showReviewNotice: z.boolean().default(false),
     /** Ids of items of the minimum-information checklist (content/data/minimum-information.yaml) this topic covers. */
     covers: z.array(slug).default([]),

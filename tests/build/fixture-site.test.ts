@@ -50,6 +50,13 @@ describe('le site d’un autre territoire', () => {
     expect(ld).toMatchObject({ '@type': 'GovernmentOffice', telephone: '01 02 03 04 05', address: { postalCode: '99100' } });
   });
 
+  it('oriente vers les guichets des communes proches et les lieux hors du territoire', async () => {
+    const html = await readText(dist, 'orientation/beta/bailleur/index.html');
+    expect(html).toContain('<h3>Près de Bêta-les-Tests</h3>');
+    expect(html).toContain('<h3>Hors de la communauté de communes</h3>');
+    expect(html).toMatch(/Office de test – agence de Ville-Voisine[\s\S]*Mairie de Bêta-les-Tests[\s\S]*Mairie d’Alpha-sur-Essai/);
+  });
+
   it('dit sur la page de Bêta qu’on n’y enregistre pas la demande', async () => {
     const html = await readText(dist, 'communes/beta/index.html');
     expect(html).toContain('Pour déposer votre demande, allez dans un guichet enregistreur de la communauté de communes');

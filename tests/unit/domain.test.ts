@@ -97,7 +97,7 @@ describe('les contrôles entre fichiers', () => {
   it('signalent un identifiant en double', () => {
     const twice = { ...catalog!, communes: [...catalog!.communes, { ...catalog!.communes[0]!, file: 'content/communes/copie.yaml' }] };
     const found = checkReferences(twice);
-    expect(found.some((i) => i.field === 'identifiant' && i.file === 'content/communes/copie.yaml')).toBe(true);
+    expect(found.some((i) => i.field === 'nom du fichier' && i.file === 'content/communes/copie.yaml')).toBe(true);
     expect(found.some((i) => i.field === 'insee')).toBe(true);
   });
 });

@@ -38,13 +38,13 @@ describe('le schéma des lieux', () => {
 
   it('refuse un niveau autre que 1 ou 2', () => {
     expect(messages(placeSchema.safeParse({ ...validPlace, level: 3 }))).toEqual([
-      'level: niveau 1 (accueil et information) ou 2 (accueil, information et enregistrement) attendu',
+      'level: 1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets',
     ]);
   });
 
   it('refuse un lieu de niveau 2 qui n’enregistre pas la demande', () => {
     expect(messages(placeSchema.safeParse({ ...validPlace, services: ['welcome'] }))).toEqual([
-      'services: un lieu de niveau 2 enregistre la demande : « registration » doit figurer dans ses services',
+      'services: un lieu de niveau 2 enregistre la demande, mais « registration » manque dans ses services',
     ]);
   });
 
@@ -55,10 +55,10 @@ describe('le schéma des lieux', () => {
 
   it('demande la commune sur le territoire et la ville en dehors', () => {
     expect(messages(placeSchema.safeParse({ ...validPlace, commune: undefined }))).toEqual([
-      expect.stringMatching(/^commune: un lieu sur le territoire doit indiquer sa commune/),
+      expect.stringMatching(/^commune: commune absente pour un lieu situé sur le territoire/),
     ]);
     expect(messages(placeSchema.safeParse({ ...validPlace, onTerritory: false, commune: undefined }))).toEqual([
-      expect.stringMatching(/^town: un lieu hors du territoire doit indiquer sa ville/),
+      expect.stringMatching(/^town: ville absente pour un lieu situé hors du territoire/),
     ]);
   });
 
@@ -74,12 +74,12 @@ describe('les horaires', () => {
       { days: ['lundi', 'mardi'], opens: '08:30', closes: '12:00' },
       { days: ['mardi'], opens: '11:00', closes: '17:00' },
     ]);
-    expect(messages(overlap)).toEqual(['1: ce créneau chevauche le créneau n° 1 : des horaires qui ne se recouvrent pas sont attendus']);
+    expect(messages(overlap)).toEqual(['1: ce créneau chevauche le créneau n° 1 (même jour, heures qui se recouvrent)']);
   });
 
   it('refusent une fermeture avant l’ouverture', () => {
     expect(messages(openingHoursSchema.safeParse([{ days: ['lundi'], opens: '14:00', closes: '09:00' }]))).toEqual([
-      '0.closes: l’heure de fermeture doit être après l’heure d’ouverture',
+      '0.closes: l’heure de fermeture n’est pas après l’heure d’ouverture',
     ]);
   });
 });
@@ -93,7 +93,7 @@ describe('les communes, les fiches et les données', () => {
   it('exigent des sources et une date de vérification sur une fiche', () => {
     const topic = { title: 'T', summary: 'S', nav: { section: 'demarches', order: 1 }, sources: source, lastChecked: '2026-11-28', reviewBy: '2027-11-28' };
     expect(topicSchema.safeParse(topic).success).toBe(true);
-    expect(messages(topicSchema.safeParse({ ...topic, sources: [] }))).toEqual(['sources: au moins une source est attendue']);
+    expect(messages(topicSchema.safeParse({ ...topic, sources: [] }))).toEqual(['sources: au moins une source (un titre, et si possible une adresse web ou un article de loi)']);
     expect(topicSchema.safeParse({ ...topic, lastChecked: undefined }).success).toBe(false);
     // YAML hands dates over as Date objects: they become calendar days.
     expect(topicSchema.parse({ ...topic, lastChecked: new Date('2026-11-28T00:00:00Z') }).lastChecked).toBe('2026-11-28');

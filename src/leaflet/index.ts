@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import type { Catalog } from '../domain/types';
+import { leafletPlan, leafletSlug, type LeafletVariant } from './content';
+import { embedFonts, tagSubsetFonts } from './fonts';
+import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
+import { layoutLeaflet } from './layout/flow';
+import { sheet } from './layout/geometry';
+import { noTagging, paint } from './paint';
+import { writeMetadata } from './tagging/metadata';
+import { StructureBuilder } from './tagging/structure';
+import { text } from './text';
+import { defaultPalette, type Palette } from './theme';
+
+export { generalLeafletSlug, leafletSlug, type LeafletVariant } from './content';
+export { LeafletOverflowError } from './layout/flow';
+
+export interface RenderOptions {
+  /** The site's base path (import.meta.env.BASE_URL in Astro), e.g. "/logement-social/". */
+  base: string;
+  /**
+   * Tagged (accessible) PDF: structure tree, marked content, PDF/UA identification. On by default;
+   * off only to measure what tagging costs.
+   */
+  tagged?: boolean;
+}
+
+/** Every text the layout will print, to check the face has its characters before drawing. */
+function printedTexts(layout: LeafletLayout): string[] {
+  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])));
+}
+
+/** Fingerprint of what the file shows: text, positions and links. Same content → same /ID. */
+function fingerprint(name: string, layout: LeafletLayout): string {
+  const hash = createHash('sha256').update(name);
+  for (const page of layout.pages) {
+    for (const op of page.ops) hash.update(op.op === 'text' ? `${op.text}@${op.x.toFixed(2)},${op.y.toFixed(2)}` : op.op);
+    for (const link of page.links) hash.update(link.node.link!.uri);
+  }
+  return hash.digest('hex');
+}
+
+/** Figures with their alternative text, checked before writing: an image without alt is a bug. */
+function checkFigures(node: SemanticNode): void {
+  if (node.role === 'figure' && !node.alt) throw new Error('Plaquette : une figure n’a pas de texte de remplacement');
+  for (const child of node.children) if (!isSlot(child)) checkFigures(child);
+}
+
+/**
+ * Lays a leaflet out without writing it: how full each frame is (in points). The preview script
+ * prints the room left, so that editors know how much a panel can still take.
+ */
+export async function leafletFill(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<LeafletLayout['fills']> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { measure } = await embedFonts(doc);
+  return layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure).fills;
+}
+
+/**
+ * Renders one leaflet as PDF bytes. Pure: no Astro, no clock, no randomness; the same catalog
+ * gives the same bytes. Throws (LeafletOverflowError) if a panel's text does not fit.
+ *
+ *   const bytes = await renderLeaflet(catalog, { variant: 'commune', communeId: 'carvin' }, { base: '/logement-social/' });
+ */
+export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, options: RenderOptions): Promise<Uint8Array> {
+  const tagged = options.tagged ?? true;
+  const plan = leafletPlan(catalog, variant, options.base);
+
+  // updateMetadata: false — pdf-lib would write "now" as the dates and its own producer name.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { fonts, measure, check } = await embedFonts(doc);
+
+  const layout = layoutLeaflet(plan.content, measure);
+  for (const printed of printedTexts(layout)) check(printed, `Plaquette « ${leafletSlug(variant)} »`);
+  checkFigures(layout.root);
+
+  const pages = [doc.addPage([sheet.width, sheet.height]), doc.addPage([sheet.width, sheet.height])];
+  const palette: Palette = { ...defaultPalette, ...catalog.site.colors };
+  const structure = tagged ? new StructureBuilder(doc, pages) : undefined;
+  paint(doc, pages, layout, fonts, palette, structure ?? noTagging);
+  structure?.finish(layout.root);
+
+  writeMetadata(doc, {
+    title: plan.title,
+    subject: plan.subject,
+    author: plan.author,
+    keywords: text.keywords,
+    language: plan.language,
+    creator: text.creator,
+    producer: text.producer,
+    date: plan.date,
+    fingerprint: fingerprint(leafletSlug(variant), layout),
+    accessible: tagged,
+  });
+
+  // Write the font subsets now, so that their names can carry the subset tag before saving.
+  await doc.flush();
+  tagSubsetFonts(doc, [fonts.regular, fonts.bold]);
+
+  // No object streams: every object stays readable (and checkable) in the file, and the output
+  // does not depend on how pdf-lib batches objects.
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+}

@@ -1,0 +1,41 @@
+import QRCode from 'qrcode';
+import type { Rect } from './layout/geometry';
+
+/** Dark modules of a QR code, row by row from the top: true = dark. */
+export interface QrMatrix {
+  size: number;
+  dark: (row: number, column: number) => boolean;
+}
+
+/**
+ * Error correction M (15 % of the code may be damaged or dirty) is the usual choice for print:
+ * a folded leaflet gets creased, and H would make the modules of a long address too small.
+ */
+export function qrMatrix(text: string): QrMatrix {
+  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { size, data } = code.modules;
+  return { size, dark: (row, column) => data[row * size + column] === 1 };
+}
+
+/**
+ * The code as vector rectangles in module units (no bitmap: sharp at any print resolution, a few
+ * hundred bytes). Dark modules next to each other on a row become one rectangle, which keeps the
+ * content stream small; the painter scales the whole grid with one matrix, so that whole-number
+ * coordinates leave no hairline gaps between rows.
+ */
+export function qrRects(matrix: QrMatrix): Rect[] {
+  const rects: Rect[] = [];
+  for (let row = 0; row < matrix.size; row++) {
+    let column = 0;
+    while (column < matrix.size) {
+      if (!matrix.dark(row, column)) {
+        column++;
+        continue;
+      }
+      const start = column;
+      while (column < matrix.size && matrix.dark(row, column)) column++;
+      rects.push({ x: start, y: matrix.size - row - 1, width: column - start, height: 1 });
+    }
+  }
+  return rects;
+}

@@ -1,0 +1,167 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import * as pagefind from 'pagefind';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveDist } from '../../scripts/static-server.mjs';
+import { launchBrowser } from '../helpers/browser';
+
+const base = '/logement-social/';
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let root: string;
+
+beforeAll(async () => {
+  // A copy of the build with a Pagefind index, as the search branch's build hook will write it.
+  root = await mkdtemp(join(tmpdir(), 'sai-orientation-dist-'));
+  await cp(inject('distWithBase'), root, { recursive: true });
+  const { index } = await pagefind.createIndex({ forceLanguage: 'fr' });
+  await index!.addDirectory({ path: root });
+  await index!.writeFiles({ outputPath: join(root, 'pagefind') });
+  await pagefind.close();
+  server = await serveDist({ root, base });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`${selector} : jamais atteint au clavier`);
+}
+
+async function axe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('« Où m’adresser ? » dans Chromium', () => {
+  it('mène à une réponse au clavier seul, avec le script, sans rien envoyer ni garder', async () => {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(server.url('orientation/'));
+    const address = page.url();
+
+    await tabTo(page, '#question-commune');
+    await page.keyboard.type('Carv');
+    await expect.poll(() => page.locator('#reponse [data-orientation-answer="carvin"]').count()).toBe(1);
+    await tabTo(page, '#question-moins-de-30-ans');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#question-en-ligne');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'a[href="#reponse"]');
+    await page.keyboard.press('Enter');
+
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reponse');
+    await expect.poll(() => page.locator('[data-orientation-status]').textContent()).toMatch(/Carvin.*3 interlocuteurs/);
+    const visible = page.locator('#reponse [data-block]:visible h2');
+    expect(await visible.allTextContents()).toEqual([
+      expect.stringContaining('(CLLAJ)'),
+      'En ligne, sur demande-logement-social.gouv.fr',
+      'Votre mairie et les guichets enregistreurs',
+    ]);
+    await expect.poll(() => page.locator('#reponse a:visible', { hasText: 'Mairie de Carvin' }).count()).toBe(1);
+    expect(await page.locator('#reponse a:visible', { hasText: 'SIAO' }).count()).toBe(0);
+    // Unticking a box takes its partner away again.
+    await page.keyboard.press('Shift+Tab');
+    await page.locator('#question-moins-de-30-ans').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => visible.count()).toBe(2);
+
+    expect(errors).toEqual([]);
+    // Nothing of the answer goes into the address: only the jump to the answer.
+    expect(page.url()).toBe(`${address}#reponse`);
+    expect(requests.every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('mène à une réponse au clavier seul, sans script, par des pages à adresse stable', async () => {
+    const { context, close } = await launchBrowser({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url('orientation/'));
+    expect(await page.locator('form[data-orientation-form]').isVisible()).toBe(false);
+    await tabTo(page, `a[href="${base}orientation/oignies/"]`);
+    await Promise.all([page.waitForURL(server.url('orientation/oignies/')), page.keyboard.press('Enter')]);
+    await tabTo(page, `a[href="${base}orientation/oignies/sans-logement/"]`);
+    await Promise.all([page.waitForURL(server.url('orientation/oignies/sans-logement/')), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('Vous êtes sans logement ou en urgence');
+    expect(await page.locator('main').textContent()).toContain('115');
+    const places = (await page.locator('.answer-place__name').allTextContents()).map((text) => text.trim());
+    expect(places.slice(0, 2)).toEqual(['SIAO (APSA) – Hénin-Beaumont', 'SIAO (APSA) – Lens']);
+    expect(places).toContain('Mairie d’Oignies – CCAS ou service logement');
+    await close();
+  });
+
+  it('n’a aucune violation axe sur la page d’une commune ni sur une page de réponse', async () => {
+    const page = await browser.context.newPage();
+    // axe needs scripts: the answer page has none of its own, so it is the page a reader without them sees.
+    await page.goto(server.url('orientation/oignies/sans-logement/'));
+    expect(await axe(page)).toEqual([]);
+    await page.goto(server.url('orientation/leforest/'));
+    expect(await axe(page)).toEqual([]);
+    await page.locator('#question-conseil-juridique').check();
+    expect(await page.locator('[data-block="organisation:adil"]').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('s’imprime sans menu ni recherche ni questions, avec l’adresse des liens', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('orientation/carvin/difficulte-sociale/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-nav', '.search-form', '.breadcrumbs', '.site-footer']) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    }
+    const after = await page.locator('.answer-place__name').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('https://www.agglo-henincarvin.fr/logement-social/lieux/mds-carvin/');
+    expect(await page.locator('.print-only').textContent()).toContain('/orientation/carvin/difficulte-sociale/');
+    await page.close();
+
+    const tool = await browser.context.newPage();
+    await tool.goto(server.url('orientation/carvin/'));
+    await tool.emulateMedia({ media: 'print' });
+    expect(await tool.locator('form[data-orientation-form]').isVisible()).toBe(false);
+    expect(await tool.locator('[data-block="desks"]').isVisible()).toBe(true);
+    await tool.close();
+  });
+
+  it('est trouvé par la recherche sans passer devant les fiches des lieux', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(''));
+    // A string, so that Vitest does not rewrite the browser's dynamic import.
+    const search = (query: string): Promise<string[]> =>
+      page.evaluate(`(async () => {
+        const pagefind = await import('${base}pagefind/pagefind.js');
+        const { results } = await pagefind.search(${JSON.stringify(query)});
+        return Promise.all(results.slice(0, 8).map(async (r) => (await r.data()).url));
+      })()`);
+    // The pages the answers point to come first; an answer page never passes one of them.
+    for (const query of ['CLLAJ', 'SIAO', 'Carvin', 'Leforest', 'jeunes', 'Action Logement']) {
+      const urls = await search(query);
+      const firstAnswer = urls.findIndex((url) => url.startsWith(`${base}orientation/`));
+      const lastPlace = urls.findLastIndex((url) => /\/(lieux|communes)\//.test(url));
+      if (firstAnswer >= 0) expect(firstAnswer, `${query} : ${urls.join(' ')}`).toBeGreaterThan(lastPlace);
+      for (const url of urls) expect(url, 'les pages par situation ne sont pas indexées').not.toMatch(/orientation\/[^/]+\/[^/]+\/$/);
+    }
+    expect((await search('CLLAJ'))[0]).toBe(`${base}lieux/cllaj-oignies/`);
+    expect((await search('Carvin'))[0]).toBe(`${base}communes/carvin/`);
+    expect((await search('où m’adresser'))[0]).toBe(`${base}orientation/`);
+    await page.close();
+  });
+});

@@ -1,0 +1,146 @@
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content-loader/load';
+import { answerPages, orient, proposedPlaces, situationRules } from '../../src/domain/orientation';
+import { projectRoot } from '../helpers/build';
+import { communeTable, situationTable } from '../fixtures/orientation/table';
+
+const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
+if (!catalog) throw new Error(`le contenu réel doit être valide : ${JSON.stringify(issues)}`);
+
+const ids = (places: { id: string }[]) => places.map((p) => p.id);
+
+describe('orient() : la table de la convention (articles 3 et 4)', () => {
+  it('couvre toutes les communes et toutes les situations du contenu', () => {
+    expect(Object.keys(communeTable).sort()).toEqual(catalog.communes.map((c) => c.id).sort());
+    expect(Object.keys(situationTable).sort()).toEqual(situationRules(catalog).map((r) => r.id).sort());
+  });
+
+  for (const [commune, expected] of Object.entries(communeTable)) {
+    it(`${commune}, sans situation particulière : les lieux de la commune, puis les guichets proches, puis le portail`, () => {
+      const answer = orient(catalog, { commune, situations: [] });
+      const places = ids(proposedPlaces(answer));
+      expect(places.slice(0, expected.local.length).sort()).toEqual([...expected.local].sort());
+      for (const id of expected.desks) expect(places, id).toContain(id);
+      for (const id of expected.never ?? []) expect(places, id).not.toContain(id);
+      expect(answer.blocks.map((b) => b.kind)).toEqual(['desks', 'portal']);
+    });
+
+    for (const [situation, rule] of Object.entries(situationTable)) {
+      it(`${commune} × ${situation}`, () => {
+        const answer = orient(catalog, { commune, situations: [situation] });
+        const keys = answer.blocks.map((b) => b.key);
+        expect(keys.slice(0, rule.partners.length), 'les partenaires de la situation viennent d’abord').toEqual(rule.partners);
+        const places = ids(proposedPlaces(answer));
+        for (const id of [...rule.places, ...expected.local, ...expected.desks]) expect(places, id).toContain(id);
+        // Nobody leaves without a way to register: a desk near home, and the portal.
+        expect(keys).toContain('desks');
+        expect(keys).toContain('portal');
+        for (const block of answer.blocks) {
+          expect(block.forYou.length, `${block.key} : « ce qu’il fait pour vous »`).toBeGreaterThan(0);
+          const tiers = block.places.map((a) => ['local', 'nearby', 'territory', 'outside'].indexOf(a.tier));
+          expect(tiers, `${block.key} : de la commune vers l’extérieur`).toEqual([...tiers].sort((a, b) => a - b));
+        }
+      });
+    }
+  }
+});
+
+describe('orient() : ordre et combinaisons', () => {
+  it('met le lieu de la commune avant celui d’une autre commune (MDS)', () => {
+    const mds = (commune: string) => orient(catalog, { commune, situations: ['difficulte-sociale'] }).blocks[0]!.places.map((a) => a.place.id);
+    expect(mds('carvin')).toEqual(['mds-carvin', 'mds-henin-beaumont']);
+    expect(mds('henin-beaumont')).toEqual(['mds-henin-beaumont', 'mds-carvin']);
+  });
+
+  it('propose le SIAO du territoire avant celui de Lens, hors du territoire', () => {
+    const siao = orient(catalog, { commune: 'oignies', situations: ['sans-logement'] }).blocks[0]!;
+    expect(siao.places.map((a) => [a.place.id, a.tier])).toEqual([
+      ['siao-henin-beaumont', 'territory'],
+      ['siao-lens', 'outside'],
+    ]);
+  });
+
+  it('donne le 115 en premier à une personne sans logement, et à elle seule', () => {
+    expect(orient(catalog, { commune: 'carvin', situations: ['sans-logement'] }).urgent.map((u) => u.text).join()).toContain('115');
+    expect(orient(catalog, { commune: 'carvin', situations: ['moins-de-30-ans'] }).urgent).toEqual([]);
+  });
+
+  it('met le portail avant les guichets pour qui est à l’aise avec internet', () => {
+    expect(orient(catalog, { commune: 'carvin', situations: [] }).blocks.map((b) => b.key)).toEqual(['desks', 'portal']);
+    expect(orient(catalog, { commune: 'carvin', situations: ['en-ligne'] }).blocks.map((b) => b.key)).toEqual(['portal', 'desks']);
+  });
+
+  it('répond à plusieurs situations par l’union des réponses simples, dans le même ordre', () => {
+    const situations = situationRules(catalog).map((r) => r.id);
+    const everything = orient(catalog, { commune: 'leforest', situations }).blocks.map((b) => b.key);
+    for (const a of situations) {
+      for (const b of situations) {
+        const keys = orient(catalog, { commune: 'leforest', situations: [a, b] }).blocks.map((x) => x.key);
+        const single = new Set([a, b].flatMap((s) => orient(catalog, { commune: 'leforest', situations: [s] }).blocks.map((x) => x.key)));
+        expect(new Set(keys)).toEqual(single);
+        const withoutPortal = (list: string[]) => list.filter((k) => k !== 'portal');
+        expect(withoutPortal(keys)).toEqual(withoutPortal(everything).filter((k) => keys.includes(k)));
+      }
+    }
+  });
+
+  it('garde, pour un partenaire commun à deux situations, le texte de chacune une seule fois', () => {
+    const answer = orient(catalog, { commune: 'carvin', situations: ['difficulte-sociale', 'aide-pour-le-dossier'] });
+    const mds = answer.blocks.find((b) => b.key === 'organisation:departement')!;
+    expect(mds.rules).toEqual(['difficulte-sociale', 'aide-pour-le-dossier']);
+    expect(mds.forYou).toHaveLength(2);
+  });
+
+  it('refuse une commune ou une situation inconnue', () => {
+    expect(() => orient(catalog, { commune: 'lens', situations: [] })).toThrow(/commune inconnue/);
+    expect(() => orient(catalog, { commune: 'carvin', situations: ['etudiant'] })).toThrow(/situation inconnue/);
+  });
+
+  it('prévoit une page par commune et par commune × situation', () => {
+    const pages = answerPages(catalog);
+    expect(pages).toHaveLength(catalog.communes.length * (situationRules(catalog).length + 1));
+  });
+});
+
+describe('les règles d’orientation sont du contenu vérifié', () => {
+  async function contentWith(files: Record<string, string>) {
+    const dir = await mkdtemp(join(tmpdir(), 'sai-orientation-'));
+    await cp(join(projectRoot, 'content'), dir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'orientation', name), text);
+    return loadContent(dir, projectRoot);
+  }
+  const rule = (partners: string) =>
+    `order: 9\nquestion: Je suis étudiant\ntitle: Vous êtes étudiant\npartners:\n${partners}\nsources:\n  - title: Essai\n`;
+
+  it('signale une organisation inconnue en nommant le fichier, avec une suggestion', async () => {
+    const { catalog: none, issues: found } = await contentWith({ 'etudiant.yaml': rule('  - organisation: cllaj-oignie\n    forYou: Il vous aide.') });
+    expect(none).toBeUndefined();
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toMatch(/orientation\/etudiant\.yaml$/);
+    expect(found[0]!.field).toBe('partners[1].organisation');
+    expect(found[0]!.message).toContain('cllaj-oignie');
+  });
+
+  it('signale un lieu inconnu, ou un lieu d’une autre organisation', async () => {
+    const { issues: found } = await contentWith({
+      'etudiant.yaml': rule('  - organisation: caf\n    places: [caf-carvn, mds-carvin]\n    forYou: Elle vous aide.'),
+    });
+    expect(found.map((i) => [i.field, i.message, i.hint])).toEqual([
+      ['partners[1].places', 'lieu inconnu « caf-carvn »', 'vouliez-vous dire « caf-carvin » ?'],
+      ['partners[1].places', 'le lieu « mds-carvin » dépend de l’organisation « departement », pas de « caf »', undefined],
+    ]);
+  });
+
+  it('refuse une ligne qui ne dit pas qui, ou une situation sans question, avec la ligne du fichier', async () => {
+    const { issues: found } = await contentWith({
+      'etudiant.yaml': 'order: 9\ntitle: Vous êtes étudiant\npartners:\n  - forYou: Quelqu’un vous aide.\nsources:\n  - title: Essai\n',
+    });
+    expect(found.map((i) => `${i.file}:${i.line}`).sort()).toEqual([expect.stringMatching(/etudiant\.yaml:1$/), expect.stringMatching(/etudiant\.yaml:4$/)]);
+    const said = found.map((i) => `${i.message} ${i.expected ?? ""}`).join(" ");
+    expect(said).toMatch(/un seul interlocuteur/);
+    expect(said).toMatch(/sa question/);
+  });
+});
