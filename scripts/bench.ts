@@ -120,7 +120,8 @@ async function prepareContent(work: string, scale: number, mode: SyntheticMode) 
   const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { mode });
   // The same checks the build makes, without Astro: the synthetic content must be valid.
   const loadStart = performance.now();
-  const loaded = await loadContent(contentDir, work);
+  // Paths in messages relative to the work folder; pages and components read from this project.
+  const loaded = await loadContent(contentDir, work, { sourceRoot: projectRoot });
   const loaderMs = performance.now() - loadStart;
   if (!loaded.catalog) throw new Error(`synthetic content ×${scale} is invalid:\n${formatIssues(loaded.issues)}`);
   const site = parse(await readFile(join(contentDir, 'site.yaml'), 'utf8')) as { basePath?: string };

@@ -64,8 +64,12 @@ const ms = (value: number | undefined) =>
 const ratio = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`);
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**');
 
-/** Pages allowed to run JavaScript: the search page (Pagefind runs in the browser). */
-const needsScript = (page: string) => page === 'recherche/index.html';
+/**
+ * Pages that need JavaScript: the search page (Pagefind runs in the browser) and the orientation
+ * tool's question pages (/orientation/ and /orientation/<commune>/: the questions exist only with
+ * the script; without it, each answer is a page of its own, without script).
+ */
+const needsScript = (page: string) => page === 'recherche/index.html' || /^orientation\/(?:[^/]+\/)?index\.html$/.test(page);
 
 export function checkTargets(result: BenchResult): TargetCheck[] {
   const one = result.scales.find((s) => s.scale === 1);
@@ -120,9 +124,9 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     });
     const extra = one.dist.js.pages.filter((page) => !needsScript(page));
     checks.push({
-      target: 'Zero JavaScript on pages that need none (all but the search page)',
+      target: 'Zero JavaScript on pages that need none (all but the search page and the orientation questions)',
       measured: extra.length
-        ? `${one.dist.js.pagesWithScript - (one.dist.js.pages.length - extra.length)} page(s) with a script besides the search page: ${extra.slice(0, 5).map((p) => `\`${p}\``).join(', ')}${extra.length > 5 ? '…' : ''}`
+        ? `${one.dist.js.pagesWithScript - (one.dist.js.pages.length - extra.length)} other page(s) with a script: ${extra.slice(0, 5).map((p) => `\`${p}\``).join(', ')}${extra.length > 5 ? '…' : ''}`
         : `${one.dist.js.pagesWithScript} page(s) with a script: ${one.dist.js.pages.map((p) => `\`${p}\``).join(', ') || 'none'}`,
       met: extra.length === 0,
     });
@@ -346,7 +350,7 @@ export function renderReport(result: BenchResult): string {
       '- **Bytes on the wire.** Text files (HTML, CSS, JS, JSON, SVG) count gzip-compressed (level 6, what static hosts serve); fonts, PDFs and Pagefind’s own files (already compressed) count as they are. kB = 1000 bytes.',
       '- **Home page first visit.** The HTML, its stylesheets, scripts, icon and images, and the web fonts whose unicode-range covers a character of the page (the first source, woff2). Every declared weight counts, which can only overstate.',
       '- **First search.** The built `pagefind.js` is loaded in Node with a `fetch` that reads dist/ and counts bytes; it searches « logement » and opens the first five results (one page of results). A browser also loads `pagefind-worker.js` (Pagefind searches in a Web Worker), added by hand; the search page’s own HTML, CSS and scripts are in *Search page first visit*.',
-      '- **JavaScript.** A page counts when it has a `<script>` that a browser runs (JSON-LD data blocks do not count). Only the search page is expected to have one.',
+      '- **JavaScript.** A page counts when it has a `<script>` that a browser runs (JSON-LD data blocks do not count). Only the search page and the orientation questions (/orientation/ and /orientation/<commune>/, where the questions exist only with the script) are expected to have one; every answer page works without.',
     ].join('\n'),
   );
   out.push('');
