@@ -8,6 +8,7 @@
  *   npm run bench -- --scales 1,10 --runs 5         # other sizes or repetitions
  *   npm run bench -- --runs 1:3,10:3,100:2          # repetitions per size
  *   npm run bench -- --out /tmp/perf.md --json /tmp/perf.json --keep
+ *   npm run bench -- --render /tmp/perf.json        # rewrite the report from saved figures
  *   npm run bench -- --synthetic faithful           # copies of places stay in their commune's copy,
  *                                                   # even if the leaflets overflow (default: auto)
  */
@@ -37,6 +38,8 @@ interface Options {
   defaultRuns?: number;
   out: string;
   json?: string;
+  /** Re-render the report from a JSON result (--json of an earlier run) without measuring. */
+  render?: string;
   keep: boolean;
   query: string;
   /** How places are copied: faithful, offsite, or auto (faithful unless the leaflets overflow). */
@@ -64,6 +67,7 @@ function parseArgs(argv: string[]): Options {
       }
     } else if (flag === '--out') options.out = resolve(value());
     else if (flag === '--json') options.json = resolve(value());
+    else if (flag === '--render') options.render = resolve(value());
     else if (flag === '--query') options.query = value();
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--synthetic') {
@@ -257,6 +261,12 @@ export async function runBench(options: Options): Promise<BenchResult> {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.render) {
+    const saved = JSON.parse(await readFile(options.render, 'utf8')) as BenchResult;
+    await writeFile(options.out, renderReport(saved));
+    log(`wrote ${options.out} from ${options.render}`);
+    return;
+  }
   log(`scales ${options.scales.map((s) => `×${s} (${runsFor(options, s)} run${runsFor(options, s) > 1 ? 's' : ''})`).join(', ')}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`);
   const result = await runBench(options);
   await mkdir(dirname(options.out), { recursive: true });
