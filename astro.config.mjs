@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+import searchIndex from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
@@ -24,7 +25,15 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // contentCheck first: an editor's mistake is reported in French, with file and line, before anything else runs.
-  integrations: [contentCheck({ contentDir }), mdx(), sitemap()],
+  integrations: [
+    contentCheck({ contentDir }),
+    mdx(),
+    sitemap(),
+    // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
+    // title, which would match every query) and the 404 page are not answers; nor is the commune
+    // step of the orientation tool, which repeats the commune's page and would outrank it.
+    searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html', /^orientation\/[^/]+\/index\.html$/] }),
+  ],
   // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
   // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },

@@ -273,6 +273,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     glossary: display(join(contentDir, collectionSpecs.glossary.file)),
     incomeCeilings: display(join(contentDir, collectionSpecs.incomeCeilings.file)),
     minimumInformation: display(join(contentDir, collectionSpecs.minimumInformation.file)),
+    searchSynonyms: display(join(contentDir, collectionSpecs.searchSynonyms.file)),
     topicsFolder: `${display(join(contentDir, collectionSpecs.topics.folder))}/`,
     pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
     communesFolder: `${display(join(contentDir, collectionSpecs.communes.folder))}/`,

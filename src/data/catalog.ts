@@ -21,6 +21,12 @@ async function single<K extends CollectionKey>(name: K) {
   return entry.data;
 }
 
+/** A single-file collection whose file may be absent (see `optional` in collections.ts). */
+async function optional<K extends CollectionKey>(name: K, fallback: unknown) {
+  const [entry] = await getCollection(name);
+  return entry ? entry.data : fallback;
+}
+
 async function load(): Promise<Catalog> {
   const catalog = {
     site: await single('site'),
@@ -33,6 +39,7 @@ async function load(): Promise<Catalog> {
     cotationGrid: await single('cotationGrid'),
     glossary: await single('glossary'),
     dalo: await single('dalo'),
+    searchSynonyms: await optional('searchSynonyms', { entries: [] }),
     orientation: await entries('orientation'),
   } as Catalog;
   // Warnings (and file:line) come from the content check that runs before the build (src/integrations/content-check.ts).

@@ -1,4 +1,5 @@
 import type { Catalog } from './types';
+import { checkSearchSynonyms } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
 
 /** One problem in the content, as an editor must read it. */
@@ -83,6 +84,8 @@ export interface ContentFiles {
   pagesFolder: string;
   communesFolder: string;
   organisationsFolder: string;
+  /** content/data/search-synonyms.yaml, for messages about search words. */
+  searchSynonyms?: string;
   /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
   topicIds?: readonly string[];
   pageIds?: readonly string[];
@@ -213,6 +216,10 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
         ...(suggestion ? { hint: `vouliez-vous dire « ${suggestion} » ?` } : {}),
       });
     });
+  }
+
+  if (catalog.searchSynonyms && catalog.topics && catalog.pages && catalog.communes && catalog.places) {
+    issues.push(...checkSearchSynonyms(catalog as Catalog, files.searchSynonyms));
   }
   return issues;
 }

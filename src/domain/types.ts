@@ -6,6 +6,7 @@ import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
 import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+import type { SearchSynonyms } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
@@ -36,9 +37,11 @@ export interface Catalog {
   cotationGrid: CotationGrid;
   glossary: Glossary;
   dalo: Dalo;
+  /** Words people type and the pages that answer them (content/data/search-synonyms.yaml). */
+  searchSynonyms: SearchSynonyms;
   orientation: OrientationRule[];
   /** The law's minimum-information checklist; absent in content trees that do not track it. */
   minimumInformation?: MinimumInformation;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings, MinimumInformation };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, MinimumInformation, SearchSynonyms };

@@ -87,7 +87,7 @@ describe('la mise en forme en français', () => {
 
 describe('les contrôles entre fichiers', () => {
   it('signalent une commune inconnue, avec le fichier et une suggestion', () => {
-    const broken = { ...catalog!, places: [{ ...catalog!.places[0]!, commune: 'libercour', onTerritory: true }] };
+    const broken = { ...catalog!, places: catalog!.places.map((p, i) => (i === 0 ? { ...p, commune: 'libercour', onTerritory: true } : p)) };
     expect(checkReferences(broken)).toEqual([
       expect.objectContaining({ file: catalog!.places[0]!.file, field: 'commune', message: 'commune inconnue « libercour »', hint: 'vouliez-vous dire « libercourt » ?' }),
     ]);

@@ -1,0 +1,100 @@
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { buildLexicon, indexedText } from '../domain/search-index';
+
+export interface SearchIndexOptions {
+  /** Built pages left out of the index, relative to the output folder: "recherche/index.html", or a pattern. */
+  exclude?: (string | RegExp)[];
+  /** Where the vocabulary for correcting typos is written, relative to the output folder. */
+  lexicon?: string;
+}
+
+/**
+ * Pagefind writes its three ready-made interfaces next to the index. The site has its own (theirs
+ * fails an RGAA audit, Pagefind issue #727), so they are removed rather than published unused,
+ * with the other files the site never loads.
+ */
+const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  // The site searches on the main thread (see src/scripts/search-page.ts), and in French only.
+  'pagefind-worker.js',
+  'wasm.unknown.pagefind',
+];
+
+/**
+ * Pagefind splits "d'identité" into "d'identité" and "identité", so that a search for "identite"
+ * finds it, but only for the typewriter apostrophe: the site's typographic one (’) glues the two
+ * words into one, and "identité", "imposition", "attribution" would miss most pages. The copy
+ * handed to Pagefind gets the typewriter apostrophe; describeResult() restores the typographic
+ * one in what is shown. The published pages are untouched.
+ */
+export function forIndexing(html: string): string {
+  return html.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
+}
+
+async function folderSize(folder: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/**
+ * Builds the search index at the end of `astro build`, so that one command produces the whole site.
+ * Pages are handed to Pagefind one by one with their public path (without the base): Pagefind's
+ * script adds the base it is served from, so the same index works under /logement-social/ or at the
+ * root, and the output folder may live anywhere (tests build into temporary folders).
+ */
+export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
+  const exclude = options.exclude ?? [];
+  const excluded = (file: string) => exclude.some((rule) => (typeof rule === 'string' ? rule === file : rule.test(file)));
+  const lexiconFile = options.lexicon ?? 'recherche/lexique.json';
+  return {
+    name: 'sai-search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = (await readdir(outDir, { recursive: true }))
+          .map((file) => relative(outDir, join(outDir, file)).split('\\').join('/'))
+          .filter((file) => file.endsWith('.html') && !excluded(file))
+          .sort();
+
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
+        if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
+        const texts: string[] = [];
+        try {
+          for (const file of files) {
+            const content = forIndexing(await readFile(join(outDir, file), 'utf8'));
+            const url = `/${file.replace(/index\.html$/, '')}`;
+            const added = await index.addHTMLFile({ url, content });
+            if (added.errors.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${added.errors.join(' ; ')}`);
+            texts.push(indexedText(content));
+          }
+          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);
+        } finally {
+          await pagefind.close();
+        }
+        for (const name of unusedBundleFiles) await rm(join(outDir, 'pagefind', name), { force: true });
+
+        const lexicon = buildLexicon(texts);
+        await mkdir(dirname(join(outDir, lexiconFile)), { recursive: true });
+        await writeFile(join(outDir, lexiconFile), JSON.stringify(lexicon));
+        const size = await folderSize(join(outDir, 'pagefind'));
+        // Pagefind leaves out the pages without data-pagefind-body (BaseLayout's searchIndex: false).
+        const indexed = texts.filter((text) => text.length > 0).length;
+        logger.info(`${indexed} pages indexées sur ${files.length}, index ${Math.round(size / 1024)} Kio, vocabulaire ${lexicon.length} mots`);
+      },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+
+/**
+ * A page of the site as editors write it in links: root-relative, without the base, ending with a
+ * slash ("/infos/cotation/", "/lieux/caf-carvin/", "/ou-s-adresser/", "/").
+ */
+export const sitePath = z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, {
+  message: 'adresse de page attendue, commençant et finissant par « / » (ex. « /infos/cotation/ »)',
+});
+
+/**
+ * Words people type and the pages that answer them. Search adds these words, invisibly, to the
+ * listed pages, so that "HLM" or "papiers" finds the right page even when its text says otherwise.
+ */
+export const searchSynonymsSchema = z
+  .object({
+    entries: z
+      .array(
+        z
+          .object({
+            /** What people type: acronyms, everyday words, frequent misspellings. */
+            words: z.array(z.string().trim().min(1)).min(1),
+            /** Pages that answer, best first. */
+            pages: z.array(sitePath).min(1),
+            /** Shown on the search page as a shortcut ("HLM, logement social"); the first word otherwise. */
+            label: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type SearchSynonyms = z.infer<typeof searchSynonymsSchema>;

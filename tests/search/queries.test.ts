@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { searchSite, type PagefindApi } from '../../src/domain/search';
+import { loadLexicon, loadPagefind } from '../helpers/pagefind';
+import { table } from './query-table';
+
+
+for (const [name, key, base] of [
+  ['avec une base', 'distWithBase', '/logement-social/'],
+  ['à la racine', 'distAtRoot', '/'],
+] as const) {
+  describe(`la recherche sur l’index construit (${name})`, () => {
+    let pagefind: PagefindApi;
+    let lexicon: string[];
+    beforeAll(async () => {
+      const dist = inject(key);
+      pagefind = await loadPagefind(dist, base);
+      lexicon = await loadLexicon(dist);
+    });
+
+    async function urls(query: string): Promise<string[]> {
+      const outcome = await searchSite(pagefind, query, { lexicon: async () => lexicon });
+      expect(outcome, query).not.toBeNull();
+      return Promise.all(outcome!.results.slice(0, 3).map(async (result) => (await result.data()).url));
+    }
+
+    it.each(table)('« %s » → %s (rang ≤ %i)', async (query, page, within) => {
+      const found = await urls(query);
+      expect(found.slice(0, within), `« ${query} » donne : ${found.join(', ')}`).toContain(`${base}${page.slice(1)}`);
+    });
+  });
+}
