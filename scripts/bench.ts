@@ -8,7 +8,7 @@
  *   npm run bench -- --scales 1,10 --runs 5         # other sizes or repetitions
  *   npm run bench -- --runs 1:3,10:3,100:2          # repetitions per size
  *   npm run bench -- --out /tmp/perf.md --json /tmp/perf.json --keep
- *   npm run bench -- --render /tmp/perf.json        # rewrite the report from saved figures
+ *   npm run bench -- --render /tmp/a.json,/tmp/b.json   # rewrite the report from saved figures
  *   npm run bench -- --synthetic faithful           # copies of places stay in their commune's copy,
  *                                                   # even if the leaflets overflow (default: auto)
  */
@@ -67,7 +67,7 @@ function parseArgs(argv: string[]): Options {
       }
     } else if (flag === '--out') options.out = resolve(value());
     else if (flag === '--json') options.json = resolve(value());
-    else if (flag === '--render') options.render = resolve(value());
+    else if (flag === '--render') options.render = value();
     else if (flag === '--query') options.query = value();
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--synthetic') {
@@ -262,8 +262,17 @@ export async function runBench(options: Options): Promise<BenchResult> {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.render) {
-    const saved = JSON.parse(await readFile(options.render, 'utf8')) as BenchResult;
-    await writeFile(options.out, renderReport(saved));
+    // Several files (comma-separated) make one report: e.g. ×1 and ×10 measured apart from ×100.
+    const saved = await Promise.all(options.render.split(',').map(async (file) => JSON.parse(await readFile(resolve(file), 'utf8')) as BenchResult));
+    const merged: BenchResult = {
+      ...saved[0]!,
+      scales: saved.flatMap((r) => r.scales).sort((a, b) => a.scale - b.scale),
+      failures: saved.flatMap((r) => r.failures ?? []),
+      features: { search: saved.some((r) => r.features.search), leaflet: saved.some((r) => r.features.leaflet) },
+      machine: { ...saved[0]!.machine, loadAfter: saved[saved.length - 1]!.machine.loadAfter },
+    };
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFile(options.out, renderReport(merged));
     log(`wrote ${options.out} from ${options.render}`);
     return;
   }
