@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../src/content-loader/load';
@@ -188,11 +188,13 @@ async function benchScale(options: Options, work: string, scale: number): Promis
     log(`×${scale} run ${r}/${runs}: bare Astro baseline (${htmlPages} pages)…`);
     const baseline = await runAstroBuild({
       cwd: baselineDir!,
-      env: childEnv({ SAI_BASE: base, SAI_OUT_DIR: join(runDir, 'baseline-dist'), SAI_CACHE_DIR: join(runDir, 'baseline-cache') }),
+      // Its output inside its own folder, for the same reason as ours.
+      env: childEnv({ SAI_BASE: base, SAI_OUT_DIR: join(baselineDir!, `dist-run${r}`), SAI_CACHE_DIR: join(runDir, 'baseline-cache') }),
       timingsFile: join(runDir, 'baseline-timings.json'),
     });
     if (baseline.code !== 0) throw failure(`baseline ×${scale}`, baseline);
-    const baselinePages = (await analyseDist(join(runDir, 'baseline-dist'), base, options.query)).htmlPages;
+    const baselinePages = (await analyseDist(join(baselineDir!, `dist-run${r}`), base, options.query)).htmlPages;
+    if (!options.keep) await rm(join(baselineDir!, `dist-run${r}`), { recursive: true, force: true });
 
     summaries.push({ ours: summarise(ours, htmlPages), baseline: { ...summarise(baseline, baselinePages), pages: baselinePages } });
     loads.push(loadavg()[0]!);
@@ -219,7 +221,11 @@ async function benchScale(options: Options, work: string, scale: number): Promis
 }
 
 export async function runBench(options: Options): Promise<BenchResult> {
-  const work = await mkdtemp(join(tmpdir(), 'sai-bench-'));
+  // Inside the project (.tmp/ is ignored by git): when outDir is outside the working directory,
+  // Astro writes its server chunks to <root>/.astro/, shared by every build of the project, and a
+  // build running at the same time (tests, another bench) mixes its chunks into ours.
+  await mkdir(join(projectRoot, '.tmp'), { recursive: true });
+  const work = await mkdtemp(join(projectRoot, '.tmp', 'bench-'));
   const cpu = cpus();
   const astroVersion = (JSON.parse(await readFile(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
   const bench: BenchResult = {
