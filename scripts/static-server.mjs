@@ -22,9 +22,30 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Rules of a Netlify/Cloudflare `_headers` file: a path pattern (`*` matches anything) followed by
+ * indented `Name: value` lines. Patterns are matched against the path below the base.
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      rules.push({ pattern, headers: {} });
+    } else if (rules.length > 0) {
+      const colon = line.indexOf(':');
+      if (colon > 0) rules.at(-1).headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return rules;
+}
+
 /** Starts the server; resolves with its origin and a close function. */
 export async function serveDist({ root = 'dist', base = '/', port = 0 } = {}) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8').catch(() => ''));
+  const headersFor = (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     let pathname = decodeURIComponent(url.pathname);
@@ -41,10 +62,10 @@ export async function serveDist({ root = 'dist', base = '/', port = 0 } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response.writeHead(200, { ...headersFor(`/${pathname}`), 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       const body = await readFile(join(root, '404.html')).catch(() => 'not found');
-      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+      response.writeHead(404, { ...headersFor(`/${pathname}`), 'Content-Type': 'text/html; charset=utf-8' }).end(body);
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));

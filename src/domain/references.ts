@@ -231,7 +231,6 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
 function checkOrientation(catalog: Catalog): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const rules = catalog.orientation ?? [];
-  if (rules.length === 0) return issues;
   const organisationIds = catalog.organisations.map((o) => o.id);
   const placeIds = catalog.places.map((p) => p.id);
   const communeIds = catalog.communes.map((c) => c.id);

@@ -53,6 +53,44 @@ for (const [name, key, base] of [
       expect(broken).toEqual([]);
     });
 
+    it('résout les adresses absolues qu’il donne de lui-même (canonical, JSON-LD, plan du site XML)', async () => {
+      const files = new Set(await listFiles(dist));
+      const siteRoot = new URL(base, catalog.site.url.endsWith('/') ? catalog.site.url : `${catalog.site.url}/`).href;
+      const broken: string[] = [];
+      const check = (from: string, address: string) => {
+        if (!address.startsWith(siteRoot)) return broken.push(`${from} → ${address} (hors de ${siteRoot})`);
+        let path = decodeURIComponent(new URL(address).pathname.slice(base.length));
+        if (path === '' || path.endsWith('/')) path += 'index.html';
+        if (!files.has(path)) broken.push(`${from} → ${address}`);
+      };
+      for (const file of await htmlFiles(dist)) {
+        const html = await readText(dist, file);
+        for (const m of html.matchAll(/<link rel="canonical" href="([^"]+)"/g)) check(file, m[1]!);
+        for (const m of html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)) {
+          for (const url of m[1]!.matchAll(/"(?:url|@id)":"([^"]+)"/g)) if (url[1]!.startsWith(new URL(catalog.site.url).origin + base)) check(`${file} (JSON-LD)`, url[1]!);
+        }
+      }
+      const sitemap = await readText(dist, 'sitemap-0.xml');
+      const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+      expect(locs.length).toBeGreaterThan(40);
+      for (const loc of locs) check('sitemap-0.xml', loc);
+      expect(broken).toEqual([]);
+    });
+
+    it('résout les url() des feuilles de style (polices) vers des fichiers de dist/', async () => {
+      const files = await listFiles(dist);
+      const broken: string[] = [];
+      for (const sheet of files.filter((f) => f.endsWith('.css'))) {
+        for (const m of (await readText(dist, sheet)).matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+          if (m[1]!.startsWith('data:')) continue;
+          const target = resolveInternal(base, sheet, m[1]!);
+          if (!target) broken.push(`${sheet} → ${m[1]} (hors du site)`);
+          else if (!files.includes(target.file)) broken.push(`${sheet} → ${m[1]}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+
     it('déclare le français et la politique de sécurité sur chaque page', async () => {
       for (const file of await htmlFiles(dist)) {
         const html = await readText(dist, file);
