@@ -1,0 +1,95 @@
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+
+/**
+ * Synthetic territories for the benchmark: the real content, with its communes, places and topics
+ * multiplied. Copy k (1 … factor-1) of each file gets the id `<id>-synth-<k>`, a name that says it
+ * is synthetic, and, for places, the copy k of its commune: the territory is replicated, so every
+ * synthetic commune has the same mix of places as the real one it copies. Organisations, legal pages
+ * and data files are not multiplied. Nothing here is real: the INSEE codes and postcodes of the
+ * copies (9xxxx) are made up, and only serve to keep every file valid under the schemas.
+ */
+export interface SyntheticCounts {
+  communes: number;
+  places: number;
+  topics: number;
+}
+
+export interface SyntheticOptions {
+  /**
+   * `faithful` (default): copy k of a place is in copy k of its commune, at the same level.
+   * `offsite`: copies of places become level-1 places (welcome and information) outside the
+   * territory, in « Ville synthétique k »: they have pages and search entries but appear on no
+   * leaflet, and synthetic communes have no place of their own. The leaflets list every
+   * registering desk of the territory and of the commune: when a faithful copy does not fit on
+   * them, this is what still builds.
+   */
+  mode?: 'faithful' | 'offsite';
+}
+
+const suffix = (k: number) => `-synth-${k}`;
+
+async function listIds(dir: string, extension: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith(extension)).map((n) => n.slice(0, -extension.length)).sort();
+}
+
+/** Splits an MDX file into its front matter (YAML text) and body. */
+function splitFrontMatter(text: string): { yaml: string; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) throw new Error('front matter absent');
+  return { yaml: match[1]!, body: match[2]! };
+}
+
+export async function makeSyntheticContent(sourceDir: string, targetDir: string, factor: number, options: SyntheticOptions = {}): Promise<SyntheticCounts> {
+  if (!Number.isInteger(factor) || factor < 1) throw new Error(`facteur entier ≥ 1 attendu, reçu ${factor}`);
+  await cp(sourceDir, targetDir, { recursive: true });
+
+  const communeIds = await listIds(join(sourceDir, 'communes'), '.yaml');
+  const placeIds = await listIds(join(sourceDir, 'places'), '.yaml');
+  const topicIds = await listIds(join(sourceDir, 'topics'), '.mdx');
+  let code = 0;
+
+  for (let k = 1; k < factor; k++) {
+    for (const id of communeIds) {
+      const doc = parseDocument(await readFile(join(sourceDir, 'communes', `${id}.yaml`), 'utf8'));
+      doc.set('name', `${String(doc.get('name'))} (commune synthétique ${k})`);
+      // Made-up codes, unique across copies; the real ones start with 62.
+      const made = String(90000 + code++);
+      doc.set('insee', made);
+      doc.set('postcode', made);
+      await writeFile(join(targetDir, 'communes', `${id}${suffix(k)}.yaml`), doc.toString({ lineWidth: 0 }));
+    }
+    for (const id of placeIds) {
+      const doc = parseDocument(await readFile(join(sourceDir, 'places', `${id}.yaml`), 'utf8'));
+      doc.set('name', `${String(doc.get('name'))} (lieu synthétique ${k})`);
+      doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
+      const commune = doc.get('commune');
+      if (typeof commune === 'string') doc.set('commune', `${commune}${suffix(k)}`);
+      if (options.mode === 'offsite') {
+        doc.set('level', 1);
+        doc.set('onTerritory', false);
+        doc.delete('commune');
+        doc.set('town', `Ville synthétique ${k}`);
+        const services = doc.get('services', true) as { items?: { value?: unknown }[] } | undefined;
+        const kept = (services?.items ?? []).map((item) => item.value).filter((s) => s !== 'registration' && s !== 'status-follow-up');
+        doc.set('services', kept.length ? kept : ['information']);
+      }
+      await writeFile(join(targetDir, 'places', `${id}${suffix(k)}.yaml`), doc.toString({ lineWidth: 0 }));
+    }
+    for (const id of topicIds) {
+      const { yaml, body } = splitFrontMatter(await readFile(join(sourceDir, 'topics', `${id}.mdx`), 'utf8'));
+      const doc = parseDocument(yaml);
+      doc.set('title', `${String(doc.get('title'))} (fiche synthétique ${k})`);
+      const order = doc.getIn(['nav', 'order']);
+      doc.setIn(['nav', 'order'], (typeof order === 'number' ? order : 0) + 1000 * k);
+      const label = doc.getIn(['nav', 'label']);
+      if (typeof label === 'string') doc.setIn(['nav', 'label'], `${label} (${k})`);
+      // A copy covers no item of the minimum-information checklist: the real topic already does.
+      if (doc.has('covers')) doc.set('covers', []);
+      await writeFile(join(targetDir, 'topics', `${id}${suffix(k)}.mdx`), `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`);
+    }
+  }
+  return { communes: communeIds.length * factor, places: placeIds.length * factor, topics: topicIds.length * factor };
+}

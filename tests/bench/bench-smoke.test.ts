@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build';
+import { childEnv } from '../../scripts/bench/run-build';
+import type { BenchResult } from '../../scripts/bench/report';
+
+/**
+ * The benchmark is not a test (CI does not run it in full): this only runs it once at ×1, into a
+ * temporary folder, to keep it working as the build grows.
+ */
+describe('npm run bench, smoke run at ×1', () => {
+  let dir: string;
+  let result: BenchResult;
+  let markdown: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sai-bench-smoke-'));
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--scales', '1', '--runs', '1', '--out', join(dir, 'performance.md'), '--json', join(dir, 'performance.json')],
+        { cwd: projectRoot, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.on('error', reject);
+      child.on('close', (exit) => (exit === 0 ? resolve(0) : reject(new Error(`bench exited with ${exit}:\n${output}`))));
+    });
+    expect(code).toBe(0);
+    result = JSON.parse(await readFile(join(dir, 'performance.json'), 'utf8')) as BenchResult;
+    markdown = await readFile(join(dir, 'performance.md'), 'utf8');
+  }, 300_000);
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('measures one size, once, with every stage of the build and of the baseline', () => {
+    expect(result.scales).toHaveLength(1);
+    const [scale] = result.scales;
+    expect(scale!.scale).toBe(1);
+    expect(scale!.runs).toHaveLength(1);
+    for (const side of ['ours', 'baseline'] as const) {
+      const stages = scale!.median[side].stages;
+      for (const name of ['startup', 'config', 'content', 'bundle', 'render', 'pages', 'postBuild', 'exit', 'total'] as const) {
+        expect(stages[name], `${side}.${name}`).toBeGreaterThanOrEqual(0);
+      }
+      expect(stages.content).toBeGreaterThan(0);
+      expect(stages.bundle).toBeGreaterThan(0);
+      expect(stages.render).toBeGreaterThan(0);
+      expect(scale!.median[side].wallMs).toBeGreaterThan(0);
+      expect(scale!.median[side].peakTreeRssBytes).toBeGreaterThan(0);
+    }
+    // Search and PDF are measured when the build has them, and said absent otherwise.
+    expect(result.features.search).toBe(scale!.dist.search !== undefined);
+    if (result.features.search) {
+      expect(scale!.median.ours.stages.search).toBeGreaterThan(0);
+      expect(scale!.dist.search!.firstSearch!.bytes).toBeGreaterThan(0);
+      expect(scale!.dist.search!.firstSearch!.error).toBeUndefined();
+    } else expect(markdown).toMatch(/search index \*\*absent\*\*/);
+    if (result.features.leaflet) expect(scale!.median.ours.stages.pdf).toBeGreaterThan(0);
+    else expect(markdown).toMatch(/PDF leaflets \*\*absent\*\*/);
+  });
+
+  it('counts pages and bytes, and gives the ratio to the bare Astro build', () => {
+    const [scale] = result.scales;
+    expect(scale!.dist.htmlPages).toBeGreaterThan(20);
+    // The baseline writes as many HTML pages as the full build.
+    expect(scale!.median.baseline.pages).toBe(scale!.dist.htmlPages);
+    expect(scale!.dist.totalBytes).toBeGreaterThan(scale!.dist.htmlBytes);
+    expect(scale!.dist.home.bytes).toBeGreaterThan(0);
+    const ratio = scale!.median.ours.wallMs / scale!.median.baseline.wallMs;
+    expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
+    expect(markdown).toMatch(/Ratio full \/ baseline \(wall\)\*\* \| \*\*\d+\.\d\d×\*\*/);
+    expect(markdown).toContain('## Machine');
+    expect(markdown).toContain(result.machine.node);
+  });
+});
