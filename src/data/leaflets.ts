@@ -1,15 +1,11 @@
 import { getCatalog } from './catalog';
-import { generalLeafletSlug, renderLeaflet, type LeafletVariant } from '../leaflet/index';
+import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../leaflet/index';
 
 /**
  * Each leaflet is rendered once per build: the PDF endpoint writes the bytes and the leaflet page
  * states their size, from the same render.
  */
 const rendered = new Map<string, Promise<Uint8Array>>();
-
-export function leafletVariant(slug: string): LeafletVariant {
-  return slug === generalLeafletSlug ? { variant: 'general' } : { variant: 'commune', communeId: slug };
-}
 
 export function getLeaflet(slug: string): Promise<Uint8Array> {
   let bytes = rendered.get(slug);

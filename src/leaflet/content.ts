@@ -15,6 +15,11 @@ export function leafletSlug(variant: LeafletVariant): string {
   return variant.variant === 'general' ? generalLeafletSlug : variant.communeId;
 }
 
+/** The inverse of leafletSlug: which leaflet a file name stands for. */
+export function leafletVariant(slug: string): LeafletVariant {
+  return slug === generalLeafletSlug ? { variant: 'general' } : { variant: 'commune', communeId: slug };
+}
+
 /** Everything the renderer needs besides the blocks: document information and the QR target. */
 export interface LeafletPlan {
   content: LeafletContent;

@@ -12,7 +12,7 @@ import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
 import { defaultPalette, type Palette } from './theme';
 
-export { generalLeafletSlug, leafletSlug, type LeafletVariant } from './content';
+export { generalLeafletSlug, leafletSlug, leafletVariant, type LeafletVariant } from './content';
 export { LeafletOverflowError } from './layout/flow';
 
 export interface RenderOptions {

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { generalLeafletSlug, renderLeaflet } from '../../src/leaflet/index';
+import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
 import { formatFileSize } from '../../src/domain/format';
 import { listFiles, readText } from '../helpers/dist';
 import { projectRoot } from '../helpers/build';
@@ -20,8 +20,7 @@ describe('les plaquettes faites par la construction du site', () => {
   it('ont les octets que donne renderLeaflet dans un autre processus : même contenu, même fichier', async () => {
     for (const slug of [generalLeafletSlug, 'libercourt']) {
       const built = await readFile(join(dist, 'plaquette', `${slug}.pdf`));
-      const variant = slug === generalLeafletSlug ? ({ variant: 'general' } as const) : ({ variant: 'commune', communeId: slug } as const);
-      const again = await renderLeaflet(catalog!, variant, { base: '/logement-social/' });
+      const again = await renderLeaflet(catalog!, leafletVariant(slug), { base: '/logement-social/' });
       expect(Buffer.compare(built, Buffer.from(again)), slug).toBe(0);
     }
   });
