@@ -21,7 +21,62 @@ const files: Record<FontKey, string> = {
 const requireFromRoot = createRequire(join(process.cwd(), 'package.json'));
 
 let cache: Promise<Record<FontKey, Uint8Array>> | undefined;
-let faces: Record<FontKey, ReturnType<typeof fontkit.create>> | undefined;
+
+type Face = ReturnType<typeof fontkit.create>;
+type GlyphRun = ReturnType<Face['layout']>;
+
+/** Above this many distinct texts the memo of glyph runs starts again, so memory stays bounded. */
+const maxMappedTexts = 20_000;
+
+/**
+ * One parsed face per font file for the whole process, mapping characters to glyphs by its cmap.
+ *
+ * pdf-lib parses the file again for every document and runs every string through fontkit's
+ * OpenType shaper each time it is measured or drawn: that was three quarters of a leaflet's render
+ * time. The shaper has nothing to do for this face: its GSUB holds no ligature and no contextual
+ * feature (aalt, case, ccmp, frac, locl, ordn, pnum, sups, tnum — of which only ccmp and locl run by
+ * default, on combining marks and for languages pdf-lib never asks for), and positioning is unused
+ * (pdf-lib keeps glyph ids, not positions). So each character's glyph is the cmap's glyph, for text
+ * in composed form (printable() normalises it). tests/leaflet/fonts.test.ts checks that fontkit's
+ * shaping gives the same glyphs for every text of every leaflet, so a new face with ligatures
+ * fails there rather than printing wrong glyphs. The face is never changed by pdf-lib
+ * (subsetting copies the glyphs it needs) and the runs are only read, so sharing both across
+ * documents is safe.
+ */
+const faces = new Map<Uint8Array, Face>();
+
+function sharedFace(bytes: Uint8Array): Face {
+  let face = faces.get(bytes);
+  if (face) return face;
+  const parsed = fontkit.create(bytes as unknown as Buffer);
+  const runs = new Map<string, GlyphRun>();
+  parsed.layout = ((text: string) => {
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= maxMappedTexts) runs.clear();
+      run = { glyphs: parsed.glyphsForString(text) } as GlyphRun;
+      runs.set(text, run);
+    }
+    return run;
+  }) as Face['layout'];
+  face = parsed;
+  faces.set(bytes, face);
+  return face;
+}
+
+/** fontkit's own shaping of a text, to check that the cmap mapping above gives the same glyphs. */
+export async function shapedGlyphIds(font: FontKey, text: string): Promise<{ shaped: number[]; mapped: number[] }> {
+  const bytes = (await fontBytes())[font];
+  const fresh = fontkit.create(bytes as unknown as Buffer);
+  const input = printable(text);
+  return {
+    shaped: fresh.layout(input, { kern: false, mark: false, mkmk: false } as never).glyphs.map((glyph) => glyph.id),
+    mapped: sharedFace(bytes).layout(input).glyphs.map((glyph) => glyph.id),
+  };
+}
+
+/** What pdf-lib calls to parse a font: the shared face for files it has already seen. */
+const sharedFontkit = { create: (bytes: Uint8Array) => sharedFace(bytes) };
 
 /** Font files are read once per process: the build renders fifteen leaflets. */
 export function fontBytes(): Promise<Record<FontKey, Uint8Array>> {
@@ -38,7 +93,7 @@ export function fontBytes(): Promise<Record<FontKey, Uint8Array>> {
  * never breaks. Any other missing character is an error rather than an empty box on paper.
  */
 export function printable(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
+  return text.normalize('NFC').replace(/\u202f/g, '\u00a0');
 }
 
 export interface LeafletFonts {
@@ -49,8 +104,8 @@ export interface LeafletFonts {
 }
 
 /**
- * Widths at 1000 pt, cached per face and text: fontkit shapes the text on every call, and the line
- * breaker asks for the same words again and again (fifteen leaflets share most of their words).
+ * Widths at 1000 pt, cached per face and text: the line breaker asks for the same words again and
+ * again (fifteen leaflets share most of their words), and pdf-lib sums glyph metrics on every call.
  */
 const advances = new Map<string, number>();
 
@@ -67,17 +122,12 @@ function advance(font: PDFFont, key: FontKey, text: string): number {
 /** Embeds both weights as subsets (only the glyphs used end up in the file). */
 export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
   const bytes = await fontBytes();
-  doc.registerFontkit(fontkit);
-  // pdf-lib keeps only the glyph ids of fontkit's shaping, never the positions: the positioning
-  // features (kerning, marks) cost most of the render time and change nothing in the file.
-  const features = { kern: false, mark: false, mkmk: false };
+  doc.registerFontkit(sharedFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
   const fonts = {
-    regular: await doc.embedFont(bytes.regular, { subset: true, features }),
-    bold: await doc.embedFont(bytes.bold, { subset: true, features }),
+    regular: await doc.embedFont(bytes.regular, { subset: true }),
+    bold: await doc.embedFont(bytes.bold, { subset: true }),
   };
-  // Parsed once per process, only to ask which characters the face has.
-  faces ??= { regular: fontkit.create(bytes.regular as unknown as Buffer), bold: fontkit.create(bytes.bold as unknown as Buffer) };
-  const face = faces;
+  const face = { regular: sharedFace(bytes.regular), bold: sharedFace(bytes.bold) };
   return {
     fonts,
     measure: (text, font, size) => (advance(fonts[font], font, text) * size) / 1000,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Catalog } from '../domain/types';
 import { leafletPlan, leafletSlug, type LeafletVariant } from './content';
+import { deflateContentStreams, deflateNatively } from './deflate';
 import { embedFonts, tagSubsetFonts } from './fonts';
 import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
 import { layoutLeaflet } from './layout/flow';
@@ -10,7 +11,7 @@ import { noTagging, paint } from './paint';
 import { writeMetadata } from './tagging/metadata';
 import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
-import { defaultPalette, type Palette } from './theme';
+import { defaultPalette, type FontKey, type Palette } from './theme';
 
 export { generalLeafletSlug, leafletSlug, leafletVariant, type LeafletVariant } from './content';
 export { LeafletOverflowError } from './layout/flow';
@@ -56,6 +57,14 @@ export async function leafletFill(catalog: Catalog, variant: LeafletVariant, opt
   return layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure).fills;
 }
 
+/** Every text a leaflet prints, with its face: what the font checks of the tests look at. */
+export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<{ text: string; font: FontKey }[]> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { measure } = await embedFonts(doc);
+  const layout = layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure);
+  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [{ text: op.text, font: op.font }] : [])));
+}
+
 /**
  * Renders one leaflet as PDF bytes. Pure: no Astro, no clock, no randomness; the same catalog
  * gives the same bytes. Throws (LeafletOverflowError) if a panel's text does not fit.
@@ -68,6 +77,7 @@ export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, o
 
   // updateMetadata: false — pdf-lib would write "now" as the dates and its own producer name.
   const doc = await PDFDocument.create({ updateMetadata: false });
+  deflateNatively(doc);
   const { fonts, measure, check } = await embedFonts(doc);
 
   const layout = layoutLeaflet(plan.content, measure);
@@ -96,6 +106,7 @@ export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, o
   // Write the font subsets now, so that their names can carry the subset tag before saving.
   await doc.flush();
   tagSubsetFonts(doc, [fonts.regular, fonts.bold]);
+  deflateContentStreams(doc);
 
   // No object streams: every object stays readable (and checkable) in the file, and the output
   // does not depend on how pdf-lib batches objects.
