@@ -215,13 +215,40 @@ export function tierTitle(tier: PlaceTier, communeName: string, area: { inside: 
   }[tier];
 }
 
-/** The places of a block grouped by tier, nearest first. */
-export function placesByTier(block: AnswerBlock): { tier: PlaceTier; places: AnswerPlace[] }[] {
-  const groups: { tier: PlaceTier; places: AnswerPlace[] }[] = [];
+/**
+ * Beyond the person's commune and the communes near it, an answer lists at most this many places
+ * per block; the others are counted and left to the directory. Every place of the CAHC fits (the
+ * longest list, the 17 registering desks, goes to people whose commune has none), but on a network
+ * the size of a département, each answer would otherwise list hundreds of distant places: unreadable
+ * on a phone, and a page that grows with the whole territory, for every commune.
+ */
+export const farPlacesShown = 20;
+
+export interface TierGroup {
+  tier: PlaceTier;
+  places: AnswerPlace[];
+  /** Places of this tier not listed (see farPlacesShown). */
+  more: number;
+  /** Ids of the rules that bring the places of this tier, listed or not. */
+  rules: string[];
+}
+
+/** The places of a block grouped by tier, nearest first, distant ones up to `limit` in all. */
+export function placesByTier(block: AnswerBlock, limit = farPlacesShown): TierGroup[] {
+  const groups: TierGroup[] = [];
   for (const answer of block.places) {
     const last = groups[groups.length - 1];
     if (last && last.tier === answer.tier) last.places.push(answer);
-    else groups.push({ tier: answer.tier, places: [answer] });
+    else groups.push({ tier: answer.tier, places: [answer], more: 0, rules: [] });
+  }
+  for (const group of groups) group.rules = [...new Set(group.places.flatMap((a) => a.rules))];
+  let room = limit;
+  for (const group of groups) {
+    if (group.tier === 'local' || group.tier === 'nearby') continue;
+    const shown = group.places.slice(0, room);
+    group.more = group.places.length - shown.length;
+    group.places = shown;
+    room -= shown.length;
   }
   return groups;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { answerPages, orient, proposedPlaces, situationRules } from '../../src/domain/orientation';
+import { answerPages, farPlacesShown, orient, placesByTier, proposedPlaces, situationRules, type AnswerBlock, type PlaceTier } from '../../src/domain/orientation';
 import { projectRoot } from '../helpers/build';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
 
@@ -142,5 +142,47 @@ describe('les règles d’orientation sont du contenu vérifié', () => {
     const said = found.map((i) => `${i.message} ${i.expected ?? ""}`).join(" ");
     expect(said).toMatch(/un seul interlocuteur/);
     expect(said).toMatch(/sa question/);
+  });
+});
+
+describe('placesByTier() : des réponses qui restent lisibles sur un grand territoire', () => {
+  /** A block with `counts[tier]` places of each tier, made from real places (only ids and tiers matter). */
+  function block(counts: Partial<Record<PlaceTier, number>>): AnswerBlock {
+    const places = (Object.entries(counts) as [PlaceTier, number][]).flatMap(([tier, count]) =>
+      Array.from({ length: count }, (_, i) => ({ place: { ...catalog.places[0]!, id: `${tier}-${i}` }, tier, locality: 'X', rules: [tier === 'outside' ? 'r2' : 'r1'] })),
+    );
+    return { key: 'desks', kind: 'desks', forYou: [], places, rules: ['r1'] };
+  }
+  const shape = (b: AnswerBlock, limit?: number) => placesByTier(b, limit).map((g) => [g.tier, g.places.length, g.more]);
+
+  it('liste tous les lieux quand ils tiennent, comme pour chaque commune de la CAHC', () => {
+    expect(shape(block({ local: 2, territory: 17, outside: 1 }))).toEqual([
+      ['local', 2, 0],
+      ['territory', 17, 0],
+      ['outside', 1, 0],
+    ]);
+    for (const commune of catalog.communes) {
+      for (const b of orient(catalog, { commune: commune.id, situations: situationRules(catalog).map((r) => r.id) }).blocks) {
+        expect(placesByTier(b).every((g) => g.more === 0), `${commune.id} ${b.key}`).toBe(true);
+      }
+    }
+  });
+
+  it(`ne liste que ${farPlacesShown} lieux éloignés au plus, et compte les autres`, () => {
+    expect(shape(block({ local: 3, nearby: 30, territory: 150, outside: 40 }))).toEqual([
+      ['local', 3, 0],
+      ['nearby', 30, 0],
+      ['territory', farPlacesShown, 150 - farPlacesShown],
+      ['outside', 0, 40],
+    ]);
+    expect(shape(block({ territory: 5, outside: 40 }), 10)).toEqual([
+      ['territory', 5, 0],
+      ['outside', 5, 35],
+    ]);
+  });
+
+  it('garde les règles des lieux non listés, pour que le script montre le bon décompte', () => {
+    const groups = placesByTier(block({ territory: 30, outside: 4 }), 10);
+    expect(groups.find((g) => g.tier === 'outside')!.rules).toEqual(['r2']);
   });
 });
