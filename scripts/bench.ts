@@ -176,7 +176,16 @@ async function benchScale(options: Options, work: string, scale: number): Promis
         base,
         loaderMs,
         dist,
-        leafletRoutes: pdfRoutes.length ? { count: pdfRoutes.length, medianMs: median(pdfRoutes)!, maxMs: Math.max(...pdfRoutes) } : undefined,
+        leafletRoutes: pdfRoutes.length
+          ? {
+              count: pdfRoutes.length,
+              medianMs: median(pdfRoutes)!,
+              maxMs: Math.max(...pdfRoutes),
+              firstMs: pdfRoutes[0]!,
+              meanMs: pdfRoutes.reduce((sum, t) => sum + t, 0) / pdfRoutes.length,
+              maxAfterFirstMs: pdfRoutes.length > 1 ? Math.max(...pdfRoutes.slice(1)) : pdfRoutes[0]!,
+            }
+          : undefined,
         leafletDirect: await timeLeaflets(projectRoot, loaded.catalog, base),
         hooks: slowHooks(ours),
         offsitePlaces: offsite,

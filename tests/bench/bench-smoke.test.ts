@@ -62,8 +62,16 @@ describe('npm run bench, smoke run at ×1', () => {
       expect(scale!.dist.search!.firstSearch!.bytes).toBeGreaterThan(0);
       expect(scale!.dist.search!.firstSearch!.error).toBeUndefined();
     } else expect(markdown).toMatch(/search index \*\*absent\*\*/);
-    if (result.features.leaflet) expect(scale!.median.ours.stages.pdf).toBeGreaterThan(0);
-    else expect(markdown).toMatch(/PDF leaflets \*\*absent\*\*/);
+    if (result.features.leaflet) {
+      expect(scale!.median.ours.stages.pdf).toBeGreaterThan(0);
+      // One time per leaflet route, the first apart (it parses the fonts once per build).
+      const routes = scale!.leafletRoutes!;
+      expect(routes.count).toBe(scale!.dist.pdf.count);
+      expect(routes.firstMs).toBeGreaterThan(0);
+      expect(routes.meanMs! * routes.count).toBeGreaterThanOrEqual(routes.firstMs!);
+      expect(routes.maxAfterFirstMs).toBeLessThanOrEqual(routes.maxMs);
+      expect(markdown).toMatch(/\| Each leaflet rendered in under 100 ms \| ×1 build \(\d+ leaflets\): median \d+ ms, mean \d+ ms/);
+    } else expect(markdown).toMatch(/PDF leaflets \*\*absent\*\*/);
   });
 
   it('counts pages and bytes, and gives the ratio to the bare Astro build', () => {
