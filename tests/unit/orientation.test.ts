@@ -146,10 +146,11 @@ describe('les règles d’orientation sont du contenu vérifié', () => {
 });
 
 describe('placesByTier() : des réponses qui restent lisibles sur un grand territoire', () => {
-  /** A block with `counts[tier]` places of each tier, made from real places (only ids and tiers matter). */
+  const model = catalog.places[0]!;
+  /** A block with `counts[tier]` places of each tier, copies of a real place (only ids and tiers matter). */
   function block(counts: Partial<Record<PlaceTier, number>>): AnswerBlock {
     const places = (Object.entries(counts) as [PlaceTier, number][]).flatMap(([tier, count]) =>
-      Array.from({ length: count }, (_, i) => ({ place: { ...catalog.places[0]!, id: `${tier}-${i}` }, tier, locality: 'X', rules: [tier === 'outside' ? 'r2' : 'r1'] })),
+      Array.from({ length: count }, (_, i) => ({ place: { ...model, id: `${tier}-${i}` }, tier, locality: 'X', rules: [tier === 'outside' ? 'r2' : 'r1'] })),
     );
     return { key: 'desks', kind: 'desks', forYou: [], places, rules: ['r1'] };
   }
