@@ -292,7 +292,9 @@ async function main() {
     return;
   }
   log(`scales ${options.scales.map((s) => `×${s} (${runsFor(options, s)} run${runsFor(options, s) > 1 ? 's' : ''})`).join(', ')}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`);
+  const started = performance.now();
   const result = await runBench(options);
+  result.durationMs = performance.now() - started;
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, renderReport(result));
   log(`wrote ${options.out}`);

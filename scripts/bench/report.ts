@@ -37,6 +37,8 @@ export interface ScaleResult {
 
 export interface BenchResult {
   date: string;
+  /** Wall time of the whole bench run (every size, run and baseline, and the analyses). */
+  durationMs?: number;
   commit?: string;
   dirty: boolean;
   machine: {
@@ -205,7 +207,7 @@ export function renderReport(result: BenchResult): string {
   out.push('');
   out.push(
     `Measured on ${result.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${result.commit ?? '?'}\`${result.dirty ? ' (with uncommitted changes)' : ''}, ` +
-      `by \`npm run bench\` (scripts/bench.ts). To measure again: \`npm run bench\` (a few minutes); ` +
+      `by \`npm run bench\` (scripts/bench.ts). To measure again: \`npm run bench\`${result.durationMs ? ` (this run took ${(result.durationMs / 60_000).toFixed(1)} min on the machine below)` : ''}; ` +
       '`npm run bench -- --scales 1,10 --runs 5` for other sizes or repetitions, `--out`/`--json` to write elsewhere.',
   );
   out.push('');
@@ -225,8 +227,9 @@ export function renderReport(result: BenchResult): string {
         [
           'Load average (1 min)',
           `${m.loadBefore[0]!.toFixed(2)} before, ${m.loadAfter?.[0]?.toFixed(2) ?? '?'} after` +
-            (loads.length ? `, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs` : '') +
-            (Math.max(m.loadBefore[0]!, ...loads) > m.cores * 0.75 ? ' — the machine was busy: wall times are noisy, ratios to the baseline (run alongside) less so' : ''),
+            (loads.length ? `, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs (the bench’s own builds included)` : '') +
+            // Between runs, the load is mostly the bench's own builds: only the load before says whether something else ran.
+            (m.loadBefore[0]! > m.cores * 0.75 ? ' — the machine was busy before the bench: wall times are noisy, ratios to the baseline (run alongside) less so' : ''),
         ],
       ],
     ),
@@ -376,7 +379,7 @@ export function renderReport(result: BenchResult): string {
       '- **Time per page** divides the full wall time by the number of HTML pages: fixed costs (start-up, bundling) weigh most at ×1.',
       '- **Bytes on the wire.** Text files (HTML, CSS, JS, JSON, SVG) count gzip-compressed (level 6, what static hosts serve); fonts, PDFs and Pagefind’s own files (already compressed) count as they are. kB = 1000 bytes.',
       '- **Home page first visit.** The HTML, its stylesheets, scripts, icon and images, and the web fonts whose unicode-range covers a character of the page (the first source, woff2). Every declared weight counts, which can only overstate.',
-      '- **First search.** The built `pagefind.js` is loaded in Node with a `fetch` that reads dist/ and counts bytes; it searches « logement » and opens the first five results (one page of results). A browser also loads `pagefind-worker.js` (Pagefind searches in a Web Worker), added by hand; the search page’s own HTML, CSS and scripts are in *Search page first visit*.',
+      '- **First search.** The built `pagefind.js` is loaded in Node with a `fetch` that reads dist/ and counts bytes; it searches « logement » and opens the first five results (one page of results). When the site publishes `pagefind-worker.js` (Pagefind’s default, searching in a Web Worker), a browser loads it too and it is added by hand; this site searches on the main thread and removes it. The search page’s own HTML, CSS and scripts are in *Search page first visit*.',
       '- **JavaScript.** A page counts when it has a `<script>` that a browser runs (JSON-LD data blocks do not count). Only the search page and the orientation questions (/orientation/ and /orientation/<commune>/, where the questions exist only with the script) are expected to have one; every answer page works without.',
     ].join('\n'),
   );

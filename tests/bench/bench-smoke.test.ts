@@ -85,6 +85,8 @@ describe('npm run bench, smoke run at ×1', () => {
     expect(Number.isFinite(ratio) && ratio > 0).toBe(true);
     expect(markdown).toMatch(/Ratio full \/ baseline \(wall\)\*\* \| \*\*\d+\.\d\d×\*\*/);
     expect(markdown).toContain('## Machine');
+    expect(result.durationMs).toBeGreaterThan(scale!.median.ours.wallMs);
+    expect(markdown).toMatch(/To measure again: `npm run bench` \(this run took \d+\.\d min on the machine below\)/);
     expect(markdown).toContain(result.machine.node);
   });
 });
