@@ -46,20 +46,19 @@ const maxMappedTexts = 20_000;
 const faces = new Map<Uint8Array, Face>();
 
 function sharedFace(bytes: Uint8Array): Face {
-  let face = faces.get(bytes);
-  if (face) return face;
-  const parsed = fontkit.create(bytes as unknown as Buffer);
+  const known = faces.get(bytes);
+  if (known) return known;
+  const face = fontkit.create(bytes as unknown as Buffer);
   const runs = new Map<string, GlyphRun>();
-  parsed.layout = ((text: string) => {
+  face.layout = ((text: string) => {
     let run = runs.get(text);
     if (!run) {
       if (runs.size >= maxMappedTexts) runs.clear();
-      run = { glyphs: parsed.glyphsForString(text) } as GlyphRun;
+      run = { glyphs: face.glyphsForString(text) } as GlyphRun;
       runs.set(text, run);
     }
     return run;
   }) as Face['layout'];
-  face = parsed;
   faces.set(bytes, face);
   return face;
 }

@@ -26,9 +26,9 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
-/** Every text the layout will print, to check the face has its characters before drawing. */
-function printedTexts(layout: LeafletLayout): string[] {
-  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [op.text] : [])));
+/** Every text the layout will print, with its face: checked against the face before drawing. */
+function printedTexts(layout: LeafletLayout): { text: string; font: FontKey }[] {
+  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [{ text: op.text, font: op.font }] : [])));
 }
 
 /** Fingerprint of what the file shows: text, positions and links. Same content → same /ID. */
@@ -47,22 +47,24 @@ function checkFigures(node: SemanticNode): void {
   for (const child of node.children) if (!isSlot(child)) checkFigures(child);
 }
 
-/**
- * Lays a leaflet out without writing it: how full each frame is (in points). The preview script
- * prints the room left, so that editors know how much a panel can still take.
- */
-export async function leafletFill(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<LeafletLayout['fills']> {
+/** The layout of a leaflet, without a file: measured with the real fonts, nothing drawn. */
+async function layoutOnly(catalog: Catalog, variant: LeafletVariant, base: string): Promise<LeafletLayout> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { measure } = await embedFonts(doc);
-  return layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure).fills;
+  return layoutLeaflet(leafletPlan(catalog, variant, base).content, measure);
+}
+
+/**
+ * How full each frame of a leaflet is (in points). The preview script prints the room left, so
+ * that editors know how much a panel can still take.
+ */
+export async function leafletFill(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<LeafletLayout['fills']> {
+  return (await layoutOnly(catalog, variant, options.base)).fills;
 }
 
 /** Every text a leaflet prints, with its face: what the font checks of the tests look at. */
 export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<{ text: string; font: FontKey }[]> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const { measure } = await embedFonts(doc);
-  const layout = layoutLeaflet(leafletPlan(catalog, variant, options.base).content, measure);
-  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [{ text: op.text, font: op.font }] : [])));
+  return printedTexts(await layoutOnly(catalog, variant, options.base));
 }
 
 /**
@@ -81,7 +83,7 @@ export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, o
   const { fonts, measure, check } = await embedFonts(doc);
 
   const layout = layoutLeaflet(plan.content, measure);
-  for (const printed of printedTexts(layout)) check(printed, `Plaquette « ${leafletSlug(variant)} »`);
+  for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
   checkFigures(layout.root);
 
   const pages = [doc.addPage([sheet.width, sheet.height]), doc.addPage([sheet.width, sheet.height])];
