@@ -68,7 +68,7 @@ describe('npm run bench, smoke run at ×1', () => {
       const routes = scale!.leafletRoutes!;
       expect(routes.count).toBe(scale!.dist.pdf.count);
       expect(routes.firstMs).toBeGreaterThan(0);
-      expect(routes.meanMs! * routes.count).toBeGreaterThanOrEqual(routes.firstMs!);
+      expect(routes.meanMs * routes.count).toBeGreaterThanOrEqual(routes.firstMs);
       expect(routes.maxAfterFirstMs).toBeLessThanOrEqual(routes.maxMs);
       expect(markdown).toMatch(/\| Each leaflet rendered in under 100 ms \| ×1 build \(\d+ leaflets\): median \d+ ms, mean \d+ ms/);
     } else expect(markdown).toMatch(/PDF leaflets \*\*absent\*\*/);
