@@ -5,8 +5,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
-import searchIndex from './src/integrations/pagefind.ts';
-import contentCheck from './src/integrations/content-check.ts';
+import { importTypeScript } from './src/integrations/typescript-entry.mjs';
+
+// This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
+const { contentCheck, searchIndex } = await importTypeScript('src/integrations/index.ts', import.meta.dirname);
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
