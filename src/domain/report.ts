@@ -1,4 +1,5 @@
 import { checklistCoverage } from './checklist';
+import { dataInclusionExport } from './data-inclusion-export';
 import { missingContact } from './directory';
 import { formatDate } from './format';
 import { frenchSpacing } from './references';
@@ -32,6 +33,14 @@ export function contentReport(catalog: Catalog, today: string): ReportSection[] 
       .map((place) => ({ place, missing: missingContact(place) }))
       .filter(({ missing }) => missing.length > 0)
       .map(({ place, missing }) => `${place.name} ${where(place.file)} : ${missing.join(', ')}`),
+  });
+
+  // The same export as the build's (dist/donnees/data-inclusion/): a place left out is listed with why.
+  const { excluded } = dataInclusionExport(catalog, catalog.site.basePath, today);
+  sections.push({
+    title: 'Lieux absents des données data·inclusion (schéma national des services d’insertion)',
+    todo: excluded.map(({ place, problems }) => `${place.name} ${where(place.file)} : non publié, ${problems.join(' ; ')}`),
+    info: excluded.length === 0 ? [`Les ${catalog.places.length} lieux sont publiés.`] : [],
   });
 
   const pastReview = catalog.topics.filter((t) => isPastReview(t, today));
