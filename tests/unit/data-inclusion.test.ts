@@ -180,10 +180,18 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
     expect(section.todo).toEqual([`${long} (tests/fixtures/site/places/mairie-beta.yaml) : non publié, structure : « nom » trop long : 150 caractères au plus`]);
   });
 
-  it('ne publie rien d’une date de contenu dans le futur, plutôt qu’une date fausse', () => {
+  it('ne publie rien d’une date après le jour de référence, plutôt qu’une date fausse', () => {
     const exported = dataInclusionExport(fixture, '/', '2025-02-28');
     expect(exported.structures).toEqual([]);
     expect(exported.excluded).toHaveLength(fixture.places.length);
+  });
+
+  it('prend la date du contenu comme jour de référence, et le rapport prévient quand elle est encore à venir', () => {
+    // The build does not read the clock: the files are the same whatever the day.
+    expect(section(contentReport(fixture, '2025-03-01'))).toEqual({ todo: [], info: ['Les 3 lieux sont publiés.'] });
+    expect(section(contentReport(fixture, '2025-02-28')).todo).toEqual([
+      'contentDate (1er\u00a0mars\u00a02025, content/site.yaml) est dans le futur : data·inclusion refusera les fichiers publiés (date_maj) jusqu’à ce jour',
+    ]);
   });
 
   it('publie aujourd’hui les 34 lieux du contenu réel, avec des identifiants uniques et des services rattachés', () => {
