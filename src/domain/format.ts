@@ -24,9 +24,14 @@ export function formatPhone(phone: string): string {
   return phoneDigits(phone).replace(/(\d{2})(?=\d)/g, `$1${NBSP}`);
 }
 
-/** Value for a `tel:` link: "+33321370140". */
+/** The international E.164 form: "+33321370140" (data·inclusion asks for it). */
+export function phoneE164(phone: string): string {
+  return `+33${phoneDigits(phone).slice(1)}`;
+}
+
+/** Value for a `tel:` link: "tel:+33321370140". */
 export function phoneHref(phone: string): string {
-  return `tel:+33${phoneDigits(phone).slice(1)}`;
+  return `tel:${phoneE164(phone)}`;
 }
 
 /** Euro amounts as French writes them: "23 403 €" (narrow no-break space between thousands). */

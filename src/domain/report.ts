@@ -1,4 +1,5 @@
 import { checklistCoverage } from './checklist';
+import { dataInclusionExport } from './data-inclusion-export';
 import { missingContact } from './directory';
 import { formatDate } from './format';
 import { frenchSpacing } from './references';
@@ -32,6 +33,20 @@ export function contentReport(catalog: Catalog, today: string): ReportSection[] 
       .map((place) => ({ place, missing: missingContact(place) }))
       .filter(({ missing }) => missing.length > 0)
       .map(({ place, missing }) => `${place.name} ${where(place.file)} : ${missing.join(', ')}`),
+  });
+
+  // The same export as the build's (dist/donnees/data-inclusion/, bounded by the content's date): a
+  // place left out is listed with why. Only the report reads the clock, for a date still to come.
+  const { excluded } = dataInclusionExport(catalog, catalog.site.basePath, catalog.site.contentDate);
+  sections.push({
+    title: 'Lieux absents des données data·inclusion (schéma national des services d’insertion)',
+    todo: [
+      ...(catalog.site.contentDate > today
+        ? [`contentDate (${formatDate(catalog.site.contentDate)}, content/site.yaml) est dans le futur : data·inclusion refusera les fichiers publiés (date_maj) jusqu’à ce jour`]
+        : []),
+      ...excluded.map(({ place, problems }) => `${place.name} ${where(place.file)} : non publié, ${problems.join(' ; ')}`),
+    ],
+    info: excluded.length === 0 ? [`Les ${catalog.places.length} lieux sont publiés.`] : [],
   });
 
   const pastReview = catalog.topics.filter((t) => isPastReview(t, today));

@@ -18,6 +18,8 @@ export const paths = {
   leafletFile: (variant: string) => `plaquette/${variant}.pdf`,
   openDataJson: 'donnees/lieux.json',
   openDataCsv: 'donnees/lieux.csv',
+  dataInclusionStructures: 'donnees/data-inclusion/structures.json',
+  dataInclusionServices: 'donnees/data-inclusion/services.json',
 } as const;
 
 /** "/logement-social/" + "lieux/x/" → "/logement-social/lieux/x/". */

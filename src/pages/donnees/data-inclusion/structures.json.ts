@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { dataInclusionFiles } from '../../../data/data-inclusion';
+
+export const GET: APIRoute = async () => {
+  const { structures } = await dataInclusionFiles(import.meta.env.BASE_URL);
+  return new Response(`${JSON.stringify(structures, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
