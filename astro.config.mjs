@@ -41,6 +41,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   markdown: {
     smartypants: false,
+    // The content has no code to colour: without a highlighter, Shiki and its grammars are not loaded.
+    syntaxHighlight: false,
     rehypePlugins: [[rehypeBaseLinks, { base }]],
   },
 });

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/build';
+import { projectRoot, run } from '../helpers/build';
+import { withBuildLock } from '../helpers/build-lock';
 import { childEnv } from '../../scripts/bench/run-build';
 import type { BenchResult } from '../../scripts/bench/report';
 
@@ -18,19 +18,11 @@ describe('npm run bench, smoke run at ×1', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sai-bench-smoke-'));
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--scales', '1', '--runs', '1', '--out', join(dir, 'performance.md'), '--json', join(dir, 'performance.json')],
-        { cwd: projectRoot, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      child.stderr.on('data', (chunk) => (output += chunk));
-      child.on('error', reject);
-      child.on('close', (exit) => (exit === 0 ? resolve(0) : reject(new Error(`bench exited with ${exit}:\n${output}`))));
-    });
-    expect(code).toBe(0);
+    // The bench builds this working copy: it takes its turn with the other test builds.
+    const { code, output } = await withBuildLock(() =>
+      run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--scales', '1', '--runs', '1', '--out', join(dir, 'performance.md'), '--json', join(dir, 'performance.json')], childEnv({})),
+    );
+    expect(code, output).toBe(0);
     result = JSON.parse(await readFile(join(dir, 'performance.json'), 'utf8')) as BenchResult;
     markdown = await readFile(join(dir, 'performance.md'), 'utf8');
   }, 300_000);

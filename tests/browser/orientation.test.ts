@@ -1,8 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import * as pagefind from 'pagefind';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
@@ -11,24 +7,15 @@ import { launchBrowser } from '../helpers/browser';
 const base = '/logement-social/';
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let root: string;
 
 beforeAll(async () => {
-  // A copy of the build with a Pagefind index, as the search branch's build hook will write it.
-  root = await mkdtemp(join(tmpdir(), 'sai-orientation-dist-'));
-  await cp(inject('distWithBase'), root, { recursive: true });
-  const { index } = await pagefind.createIndex({ forceLanguage: 'fr' });
-  await index!.addDirectory({ path: root });
-  await index!.writeFiles({ outputPath: join(root, 'pagefind') });
-  await pagefind.close();
-  server = await serveDist({ root, base });
+  server = await serveDist({ root: inject('distWithBase'), base });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(root, { recursive: true, force: true });
 });
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */

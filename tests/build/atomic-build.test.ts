@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../src/domain/references';
-import { projectRoot } from '../helpers/build';
+import { childEnv } from '../../scripts/bench/run-build';
+import { withBuildLock } from '../helpers/build-lock';
+import { projectRoot, run } from '../helpers/build';
 import { contentWithMistake } from '../helpers/fixtures';
 
 /**
@@ -19,19 +20,8 @@ const lateFailureConfig = join(projectRoot, `.tmp/late-failure-${process.pid}.co
 const cacheDir = join(tmpdir(), `sai-atomic-cache-${process.pid}`);
 
 function runBuildScript(options: { contentDir: string; outDir: string; args?: string[] }): Promise<{ code: number; output: string }> {
-  // Same filtering as tests/helpers/build.ts: Vitest's own variables must not reach the child build.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(key)),
-  );
-  const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', SAI_CONTENT_DIR: options.contentDir, SAI_OUT_DIR: options.outDir, SAI_CACHE_DIR: cacheDir };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', ...(options.args ?? [])], { cwd: projectRoot, env });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+  const env = childEnv({ SAI_CONTENT_DIR: options.contentDir, SAI_OUT_DIR: options.outDir, SAI_CACHE_DIR: cacheDir });
+  return withBuildLock(() => run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', ...(options.args ?? [])], env));
 }
 
 /** A dist/ that stands for the last good build. */
