@@ -5,7 +5,8 @@ import type { TopicMeta } from './types';
  * Which articles of a code (CCH, CASF, CESEDA…) a topic relies on, and which of them an editor has
  * read in the version in force. A code article is rewritten by later laws (L441-1 gained items in
  * 2018 and 2022), so a sentence resting on it is only as good as the day someone last read it: the
- * content report lists every article a topic cites without a consultation date (`consulted`).
+ * content report lists every article a topic cites without a source that gives it as its `reference`
+ * with a consultation date (`consulted`).
  *
  * Articles of a law or of the convention (« loi ELAN, article 111 », « convention, article 3 »)
  * are fixed once published: they are not code articles and are not listed.
@@ -30,10 +31,11 @@ function articlesOfSource(source: Source): string[] {
 
 /**
  * The articles a topic cites, in its sources or in its text (`body`, when the caller has it), that
- * no source with a consultation date names. Empty when every cited article has been read and dated.
+ * no source with a consultation date gives as its `reference`. Only the reference counts as read:
+ * an arrêté whose title names « l’article R. 441-1 » was read, not the article it names.
  */
 export function undatedArticles(topic: Pick<TopicMeta, 'sources'>, body?: string): string[] {
-  const dated = new Set(topic.sources.filter((s) => s.consulted).flatMap(articlesOfSource));
+  const dated = new Set(topic.sources.filter((s) => s.consulted).flatMap((s) => codeArticlesIn(s.reference ?? '')));
   const cited = [...topic.sources.flatMap(articlesOfSource), ...(body ? codeArticlesIn(body) : [])];
   return [...new Set(cited)].filter((article) => !dated.has(article));
 }

@@ -129,14 +129,16 @@ describe('les articles de code cités', () => {
     expect(codeArticlesIn('Cerfa n° 14069*05, fiche F18005, loi n° 2007-290, article 111, 2 000 €, 62220 Carvin, XL441-1')).toEqual([]);
   });
 
-  it('ne compte comme lus que les articles d’une source datée par « consulted »', () => {
+  it('ne compte comme lus que les articles donnés en « reference » par une source datée par « consulted »', () => {
     const topic = {
       sources: [
-        { title: 'Service-public.fr, fiche F18005 (articles L441-2-3 et L441-2-3-1 du CCH)', consulted: '2026-11-29' },
+        { title: 'Code de la construction et de l’habitation : DALO', reference: 'articles L441-2-3 et L441-2-3-1 du CCH', consulted: '2026-11-29' },
         { title: 'Code de la construction et de l’habitation', reference: 'article L441-1 du CCH', date: '2018-11-23' },
+        // Read, but it is the arrêté that was read, not the article its title names.
+        { title: 'Arrêté du 20 avril 2022 fixant la liste des titres de séjour prévue au 1° de l’article R. 441-1', consulted: '2026-11-29' },
       ],
     };
-    expect(undatedArticles(topic)).toEqual(['L441-1']);
-    expect(undatedArticles(topic, 'Voir l’article L441-2-3 et l’article R441-1.')).toEqual(['L441-1', 'R441-1']);
+    expect(undatedArticles(topic)).toEqual(['L441-1', 'R441-1']);
+    expect(undatedArticles(topic, 'Voir l’article L441-2-3, l’article L441-2-3-1 et l’article R441-2-4.')).toEqual(['L441-1', 'R441-1', 'R441-2-4']);
   });
 });
