@@ -109,7 +109,7 @@ export const text = {
      * line, as the panels are full.
      */
     missingContact: (missing: number, listed: number) =>
-      missing === listed ? 'Adresses et horaires : en mairie ou sur le portail national.' : 'Autres adresses et horaires : en mairie ou sur le portail national.',
+      missing === listed ? 'Adresses et horaires : en mairie ou via le portail national.' : 'Autres adresses et horaires : en mairie ou via le portail national.',
     /** Short forms of who a desk is for: the site's labels are written for a page, not a column. */
     audience: {
       'young-people': 'Pour les jeunes',

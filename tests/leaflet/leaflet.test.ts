@@ -77,7 +77,7 @@ describe('every leaflet (general + 14 communes)', () => {
       expect(text).toContain('L441-1');
       // No desk of the real content has contact details yet: the leaflet sends people to the mairie
       // and the portal, not to the site, which holds no more than the leaflet.
-      expect(text).toContain('Adresses et horaires : en mairie ou sur le portail national.');
+      expect(text).toContain('Adresses et horaires : en mairie ou via le portail national.');
       expect(text).not.toContain('sur le site ou en mairie');
     }
   });
