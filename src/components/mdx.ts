@@ -1,8 +1,10 @@
 import Article4Table from './Article4Table.astro';
+import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
 import PortalLink from './PortalLink.astro';
+import TownHalls from './TownHalls.astro';
 
 /** Components editors may use in MDX without importing them. */
-export const mdxComponents = { Article4Table, CotationGrid, Glossary, IncomeCeilings, PortalLink };
+export const mdxComponents = { Article4Table, ContactDetailsStatus, CotationGrid, Glossary, IncomeCeilings, PortalLink, TownHalls };

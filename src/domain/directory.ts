@@ -139,3 +139,78 @@ export function missingContact(place: Place): ('adresse' | 'téléphone' | 'hora
   if (!place.hours || place.hours.length === 0) missing.push('horaires');
   return missing;
 }
+
+/** Has the content any of the contact facts an applicant needs (address, phone, opening hours)? */
+export function hasContact(place: Place): boolean {
+  return missingContact(place).length < 3;
+}
+
+export interface ContactCoverage {
+  /** Places counted. */
+  total: number;
+  /** Places with an address, a phone and opening hours. */
+  complete: number;
+  /** Places with none of the three. */
+  none: number;
+}
+
+/**
+ * How many of these places carry their contact details, counted at build time: the pages and the
+ * leaflet say what the content holds today, and their wording follows by itself as details arrive.
+ */
+export function contactCoverage(places: readonly Place[]): ContactCoverage {
+  return {
+    total: places.length,
+    complete: places.filter((p) => missingContact(p).length === 0).length,
+    none: places.filter((p) => !hasContact(p)).length,
+  };
+}
+
+export interface TownHalls {
+  /** Town-hall places (organisation of kind « commune »), one per commune, in French order. */
+  all: { commune: Commune; place: Place }[];
+  /** Those that also register the demand (level 2). */
+  registering: { commune: Commune; place: Place }[];
+  /** Those that welcome and inform only (level 1). */
+  welcomeOnly: { commune: Commune; place: Place }[];
+}
+
+/**
+ * The convention's Article 4 table puts every town hall at level 1 and lists the ones that also
+ * register (level 2): read from content/places, so that a commune joining the registration desks
+ * changes every sentence built on it.
+ */
+export function townHalls(catalog: Catalog): TownHalls {
+  const communeKinds = new Set(catalog.organisations.filter((o) => o.kind === 'commune').map((o) => o.id));
+  const all = catalog.places
+    .filter((p) => communeKinds.has(p.organisation))
+    .map((place) => ({ place, commune: communeOf(catalog, place) }))
+    .filter((entry): entry is { place: Place; commune: Commune } => entry.commune !== undefined)
+    .sort((a, b) => collator.compare(a.commune.name, b.commune.name));
+  return {
+    all,
+    registering: all.filter(({ place }) => registers(place)),
+    welcomeOnly: all.filter(({ place }) => !registers(place)),
+  };
+}
+
+/** « a », « a et b », « a, b et c ». */
+function frenchList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+}
+
+/**
+ * What the pages say about the places' contact details, from the counts: nothing once every place
+ * has them, so the sentence disappears by itself when the editors have filled them in.
+ */
+export function contactCoverageSentence({ total, complete, none }: ContactCoverage): string | undefined {
+  if (total === 0 || complete === total) return undefined;
+  if (none === total) return 'Ce site ne donne pas encore l’adresse, le téléphone ni les horaires des lieux d’accueil.';
+  const partial = total - complete - none;
+  const parts = [
+    complete > 0 ? `${complete} ${complete === 1 ? 'les a' : 'les ont'} toutes` : '',
+    partial > 0 ? `${partial} ${partial === 1 ? 'en a' : 'en ont'} une partie` : '',
+    none > 0 ? `${none} ${none === 1 ? 'n’en a' : 'n’en ont'} encore aucune` : '',
+  ].filter(Boolean);
+  return `Adresse, téléphone et horaires : sur les ${total} lieux de ce site, ${frenchList(parts)}.`;
+}

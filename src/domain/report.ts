@@ -1,4 +1,5 @@
 import { checklistCoverage } from './checklist';
+import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
 import { missingContact } from './directory';
 import { formatDate } from './format';
@@ -24,7 +25,11 @@ function where(file: string): string {
   return `(${file})`;
 }
 
-export function contentReport(catalog: Catalog, today: string): ReportSection[] {
+/**
+ * `bodies` (MDX body by file, as the content loader returns them) lets the report see the articles a
+ * topic names in its text, not only in its sources; without it only the sources are read.
+ */
+export function contentReport(catalog: Catalog, today: string, bodies?: ReadonlyMap<string, string>): ReportSection[] {
   const sections: ReportSection[] = [];
 
   sections.push({
@@ -49,18 +54,26 @@ export function contentReport(catalog: Catalog, today: string): ReportSection[] 
     info: excluded.length === 0 ? [`Les ${catalog.places.length} lieux sont publiés.`] : [],
   });
 
+  // « À relire »: what a reviewer must read again on the texts, as of the given day.
   const pastReview = catalog.topics.filter((t) => isPastReview(t, today));
   const reviewed = catalog.topics.filter((t) => t.showReviewNotice && !isPastReview(t, today));
+  const undated = catalog.topics
+    .map((topic) => ({ topic, articles: undatedArticles(topic, bodies?.get(topic.file)) }))
+    .filter(({ articles }) => articles.length > 0);
   sections.push({
-    title: `Fiches à revoir (date de revue « reviewBy » dépassée au ${formatDate(today)})`,
+    title: `À relire au ${formatDate(today)} : fiches dont la date de revue (reviewBy) est passée, articles cités sans date de consultation`,
     todo: [
       ...pastReview.map(
         (t) =>
           `${t.title} ${where(t.file)} : à revoir depuis le ${formatDate(t.reviewBy)}${t.showReviewNotice ? ' ; la page affiche « information en cours de vérification »' : ''}`,
       ),
       ...reviewed.map((t) => `${t.title} ${where(t.file)} : revue faite (reviewBy ${t.reviewBy}) mais « showReviewNotice: true » affiche encore l’avis : le remettre à false`),
+      ...undated.map(
+        ({ topic, articles }) =>
+          `${topic.title} ${where(topic.file)} : ${articles.length === 1 ? 'article cité' : 'articles cités'} sans date de consultation : ${articles.join(', ')}. Relisez le texte en vigueur (Légifrance) et ajoutez « consulted: AAAA-MM-JJ » à la source qui le nomme`,
+      ),
     ],
-    info: catalog.topics.length > 0 && pastReview.length === 0 ? [`Les ${catalog.topics.length} fiches sont à jour.`] : [],
+    info: catalog.topics.length > 0 && pastReview.length === 0 && undated.length === 0 ? [`Les ${catalog.topics.length} fiches sont à jour.`] : [],
   });
 
   sections.push({

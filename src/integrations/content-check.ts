@@ -16,6 +16,7 @@ import type { Catalog } from '../domain/types';
 export default function contentCheck(options: { contentDir: string }): AstroIntegration {
   let root = process.cwd();
   let catalog: Catalog | undefined;
+  let bodies: ReadonlyMap<string, string> | undefined;
 
   async function check(logger: AstroIntegrationLogger) {
     const result = await loadContent(resolve(root, options.contentDir), root);
@@ -35,6 +36,7 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
         root = fileURLToPath(config.root);
         const result = await check(logger);
         catalog = result.catalog;
+        bodies = result.bodies;
         // `astro dev` keeps running so that the editor can fix and reload; a build must not publish.
         if (result.issues.length > 0 && command === 'build') {
           throw new AstroError(
@@ -59,7 +61,7 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
       'astro:build:done': ({ logger }) => {
         if (!catalog) return;
         const today = localDay(new Date());
-        logger.info(`\n${formatReport(contentReport(catalog, today), today)}\n`);
+        logger.info(`\n${formatReport(contentReport(catalog, today, bodies), today)}\n`);
       },
     },
   };

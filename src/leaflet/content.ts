@@ -1,4 +1,4 @@
-import { comparePlaces, communeGuide, missingContact, organisationOf, placeLocality, territoryDesks } from '../domain/directory';
+import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, territoryDesks } from '../domain/directory';
 import { formatAddress, formatDate, formatHours, formatPhone } from '../domain/format';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
@@ -49,7 +49,7 @@ function displayAddress(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
-/** A desk's contact lines, when the content has them (today it has none: the note covers it). */
+/** A desk's contact lines, when the content has them (the note under the list covers the others). */
 function contactLines(place: Place): Span[][] {
   return [
     ...(place.address ? formatAddress(place.address).map((line) => [span(line)]) : []),
@@ -115,7 +115,8 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant): Block[] {
   if (outside.length > 0) {
     blocks.push(heading(3, text.desks.outsideTitle), { type: 'list', items: outside.map((place) => outsideItem(catalog, place)) });
   }
-  if ([...listed, ...outside].some((place) => missingContact(place).length > 0)) blocks.push(para([span(text.desks.missingContact, { bold: true })]));
+  const coverage = contactCoverage([...listed, ...outside]);
+  if (coverage.complete < coverage.total) blocks.push(para([span(text.desks.missingContact(coverage.total - coverage.complete, coverage.total), { bold: true })]));
   return blocks;
 }
 
@@ -183,7 +184,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
 
   const back: Block[] = [
     heading(2, text.back.title),
-    para(commune ? text.back.commune(commune.name) : text.back.general),
+    para(commune ? text.back.commune(commune.name) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
     { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, commune?.name), size: 88 },
     {
       type: 'paragraph',

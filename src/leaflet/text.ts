@@ -103,7 +103,13 @@ export const text = {
     inTown: (town: string) => `à ${town}`,
     levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<1 | 2, string>,
     phone: (phone: string) => `Tél. ${phone}`,
-    missingContact: 'Adresses et horaires : sur le site ou en mairie.',
+    /**
+     * Said when some of the desks listed lack an address, a phone or hours (counted at build time).
+     * The site holds no more than the leaflet, so it sends people to the mairie and the portal; one
+     * line, as the panels are full.
+     */
+    missingContact: (missing: number, listed: number) =>
+      missing === listed ? 'Adresses et horaires : en mairie ou via le portail national.' : 'Autres adresses et horaires : en mairie ou via le portail national.',
     /** Short forms of who a desk is for: the site's labels are written for a page, not a column. */
     audience: {
       'young-people': 'Pour les jeunes',
@@ -124,7 +130,8 @@ export const text = {
 
   back: {
     title: 'Pour en savoir plus',
-    general: 'Adresses, horaires et démarches, sur le site :',
+    /** « Adresses, horaires » only once the content has them for every place. */
+    general: (allContacts: boolean) => (allContacts ? 'Adresses, horaires et démarches, sur le site :' : 'Démarches et lieux d’accueil, sur le site :'),
     commune: (commune: string) => `Sur le site, la page de ${commune} :`,
     qrAlt: (url: string, commune?: string) => `Code QR menant ${commune ? `à la page de ${commune}` : 'à l’accueil'} du site : ${url}`,
     linkDescription: (url: string, commune?: string) => `${commune ? `Page de ${commune} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,

@@ -58,8 +58,13 @@ export const sourceSchema = z.object({
   url: httpUrl.optional(),
   /** Legal reference, e.g. "article L441-1 du CCH". */
   reference: z.string().optional(),
-  /** When the source was consulted or published. */
+  /** When the source was published or signed (a law, an arrêté, the convention). */
   date: isoDate.optional(),
+  /**
+   * The day an editor read the text in force that the content rests on (Légifrance, service-public.fr).
+   * A code article changes over time: the content report lists one cited without this date as « à relire ».
+   */
+  consulted: isoDate.optional(),
 }).strict();
 export type Source = z.infer<typeof sourceSchema>;
 

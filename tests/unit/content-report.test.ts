@@ -3,6 +3,7 @@ import { loadContent } from '../../src/content-loader/load';
 import { checklistCoverage } from '../../src/domain/checklist';
 import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links';
 import { frenchSpacing } from '../../src/domain/references';
+import { codeArticlesIn, undatedArticles } from '../../src/domain/citations';
 import { contentReport, countTodo, formatReport } from '../../src/domain/report';
 import type { Catalog } from '../../src/domain/types';
 import { projectRoot } from '../helpers/build';
@@ -25,8 +26,8 @@ describe('le rapport du contenu', () => {
 
   it('liste une fiche comme à revoir selon le jour donné, jamais selon l’horloge', async () => {
     const catalog = await baseCatalog();
-    expect(section(contentReport(catalog, '2027-05-31'), 'Fiches à revoir').todo).toEqual([]);
-    const late = section(contentReport(catalog, '2027-06-01'), 'Fiches à revoir').todo;
+    expect(section(contentReport(catalog, '2027-05-31'), 'À relire').todo).toEqual([]);
+    const late = section(contentReport(catalog, '2027-06-01'), 'À relire').todo;
     expect(late).toHaveLength(catalog.topics.length);
     expect(late).toContain('Déposer une demande (content/topics/faire-sa-demande.mdx) : à revoir depuis le 31\u00a0mai\u00a02027');
   });
@@ -34,7 +35,30 @@ describe('le rapport du contenu', () => {
   it('rappelle de retirer l’avis « en cours de vérification » une fois la fiche revue', async () => {
     const catalog = await baseCatalog();
     catalog.topics[0]!.showReviewNotice = true;
-    expect(section(contentReport(catalog, '2027-01-01'), 'Fiches à revoir').todo[0]).toContain('le remettre à false');
+    expect(section(contentReport(catalog, '2027-01-01'), 'À relire').todo[0]).toContain('le remettre à false');
+  });
+
+  it('liste à relire une fiche qui cite un article de code sans date de consultation', async () => {
+    const catalog = await baseCatalog();
+    const topic = catalog.topics.find((t) => t.id === 'faire-sa-demande')!;
+    const relire = (bodies?: Map<string, string>) => section(contentReport(catalog, '2027-01-01', bodies), 'À relire');
+    expect(relire().todo).toEqual([]);
+    expect(relire().info).toEqual([`Les ${catalog.topics.length} fiches sont à jour.`]);
+
+    topic.sources = [{ title: 'Code de la construction et de l’habitation', reference: 'article L441-1 du CCH' }];
+    expect(relire().todo).toEqual([
+      'Déposer une demande (content/topics/faire-sa-demande.mdx) : article cité sans date de consultation : L441-1. Relisez le texte en vigueur (Légifrance) et ajoutez « consulted: AAAA-MM-JJ » à la source qui le nomme',
+    ]);
+    expect(relire().info).toEqual([]);
+
+    // Read and dated: no longer listed, until the text names another article that no dated source covers.
+    topic.sources[0]!.consulted = '2026-11-29';
+    expect(relire().todo).toEqual([]);
+    const body = 'Le recours DALO (article L441-2-3 du CCH), puis le tribunal administratif (article L. 441-2-3-1).';
+    expect(relire(new Map([[topic.file, body]])).todo[0]).toContain('articles cités sans date de consultation : L441-2-3, L441-2-3-1.');
+    // A source dated but that names no code article does not cover one; a law's or the convention's article is not a code article.
+    topic.sources.push({ title: 'Convention SAI CAHC 2022-2028, article 3', date: '2022-12-20' }, { title: 'Loi ELAN, article 111', consulted: '2026-11-29' });
+    expect(relire(new Map([[topic.file, 'Voir la convention, article 3.']])).todo).toEqual([]);
   });
 
   it('signale la grille vide, les plafonds non vérifiés ou d’une autre année, le délai DALO et les réglages du site', async () => {
@@ -93,5 +117,28 @@ describe('les liens internes des fiches', () => {
   it('trouve les liens Markdown et href, pas ceux des exemples de code', () => {
     const body = 'Voir [la cotation](/infos/cotation/) et <a href="/lieux/caf-carvin/">la CAF</a>.\n\n```\n[exemple](/pas-un-lien/)\n```\n\n[ref]: /communes/carvin/\n';
     expect(linksIn(body).map((l) => l.target)).toEqual(['/infos/cotation/', '/lieux/caf-carvin/', '/communes/carvin/']);
+  });
+});
+
+describe('les articles de code cités', () => {
+  it('reconnaît L, R et D, avec ou sans point ni astérisque, sans doublon et dans l’ordre', () => {
+    expect(codeArticlesIn('articles L441-1 et L. 441-2-3-1, R*441-12, R441-2-3 et D542-14 ; encore L441-1')).toEqual(['L441-1', 'L441-2-3-1', 'R441-12', 'R441-2-3', 'D542-14']);
+  });
+
+  it('ignore les numéros qui ne sont pas des articles de code', () => {
+    expect(codeArticlesIn('Cerfa n° 14069*05, fiche F18005, loi n° 2007-290, article 111, 2 000 €, 62220 Carvin, XL441-1')).toEqual([]);
+  });
+
+  it('ne compte comme lus que les articles donnés en « reference » par une source datée par « consulted »', () => {
+    const topic = {
+      sources: [
+        { title: 'Code de la construction et de l’habitation : DALO', reference: 'articles L441-2-3 et L441-2-3-1 du CCH', consulted: '2026-11-29' },
+        { title: 'Code de la construction et de l’habitation', reference: 'article L441-1 du CCH', date: '2018-11-23' },
+        // Read, but it is the arrêté that was read, not the article its title names.
+        { title: 'Arrêté du 20 avril 2022 fixant la liste des titres de séjour prévue au 1° de l’article R. 441-1', consulted: '2026-11-29' },
+      ],
+    };
+    expect(undatedArticles(topic)).toEqual(['L441-1', 'R441-1']);
+    expect(undatedArticles(topic, 'Voir l’article L441-2-3, l’article L441-2-3-1 et l’article R441-2-4.')).toEqual(['L441-1', 'R441-1', 'R441-2-4']);
   });
 });

@@ -99,6 +99,15 @@ describe('les communes, les fiches et les données', () => {
     expect(topicSchema.parse({ ...topic, lastChecked: new Date('2026-11-28T00:00:00Z') }).lastChecked).toBe('2026-11-28');
   });
 
+  it('acceptent sur une source la date de consultation « consulted », au format AAAA-MM-JJ', () => {
+    const topic = { title: 'T', summary: 'S', nav: { section: 'demarches', order: 1 }, lastChecked: '2026-11-28', reviewBy: '2027-11-28' };
+    const cited = { title: 'CCH : recours DALO', reference: 'article L441-2-3 du CCH' };
+    expect(topicSchema.parse({ ...topic, sources: [{ ...cited, consulted: new Date('2026-11-29T00:00:00Z') }] }).sources[0]!.consulted).toBe('2026-11-29');
+    expect(messages(topicSchema.safeParse({ ...topic, sources: [{ ...cited, consulted: '29/11/2026' }] }))).toEqual([
+      'sources.0.consulted: une date au format AAAA-MM-JJ (ex. « 2026-11-28 »)',
+    ]);
+  });
+
   it('exigent l’année et la source d’un tableau de plafonds', () => {
     const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Autres régions', verified: false, sources: source, rows: [{ household: '1 personne', amount: 23403 }] };
     expect(incomeCeilingsSchema.safeParse({ tables: [table] }).success).toBe(true);
