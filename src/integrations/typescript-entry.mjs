@@ -35,5 +35,5 @@ export async function importTypeScript(entry, root) {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, code);
   renameSync(temporary, file);
-  return import(pathToFileURL(file).href);
+  return import(/* @vite-ignore */ pathToFileURL(file).href);
 }
