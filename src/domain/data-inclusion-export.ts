@@ -1,4 +1,4 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import structureSchema from '../../vendor/data-inclusion-schema/v1/structure.json';
 import serviceSchema from '../../vendor/data-inclusion-schema/v1/service.json';
