@@ -1,14 +1,29 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { collectionSpecs, type CollectionSpec } from './content-loader/collections';
 import { contentDir } from './content-dir';
+
+/**
+ * The project's content check (src/integrations/content-check.ts) runs beside Astro's start-up;
+ * every collection waits for its verdict before reading a file, so that an editor reads its French
+ * messages, with file and line, before any error of Astro's, and a build with an error stops there.
+ */
+function afterContentCheck(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      await (globalThis as Record<symbol, Promise<unknown> | undefined>)[Symbol.for('sai.content-check')];
+      return loader.load(context);
+    },
+  };
+}
 
 function collection(spec: CollectionSpec) {
   const loader =
     'file' in spec && spec.file
       ? glob({ pattern: spec.file, base: contentDir })
       : glob({ pattern: `*${spec.extension}`, base: `${contentDir}/${spec.folder}` });
-  return defineCollection({ loader, schema: spec.schema });
+  return defineCollection({ loader: afterContentCheck(loader), schema: spec.schema });
 }
 
 export const collections = Object.fromEntries(
