@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+import releaseMemory from './src/integrations/release-memory.mjs';
 import { importTypeScript } from './src/integrations/typescript-entry.mjs';
 
 // This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
@@ -31,6 +32,7 @@ export default defineConfig({
     contentCheck({ contentDir }),
     mdx(),
     sitemap(),
+    releaseMemory(),
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
     // title, which would match every query) and the 404 page are not answers; nor is the commune
     // step of the orientation tool, which repeats the commune's page and would outrank it.
