@@ -23,7 +23,7 @@ import { formatIssues } from '../src/domain/references';
 import { writeBaselineProject } from './bench/baseline';
 import { analyseDist } from './bench/dist';
 import { leafletProblem, timeLeaflets } from './bench/leaflets';
-import { renderReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
+import { renderReport, writeReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
 import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build';
 import { median, slowHooks, stagesOf } from './bench/stages';
 import { makeSyntheticContent, type SyntheticOptions } from './bench/synthetic';
@@ -287,7 +287,7 @@ async function main() {
       machine: { ...saved[0]!.machine, loadAfter: saved[saved.length - 1]!.machine.loadAfter },
     };
     await mkdir(dirname(options.out), { recursive: true });
-    await writeFile(options.out, renderReport(merged));
+    await writeReport(options.out, renderReport(merged));
     log(`wrote ${options.out} from ${options.render}`);
     return;
   }
@@ -296,7 +296,7 @@ async function main() {
   const result = await runBench(options);
   result.durationMs = performance.now() - started;
   await mkdir(dirname(options.out), { recursive: true });
-  await writeFile(options.out, renderReport(result));
+  await writeReport(options.out, renderReport(result));
   log(`wrote ${options.out}`);
   if (options.json) {
     await mkdir(dirname(options.json), { recursive: true });

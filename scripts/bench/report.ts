@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import type { DistReport } from './dist';
 import type { LeafletTimings } from './leaflets';
 import type { Stages } from './stages';
@@ -173,8 +174,8 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 const stageRows: [keyof Stages, string][] = [
   ['startup', 'Start-up (Node, Astro import)'],
-  ['config', 'Config file (loaded through Vite), integrations set-up, routes'],
-  ['content', 'Content loading and validation (Vite set-up, content layer sync, types)'],
+  ['config', 'Config file, integrations set-up, routes'],
+  ['content', 'Content loading and validation (Vite set-up, content layer sync, types; the project’s content check runs beside it)'],
   ['bundle', 'Bundling (Vite: pages, components, MDX)'],
   ['pages', 'Page rendering (HTML and non-PDF endpoints)'],
   ['pdf', 'PDF generation (leaflet routes)'],
@@ -382,4 +383,14 @@ export function renderReport(result: BenchResult): string {
   );
   out.push('');
   return out.join('\n');
+}
+
+/** The line after which docs/performance.md is written by hand (the test suite's figures); the bench keeps it and what follows. */
+export const handWrittenMarker = '<!-- Written by hand below this line: `npm run bench` keeps it. -->';
+
+/** Writes the generated report, keeping the hand-written part of the file it replaces. */
+export async function writeReport(file: string, generated: string): Promise<void> {
+  const previous = await readFile(file, 'utf8').catch(() => '');
+  const at = previous.indexOf(handWrittenMarker);
+  await writeFile(file, at >= 0 ? `${generated.trimEnd()}\n\n${previous.slice(at)}` : generated);
 }
