@@ -1,8 +1,12 @@
 import Article4Table from './Article4Table.astro';
 import CotationGrid from './CotationGrid.astro';
+import CotationRefusal from './CotationRefusal.astro';
+import DaloDelay from './DaloDelay.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
+import Landlords from './Landlords.astro';
+import LocalFigures from './LocalFigures.astro';
 import PortalLink from './PortalLink.astro';
 
 /** Components editors may use in MDX without importing them. */
-export const mdxComponents = { Article4Table, CotationGrid, Glossary, IncomeCeilings, PortalLink };
+export const mdxComponents = { Article4Table, CotationGrid, CotationRefusal, DaloDelay, Glossary, IncomeCeilings, Landlords, LocalFigures, PortalLink };

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, slug, sources } from './common';
+import { isoDate, slug, sourceSchema, sources } from './common';
 
 /** The financing products of social homes, each with its own ceilings (arrêté of 29 July 1987). */
 export const ceilingProducts = ['PLUS', 'PLAI', 'PLS'] as const;
@@ -68,6 +68,11 @@ export const cotationGridSchema = z
     status: z.enum(['pending', 'published']),
     adopted: isoDate.optional(),
     sources,
+    /**
+     * What a refusal of a home suited to the applicant's needs does to the score, in the CAHC's words
+     * (R441-2-17 CCH: the applicant must be told the cases and the effect). Empty until supplied.
+     */
+    refusalEffect: z.string().min(1).optional(),
     criteria: z
       .array(
         z
@@ -115,3 +120,29 @@ export const daloSchema = z
   })
   .strict();
 export type Dalo = z.infer<typeof daloSchema>;
+
+/**
+ * The territory's social housing in figures (L441-2-6 CCH: the applicant is told the stock and the
+ * share of demands satisfied). Every figure is null until the CAHC supplies it with its source.
+ */
+export const localFiguresSchema = z
+  .object({
+    /** The year the figures describe. */
+    year: z.number().int().min(2000).max(2100).nullable().default(null),
+    /** Social homes on the territory. */
+    socialHomes: z.number().int().positive().nullable().default(null),
+    /** Demands waiting at the end of the year. */
+    pendingDemands: z.number().int().nonnegative().nullable().default(null),
+    /** Homes allocated during the year. */
+    allocations: z.number().int().nonnegative().nullable().default(null),
+    /** Where the homes are: social homes per commune (commune ids of content/communes/). */
+    byCommune: z.array(z.object({ commune: slug, socialHomes: z.number().int().nonnegative() }).strict()).default([]),
+    sources: z.array(sourceSchema).default([]),
+  })
+  .strict()
+  .refine((f) => (f.socialHomes === null && f.pendingDemands === null && f.allocations === null && f.byCommune.length === 0) || (f.year !== null && f.sources.length > 0), {
+    message: 'chiffres sans année ou sans source',
+    params: { expected: 'l’année des chiffres (ex. « year: 2025 ») et au moins une source (« sources: » puis « - title: … »)' },
+    path: ['sources'],
+  });
+export type LocalFigures = z.infer<typeof localFiguresSchema>;
