@@ -30,7 +30,6 @@ export const table: [query: string, page: string, within: 1 | 3][] = [
   ['revenus', '/plafonds/', 1],
   ['salaire maximum', '/plafonds/', 1],
   ['ai-je droit', '/plafonds/', 1],
-  ['salaire maximum', '/infos/qui-peut-demander/', 3],
   ['cerfa', '/infos/faire-sa-demande/', 1],
   ['c’est gratuit ?', '/infos/faire-sa-demande/', 1],
   ['attestation', '/infos/apres-la-demande/', 1],
