@@ -142,6 +142,6 @@ export function householdChoices(persons: number): HouseholdChoice[] {
       household: { persons, composition: 'young-couple', disability: false },
     });
   }
-  choices.push({ label: persons === 1 ? 'Non, aucune de ces situations' : 'Aucune de ces situations', household: { persons, composition: 'other', disability: false } });
+  choices.push({ label: persons === 1 ? 'Non' : 'Aucune de ces situations', household: { persons, composition: 'other', disability: false } });
   return choices;
 }

@@ -2,7 +2,7 @@ import type { Catalog } from './types';
 
 /**
  * The answers the law requires (L441-2-6, R441-2-16, R441-2-17 CCH) that depend on the territory and
- * that only the CAHC or the préfet can give: each one is a field of content/data/ that the editors
+ * that only the intercommunality or the préfet can give: each one is a field of content/data/ that the editors
  * fill. The topics show what is known and how to obtain the rest; the content report lists what is
  * still empty, with the checklist item it belongs to.
  */
@@ -28,14 +28,14 @@ export function localData(catalog: Pick<Catalog, 'localFigures' | 'dalo' | 'cota
       item: 'delai-anormalement-long',
       file: 'content/data/dalo.yaml',
       field: 'abnormallyLongDelayMonths',
-      label: 'délai anormalement long fixé par le préfet du Pas-de-Calais',
+      label: 'délai anormalement long fixé par le préfet du département',
       known: catalog.dalo.abnormallyLongDelayMonths !== null,
     },
     {
       item: 'cotation-individuelle',
       file: 'content/data/cotation-grid.yaml',
       field: 'refusalEffect',
-      label: 'cas où le refus d’un logement adapté change la cotation, et l’effet de ce refus (grille de la CAHC)',
+      label: 'cas où le refus d’un logement adapté change la cotation, et l’effet de ce refus (grille de cotation de l’intercommunalité)',
       known: catalog.cotationGrid.refusalEffect !== undefined,
     },
   ];
