@@ -116,10 +116,10 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     await close();
   });
 
-  it('n’a aucune violation axe sur une page de question ni sur une page de catégorie', async () => {
+  it('n’a aucune violation axe sur une page de question, une page de catégorie, ni sur l’accueil qui y mène', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize(phone);
-    for (const path of ['plafonds/foyer-1/', 'plafonds/categorie-6/']) {
+    for (const path of ['plafonds/foyer-1/', 'plafonds/categorie-6/', '']) {
       await page.goto(server.url(path));
       expect(await axe(page), path).toEqual([]);
       expect(await noHorizontalScroll(page), path).toBe(true);
