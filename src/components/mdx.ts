@@ -1,10 +1,14 @@
 import Article4Table from './Article4Table.astro';
 import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
+import CotationRefusal from './CotationRefusal.astro';
+import DaloDelay from './DaloDelay.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
+import Landlords from './Landlords.astro';
+import LocalFigures from './LocalFigures.astro';
 import PortalLink from './PortalLink.astro';
 import TownHalls from './TownHalls.astro';
 
 /** Components editors may use in MDX without importing them. */
-export const mdxComponents = { Article4Table, ContactDetailsStatus, CotationGrid, Glossary, IncomeCeilings, PortalLink, TownHalls };
+export const mdxComponents = { Article4Table, ContactDetailsStatus, CotationGrid, CotationRefusal, DaloDelay, Glossary, IncomeCeilings, Landlords, LocalFigures, PortalLink, TownHalls };

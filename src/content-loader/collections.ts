@@ -6,7 +6,7 @@ import { topicSchema } from '../schemas/topic';
 import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
-import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema } from '../schemas/data';
+import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
 import { searchSynonymsSchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
 
@@ -35,6 +35,7 @@ export const collectionSpecs = {
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
+  localFigures: { schema: localFiguresSchema, file: 'data/local-figures.yaml', optional: true },
   searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
   orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
   minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },

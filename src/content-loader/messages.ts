@@ -40,7 +40,8 @@ const fieldHelp: Record<string, string> = {
   postcode: 'un code postal à 5 chiffres, entre guillemets (ex. « postcode: "62220" »)',
   insee: 'un code INSEE à 5 caractères, entre guillemets (ex. « insee: "62215" »)',
   phone: 'un numéro de téléphone français, entre guillemets (ex. « phone: "03 21 00 00 00" »)',
-  rows: 'la liste des lignes du tableau : « - household: 1 personne » et « amount: 23403 »',
+  categories: 'la liste des six catégories de ménage : « - category: 1 » et « amount: 23403 », puis 2 à 6',
+  perExtraPerson: 'le montant à ajouter pour chaque personne au-delà de six (ex. « perExtraPerson: 6710 »)',
 };
 
 /** Field names editors type in French, or in the wrong English: the name the schema expects. */

@@ -39,6 +39,7 @@ async function load(): Promise<Catalog> {
     cotationGrid: await single('cotationGrid'),
     glossary: await single('glossary'),
     dalo: await single('dalo'),
+    localFigures: await optional('localFigures', undefined),
     searchSynonyms: await optional('searchSynonyms', { entries: [] }),
     orientation: await entries('orientation'),
   } as Catalog;

@@ -3,7 +3,8 @@ import type { OpeningSlot, Weekday } from '../schemas/hours';
 import { weekdays } from '../schemas/hours';
 
 const NBSP = '\u00a0';
-const NNBSP = '\u202f';
+
+export { formatEuros } from './money';
 
 const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
@@ -32,12 +33,6 @@ export function phoneE164(phone: string): string {
 /** Value for a `tel:` link: "tel:+33321370140". */
 export function phoneHref(phone: string): string {
   return `tel:${phoneE164(phone)}`;
-}
-
-/** Euro amounts as French writes them: "23 403 €" (narrow no-break space between thousands). */
-export function formatEuros(amount: number): string {
-  const whole = Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-  return `${whole}${NBSP}€`;
 }
 
 export function formatAddress(address: Address): string[] {

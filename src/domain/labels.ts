@@ -53,3 +53,10 @@ export const appointmentLabels = {
   recommended: 'Rendez-vous conseillé',
   'not-needed': 'Sans rendez-vous',
 } as const;
+
+/** The three kinds of social home, by the loan that financed them (glossary: « PLUS, PLAI, PLS »). */
+export const ceilingProductLabels: Record<'PLUS' | 'PLAI' | 'PLS', { name: string; short: string }> = {
+  PLUS: { name: 'PLUS (prêt locatif à usage social)', short: 'le logement social le plus courant' },
+  PLAI: { name: 'PLAI (prêt locatif aidé d’intégration)', short: 'des logements pour les foyers aux revenus les plus modestes' },
+  PLS: { name: 'PLS (prêt locatif social)', short: 'des logements aux loyers un peu plus élevés, pour des revenus un peu au-dessus du PLUS' },
+};

@@ -191,6 +191,12 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
     }
   });
 
+  (catalog.localFigures?.byCommune ?? []).forEach((row, index) => {
+    if (catalog.communes && !communeIds.includes(row.commune)) {
+      issues.push(unknownReference('content/data/local-figures.yaml', ['byCommune', index, 'commune'], row.commune, 'commune', communeIds, files.communesFolder));
+    }
+  });
+
   const itemIds = catalog.minimumInformation?.items.map((i) => i.id);
   for (const topic of catalog.topics ?? []) {
     if (topic.reviewBy < topic.lastChecked) {

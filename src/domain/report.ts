@@ -3,6 +3,7 @@ import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
 import { missingContact } from './directory';
 import { formatDate } from './format';
+import { localData } from './local-data';
 import { frenchSpacing } from './references';
 import { isPastReview } from './topics';
 import type { Catalog } from './types';
@@ -83,15 +84,21 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   });
 
   const currentYear = Number(today.slice(0, 4));
+  // The content's own year (site.contentDate): a table of another year is out of step with the rest.
+  const contentYear = Number(catalog.site.contentDate.slice(0, 4));
+  const tables = catalog.incomeCeilings.tables;
   sections.push({
     title: 'Plafonds de ressources',
     todo: [
-      ...catalog.incomeCeilings.tables.filter((t) => !t.verified).map((t) => `${t.product}, ${t.year} : chiffres non vérifiés sur le texte officiel (verified: false)`),
-      ...(catalog.incomeCeilings.tables.length > 0 && Math.max(...catalog.incomeCeilings.tables.map((t) => t.year)) < currentYear
+      ...tables.filter((t) => t.categories.length === 0).map((t) => `${t.product}, ${t.year} : montants à reporter depuis le texte officiel (categories vide) ; le site dit qu’ils ne sont pas encore indiqués`),
+      ...tables.filter((t) => !t.verified && t.categories.length > 0).map((t) => `${t.product}, ${t.year} : chiffres non vérifiés sur le texte officiel (verified: false) ; le site affiche un avertissement`),
+      ...tables.filter((t) => t.year !== contentYear).map((t) => `${t.product}, ${t.year} : année différente de celle du contenu (${contentYear}, contentDate de content/site.yaml)`),
+      ...(tables.length > 0 && Math.max(...tables.map((t) => t.year)) < currentYear
         ? [`Aucun tableau pour ${currentYear} : mettre à jour les plafonds (chaque mois de janvier)`]
         : []),
-      ...(catalog.incomeCeilings.tables.length === 0 ? ['Aucun tableau de plafonds'] : []),
+      ...(tables.length === 0 ? ['Aucun tableau de plafonds'] : []),
     ],
+    info: tables.filter((t) => t.verified).map((t) => `${t.product}, ${t.year} : vérifié sur le texte officiel.`),
   });
 
   sections.push({
@@ -122,15 +129,27 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   });
 
   const coverage = checklistCoverage(catalog);
+  const missingLocal = localData(catalog).filter((datum) => !datum.known);
+  const missingFor = (id: string) => missingLocal.filter((datum) => datum.item === id);
   sections.push({
     title: 'Informations minimales exigées par la loi (articles L441-2-6, R441-2-16 et R441-2-17 du CCH)',
     todo: catalog.minimumInformation
-      ? coverage
-          .filter((c) => c.topics.length === 0)
-          .map((c) => `NON COUVERT — ${c.item.id} : ${c.item.label} (${c.item.reference})${c.item.note ? `. Note : ${c.item.note}` : ''}`)
+      ? [
+          ...coverage
+            .filter((c) => c.topics.length === 0)
+            .map((c) => `NON COUVERT — ${c.item.id} : ${c.item.label} (${c.item.reference})${c.item.note ? `. Note : ${c.item.note}` : ''}`),
+          ...coverage
+            .filter((c) => c.topics.length > 0 && missingFor(c.item.id).length > 0)
+            .map(
+              (c) =>
+                `DONNÉE LOCALE À FOURNIR — ${c.item.id} : ${c.item.label} → ${c.topics.map((t) => t.id).join(', ')} dit comment l’obtenir ; manque : ${missingFor(c.item.id)
+                  .map((d) => `${d.label} (${d.file}, ${d.field})`)
+                  .join(' ; ')}`,
+            ),
+        ]
       : ['Liste absente (content/data/minimum-information.yaml)'],
     info: coverage
-      .filter((c) => c.topics.length > 0)
+      .filter((c) => c.topics.length > 0 && missingFor(c.item.id).length === 0)
       .map((c) => `couvert — ${c.item.id} : ${c.item.label} → ${c.topics.map((t) => t.id).join(', ')}${c.item.verified ? '' : ' (article à vérifier sur Légifrance)'}`),
   });
 

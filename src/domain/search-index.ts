@@ -2,6 +2,7 @@
  * Build-time side of search: which words each page carries for the index, the check of
  * content/data/search-synonyms.yaml, and the vocabulary used to correct misspelt queries.
  */
+import { currentTable } from './ceilings';
 import type { Catalog } from './types';
 import type { ContentIssue } from './references';
 import { closest } from './references';
@@ -20,6 +21,7 @@ export function sitePages(catalog: Catalog): Map<string, string> {
     [`/${paths.leaflets}`, 'La plaquette à imprimer'],
   ]);
   if ((catalog.orientation ?? []).length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
+  if (catalog.incomeCeilings && currentTable(catalog.incomeCeilings)) pages.set(`/${paths.ceilings}`, 'Plafonds de ressources : puis-je avoir un logement social ?');
   for (const topic of catalog.topics) pages.set(`/${paths.topic(topic.id)}`, topic.title);
   for (const page of catalog.pages) pages.set(`/${paths.page(page.id)}`, page.title);
   for (const commune of catalog.communes) pages.set(`/${paths.commune(commune.id)}`, `Où s’adresser à ${commune.name}`);

@@ -5,7 +5,7 @@ import type { TopicData } from '../schemas/topic';
 import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
 import type { OrientationData } from '../schemas/orientation';
-import type { CotationGrid, Dalo, Glossary, IncomeCeilings } from '../schemas/data';
+import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data';
 import type { SearchSynonyms } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
 
@@ -37,6 +37,8 @@ export interface Catalog {
   cotationGrid: CotationGrid;
   glossary: Glossary;
   dalo: Dalo;
+  /** The territory's social housing in figures; absent in content trees that do not have the file. */
+  localFigures?: LocalFigures;
   /** Words people type and the pages that answer them (content/data/search-synonyms.yaml). */
   searchSynonyms: SearchSynonyms;
   orientation: OrientationRule[];
@@ -44,4 +46,4 @@ export interface Catalog {
   minimumInformation?: MinimumInformation;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings, MinimumInformation, SearchSynonyms };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms };

@@ -57,6 +57,9 @@ const cases: Record<string, Expected[]> = {
     { at: 'content/data/income-ceilings.yaml:2', field: 'tables[1].year', says: ['champ obligatoire manquant', 'year: 2026'] },
     { at: 'content/data/income-ceilings.yaml:2', field: 'tables[1].sources', says: ['champ obligatoire manquant', 'sources'] },
   ],
+  'income-ceilings-incomplete': [{ at: 'content/data/income-ceilings.yaml:9', field: 'tables[1].categories', says: ['six catégories', '« - category: 1 » à « - category: 6 »'] }],
+  'local-figures-without-source': [{ at: 'content/data/local-figures.yaml:5', field: 'sources', says: ['sans année ou sans source', 'au moins une source'] }],
+  'local-figures-unknown-commune': [{ at: 'content/data/local-figures.yaml:3', field: 'byCommune[1].commune', says: ['commune inconnue « carvn »', 'vouliez-vous dire « carvin » ?'] }],
   'broken-link': [
     { at: 'content/topics/faire-sa-demande.mdx:16', field: 'lien', says: ['un lieu qui n’existe pas « /lieux/mairie-carvn/ »', 'vouliez-vous dire « /lieux/mairie-carvin/ » ?'] },
     { at: 'content/topics/faire-sa-demande.mdx:18', field: 'lien', says: ['sans barre oblique finale', 'écrivez « /ou-s-adresser/ »'] },

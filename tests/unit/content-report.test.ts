@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { checklistCoverage } from '../../src/domain/checklist';
@@ -65,7 +67,7 @@ describe('le rapport du contenu', () => {
     const report = contentReport(await baseCatalog(), '2027-01-15');
     expect(section(report, 'Grille de cotation').todo).toHaveLength(1);
     expect(section(report, 'Plafonds').todo).toEqual([
-      'PLUS, 2026 : chiffres non vérifiés sur le texte officiel (verified: false)',
+      'PLUS, 2026 : chiffres non vérifiés sur le texte officiel (verified: false) ; le site affiche un avertissement',
       'Aucun tableau pour 2027 : mettre à jour les plafonds (chaque mois de janvier)',
     ]);
     expect(section(report, 'Délai anormalement long').todo).toHaveLength(1);
@@ -90,6 +92,65 @@ describe('le rapport du contenu', () => {
     expect(text).toMatch(/^Rapport du contenu au 1er\u00a0décembre\u00a02026\u00a0: \d+ point\(s\)/);
     expect(countTodo(contentReport(catalog, '2026-12-01'))).toBeGreaterThan(0);
   });
+});
+
+describe('le rapport et les plafonds de ressources', () => {
+  it('signale un tableau sans montants, et un tableau d’une autre année que celle du contenu', async () => {
+    const catalog = await baseCatalog();
+    const plus = catalog.incomeCeilings.tables[0]!;
+    catalog.incomeCeilings.tables.push(
+      { ...plus, product: 'PLAI', categories: [], perExtraPerson: undefined },
+      { ...plus, product: 'PLS', year: 2025, incomeYear: 2023, verified: true },
+    );
+    expect(section(contentReport(catalog, '2026-12-01'), 'Plafonds').todo).toEqual([
+      'PLAI, 2026 : montants à reporter depuis le texte officiel (categories vide) ; le site dit qu’ils ne sont pas encore indiqués',
+      'PLUS, 2026 : chiffres non vérifiés sur le texte officiel (verified: false) ; le site affiche un avertissement',
+      'PLS, 2025 : année différente de celle du contenu (2026, contentDate de content/site.yaml)',
+    ]);
+  });
+});
+
+describe('les informations minimales du contenu réel', async () => {
+  const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+  const report = contentReport(catalog!, '2026-12-01');
+  const todo = section(report, 'Informations minimales').todo;
+
+  it('ne laissent aucun élément non couvert : seules restent les données locales que la CAHC doit fournir', () => {
+    expect(todo.filter((line) => line.startsWith('NON COUVERT'))).toEqual([]);
+    expect(todo.map((line) => /^DONNÉE LOCALE À FOURNIR — ([a-z-]+) :/.exec(line)?.[1])).toEqual([
+      'parc-social',
+      'delai-anormalement-long',
+      'localisation-parc',
+      'cotation-individuelle',
+    ]);
+    expect(todo.find((line) => line.includes('— delai-anormalement-long'))).toContain('(content/data/dalo.yaml, abnormallyLongDelayMonths)');
+    expect(todo.find((line) => line.includes('— cotation-individuelle'))).toContain('(content/data/cotation-grid.yaml, refusalEffect)');
+  });
+
+  it('une donnée locale fournie sort du rapport', () => {
+    const filled = { ...catalog!, dalo: { ...catalog!.dalo, abnormallyLongDelayMonths: 24 } };
+    const lines = section(contentReport(filled, '2026-12-01'), 'Informations minimales').todo;
+    expect(lines.some((line) => line.includes('— delai-anormalement-long'))).toBe(false);
+  });
+
+  // Each « covers: » must lead to text that answers the item: the words of the law are in the topic.
+  const answers: Record<string, RegExp[]> = {
+    'acces-donnees-demande': [/à tout moment/, /corriger/],
+    'cotation-individuelle': [/points de votre demande/, /refuser un logement/, /<CotationRefusal \/>/],
+    'decision-commission': [/sa décision/, /votre rang/, /motifs de la décision/],
+    'logement-propose': [/description précise/, /dix jours au moins/],
+    'delai-anormalement-long': [/délai anormalement long/, /<DaloDelay \/>/],
+    'parc-social': [/<LocalFigures \/>/, /part des demandes/],
+    'localisation-parc': [/<Landlords \/>/],
+  };
+  for (const [item, patterns] of Object.entries(answers)) {
+    it(`« ${item} » mène à une fiche qui y répond`, async () => {
+      const topics = checklistCoverage(catalog!).find((c) => c.item.id === item)!.topics;
+      expect(topics.length).toBeGreaterThan(0);
+      const bodies = await Promise.all(topics.map((t) => readFile(join(projectRoot, t.file), 'utf8')));
+      for (const pattern of patterns) expect(bodies.some((body) => pattern.test(body)), `${item} : ${pattern}`).toBe(true);
+    });
+  }
 });
 
 describe('les liens internes des fiches', () => {

@@ -109,7 +109,7 @@ describe('les communes, les fiches et les données', () => {
   });
 
   it('exigent l’année et la source d’un tableau de plafonds', () => {
-    const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Autres régions', verified: false, sources: source, rows: [{ household: '1 personne', amount: 23403 }] };
+    const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Autres régions', verified: false, sources: source, categories: [1, 2, 3, 4, 5, 6].map((category) => ({ category, amount: 20000 + category })), perExtraPerson: 6710 };
     expect(incomeCeilingsSchema.safeParse({ tables: [table] }).success).toBe(true);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...table, year: undefined }] }).success).toBe(false);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...table, sources: [] }] }).success).toBe(false);
