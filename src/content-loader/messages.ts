@@ -41,6 +41,8 @@ const fieldHelp: Record<string, string> = {
   insee: 'un code INSEE à 5 caractères, entre guillemets (ex. « insee: "62215" »)',
   phone: 'un numéro de téléphone français, entre guillemets (ex. « phone: "03 21 00 00 00" »)',
   rows: 'la liste des lignes du tableau : « - household: 1 personne » et « amount: 23403 »',
+  says: 'la liste des façons de le dire, entre crochets (ex. « says: [mes points, combien de points] »)',
+  means: 'la liste des mots du site à chercher à la place, entre crochets (ex. « means: [cotation] »)',
 };
 
 /** Field names editors type in French, or in the wrong English: the name the schema expects. */

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { launchBrowser } from '../helpers/browser';
@@ -52,11 +53,12 @@ describe('les questions des demandeurs, tapées dans la page de recherche', () =
   const groups = Array.from({ length: Math.ceil(questions.length / groupSize) }, (_, i) => questions.slice(i * groupSize, (i + 1) * groupSize));
   let session: Awaited<ReturnType<typeof searchPage>>;
   const missed: string[] = [];
+  let asked = 0;
   beforeAll(async () => {
     session = await searchPage();
   });
   afterAll(async () => {
-    console.info(`Page de recherche : ${questions.length - missed.length}/${questions.length} questions trouvent leur page dans les trois premiers`);
+    if (asked > 0) console.info(`Page de recherche : ${asked - missed.length}/${asked} questions trouvent leur page dans les trois premiers`);
     await session?.page.close();
   });
 
@@ -64,6 +66,7 @@ describe('les questions des demandeurs, tapées dans la page de recherche', () =
     const wrong: string[] = [];
     for (const [question, target] of group) {
       const { links } = await session.ask(question);
+      asked += 1;
       if (!links.includes(`${base}${target.slice(1)}`)) wrong.push(`« ${question} » → ${links.join(', ') || 'rien'} (attendu ${target})`);
     }
     missed.push(...wrong);
@@ -79,6 +82,9 @@ describe('les questions des demandeurs, tapées dans la page de recherche', () =
     const hrefs = await page.locator('[data-search-way-on] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs[0]).toBe(`${base}orientation/`);
     expect(hrefs.filter((href) => href?.startsWith(`${base}communes/`))).toHaveLength(14);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     const nothing = await ask('zzzz');
     expect(nothing.status).toMatch(/^Aucun résultat/);
