@@ -230,7 +230,7 @@ export interface SearchOutcome {
 
 export interface SearchOptions {
   filters?: SearchFilters;
-  /** Loads the site's vocabulary (sorted by frequency), to correct misspelt words. */
+  /** Loads the site's lexicon (its words, most frequent first: recherche/lexique.json), to correct misspelt words. */
   lexicon?: () => Promise<readonly string[]>;
   /** Fillers and everyday expressions (content/data/search-vocabulary.yaml), read before searching. */
   vocabulary?: SearchVocabulary;
@@ -267,8 +267,8 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
     return all && { terms, partial: false, results: all.results };
   }
   const asTyped = await searchTerms(pagefind, terms, domain, filters);
-  // Most searches find their pages as typed: the site's vocabulary (a few kilobytes) is fetched only
-  // when they find little.
+  // Most searches find their pages as typed: the site's lexicon (5 kB) is fetched only when they find
+  // little, which keeps it out of most first searches (budget: 100 KiB).
   if (!asTyped || !options.lexicon || (asTyped.results.length >= fewResults && !asTyped.partial)) return asTyped;
   const lexicon = await options.lexicon();
   const fixed = terms.map((term) => (domain.has(foldWord(term)) ? term : (correctWord(term, lexicon) ?? term)));

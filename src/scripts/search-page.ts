@@ -144,7 +144,7 @@ export function initSearchPage(): void {
     }
     let outcome;
     try {
-      // The site's vocabulary, to correct typos, is fetched only if a search finds little (searchSite).
+      // The site's lexicon, to correct typos, is fetched only if a search finds little (searchSite).
       outcome = await searchSite(await loadPagefind(bundle), query, { filters: active, lexicon: () => loadLexicon(lexiconUrl), vocabulary });
     } catch {
       if (current !== latest) return;

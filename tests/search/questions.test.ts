@@ -28,6 +28,14 @@ describe('des questions telles que les demandeurs les tapent', () => {
     expect(new Set(questions.map(([question]) => question)).size).toBe(questions.length);
   });
 
+  it('chaque mot que le vocabulaire fait chercher est sur au moins une page', async () => {
+    const words = [...new Set(options.vocabulary!.expressions.flatMap(([, means]) => means.flatMap((m) => m.split(/\s+/u))))];
+    const absent: string[] = [];
+    for (const word of words) if (((await pagefind.search(word))?.results.length ?? 0) === 0) absent.push(word);
+    expect(words.length).toBeGreaterThan(10);
+    expect(absent, 'mots de « means » que la recherche ne peut pas trouver (content/data/search-vocabulary.yaml)').toEqual([]);
+  });
+
   it.each(questions)('« %s » → %s', async (question, page) => {
     const outcome = await searchSite(pagefind, question, options);
     expect(outcome, question).not.toBeNull();
