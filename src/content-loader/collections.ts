@@ -7,7 +7,7 @@ import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
-import { searchSynonymsSchema } from '../schemas/search';
+import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
 
 /**
@@ -37,6 +37,7 @@ export const collectionSpecs = {
   dalo: { schema: daloSchema, file: 'data/dalo.yaml' },
   localFigures: { schema: localFiguresSchema, file: 'data/local-figures.yaml', optional: true },
   searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
+  searchVocabulary: { schema: searchVocabularySchema, file: 'data/search-vocabulary.yaml', optional: true },
   orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
   minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },
 } as const satisfies Record<string, CollectionSpec>;

@@ -274,6 +274,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     incomeCeilings: display(join(contentDir, collectionSpecs.incomeCeilings.file)),
     minimumInformation: display(join(contentDir, collectionSpecs.minimumInformation.file)),
     searchSynonyms: display(join(contentDir, collectionSpecs.searchSynonyms.file)),
+    searchVocabulary: display(join(contentDir, collectionSpecs.searchVocabulary.file)),
     topicsFolder: `${display(join(contentDir, collectionSpecs.topics.folder))}/`,
     pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
     communesFolder: `${display(join(contentDir, collectionSpecs.communes.folder))}/`,

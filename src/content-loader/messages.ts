@@ -42,6 +42,8 @@ const fieldHelp: Record<string, string> = {
   phone: 'un numéro de téléphone français, entre guillemets (ex. « phone: "03 21 00 00 00" »)',
   categories: 'la liste des six catégories de ménage : « - category: 1 » et « amount: 23403 », puis 2 à 6',
   perExtraPerson: 'le montant à ajouter pour chaque personne au-delà de six (ex. « perExtraPerson: 6710 »)',
+  says: 'la liste des façons de le dire, entre crochets (ex. « says: [mes points, combien de points] »)',
+  means: 'la liste des mots du site à chercher à la place, entre crochets (ex. « means: [cotation] »)',
 };
 
 /** Field names editors type in French, or in the wrong English: the name the schema expects. */

@@ -41,6 +41,7 @@ async function load(): Promise<Catalog> {
     dalo: await single('dalo'),
     localFigures: await optional('localFigures', undefined),
     searchSynonyms: await optional('searchSynonyms', { entries: [] }),
+    searchVocabulary: await optional('searchVocabulary', { fillers: [], expressions: [] }),
     orientation: await entries('orientation'),
   } as Catalog;
   // Warnings (and file:line) come from the content check that runs before the build (src/integrations/content-check.ts).

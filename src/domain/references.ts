@@ -1,5 +1,5 @@
 import type { Catalog } from './types';
-import { checkSearchSynonyms } from './search-index';
+import { checkSearchSynonyms, checkSearchVocabulary } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
 
 /** One problem in the content, as an editor must read it. */
@@ -86,6 +86,8 @@ export interface ContentFiles {
   organisationsFolder: string;
   /** content/data/search-synonyms.yaml, for messages about search words. */
   searchSynonyms?: string;
+  /** content/data/search-vocabulary.yaml. */
+  searchVocabulary?: string;
   /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
   topicIds?: readonly string[];
   pageIds?: readonly string[];
@@ -227,6 +229,7 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
   if (catalog.searchSynonyms && catalog.topics && catalog.pages && catalog.communes && catalog.places) {
     issues.push(...checkSearchSynonyms(catalog as Catalog, files.searchSynonyms));
   }
+  if (catalog.searchVocabulary) issues.push(...checkSearchVocabulary(catalog.searchVocabulary, files.searchVocabulary));
   return issues;
 }
 

@@ -3,10 +3,10 @@
  * content/data/search-synonyms.yaml, and the vocabulary used to correct misspelt queries.
  */
 import { currentTable } from './ceilings';
-import type { Catalog } from './types';
+import type { Catalog, SearchVocabularyContent } from './types';
 import type { ContentIssue } from './references';
 import { closest } from './references';
-import { foldWord } from './search';
+import { foldedWords, foldWord, type SearchVocabulary } from './search';
 import { paths } from './urls';
 
 /** The topic whose page shows the glossary: its terms' synonyms lead there too. */
@@ -55,6 +55,49 @@ export function checkSearchSynonyms(catalog: Catalog, file = 'content/data/searc
         issues.push({ file, path: ['entries', i, 'words'], field: `entries[${i + 1}].words`, message: `« ${word} » figure déjà dans l’entrée ${previous + 1} pour les mêmes pages`, expected: 'chaque mot une seule fois' });
       } else seen.set(key, i);
     }
+  });
+  return issues;
+}
+
+/**
+ * The vocabulary as the search page receives it (in its form's data-vocabulary): expressions
+ * folded once here rather than on every keystroke.
+ */
+export function compileVocabulary(content: SearchVocabularyContent | undefined): SearchVocabulary {
+  const fold = (text: string) => foldedWords(text).join(' ');
+  return {
+    fillers: [...new Set((content?.fillers ?? []).map(fold).filter(Boolean))],
+    expressions: (content?.expressions ?? []).flatMap((entry) => entry.says.map(fold).filter(Boolean).map((says): [string, string[]] => [says, entry.means])),
+  };
+}
+
+/**
+ * An expression said twice would leave the search to pick one meaning at random; an expression
+ * that is also a filler would never be read.
+ */
+export function checkSearchVocabulary(content: SearchVocabularyContent, file = 'content/data/search-vocabulary.yaml'): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const fillers = new Map<string, number>();
+  content.fillers.forEach((filler, i) => {
+    const key = foldedWords(filler).join(' ');
+    const previous = fillers.get(key);
+    if (previous !== undefined) {
+      issues.push({ file, path: ['fillers', i], field: `fillers[${i + 1}]`, message: `« ${filler} » figure déjà dans la liste (n° ${previous + 1})`, expected: 'chaque mot une seule fois' });
+    } else fillers.set(key, i);
+  });
+  const said = new Map<string, number>();
+  content.expressions.forEach((entry, i) => {
+    entry.says.forEach((says, j) => {
+      const key = foldedWords(says).join(' ');
+      const at = { file, path: ['expressions', i, 'says', j], field: `expressions[${i + 1}].says[${j + 1}]` };
+      const previous = said.get(key);
+      if (previous !== undefined && previous !== i) {
+        issues.push({ ...at, message: `« ${says} » figure déjà dans l’expression n° ${previous + 1}`, expected: 'une seule signification par expression' });
+      } else if (fillers.has(key)) {
+        issues.push({ ...at, message: `« ${says} » est aussi dans « fillers », qui l’emporte`, expected: 'l’expression soit dans « fillers », soit dans « expressions »' });
+      }
+      said.set(key, i);
+    });
   });
   return issues;
 }

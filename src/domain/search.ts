@@ -46,9 +46,17 @@ const stopWords = new Set(
   (
     'a au aux avec ce ces cet cette chez comment dans de des du elle en est et il je la le les leur leurs lui ma mais me ' +
     'mes moi mon ne nos notre nous on ou par pas pour qu que quel quelle quels quelles qui sa se ses si son sur ta te tes ' +
-    'toi ton tu un une vos votre vous y faut veux voudrais peux puis dois quoi ai'
+    'toi ton tu un une vos votre vous y faut veux voudrais peux puis dois quoi ai as avons avez ont suis es sommes etes sont'
   ).split(' '),
 );
+
+/** The words of a query as typed: split on spaces and apostrophes, punctuation trimmed. */
+function queryWords(query: string): string[] {
+  return query
+    .split(/[\s'’`]+/u)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => foldWord(word).length > 0);
+}
 
 /**
  * The words of a query worth sending to Pagefind, as typed (accents kept: Pagefind ranks an exact
@@ -57,12 +65,84 @@ const stopWords = new Set(
  * query has nothing else.
  */
 export function queryTerms(query: string): string[] {
-  const words = query
-    .split(/[\s'’`]+/u)
-    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((word) => foldWord(word).length > 0);
+  const words = queryWords(query);
   const meaningful = words.filter((word) => foldWord(word).length > 1 && !stopWords.has(foldWord(word)));
   return meaningful.length > 0 ? meaningful : words.filter((word) => foldWord(word).length > 1);
+}
+
+/**
+ * The vocabulary of content/data/search-vocabulary.yaml as the search page receives it: every
+ * expression folded (lower case, no accent) into its words joined by one space.
+ */
+export interface SearchVocabulary {
+  /** Question words and fillers: « comment », « que faire », « est ce que ». */
+  fillers: string[];
+  /** An everyday expression and the words of the site searched instead. */
+  expressions: [says: string, means: string[]][];
+}
+
+/** Lower case, without accents, split into words: how expressions are compared. */
+export function foldedWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** "point" and "points", "bail" and "baux" are not told apart; short words must match exactly. */
+function sameWord(typed: string, listed: string): boolean {
+  if (typed === listed) return true;
+  if (typed.length < 4 || listed.length < 4) return false;
+  return typed.replace(/[sx]$/, '') === listed.replace(/[sx]$/, '');
+}
+
+export interface QueryTerm {
+  /** A word sent to Pagefind. */
+  text: string;
+  /** True for a word of the site that an expression of the vocabulary stands for: it weighs more. */
+  domain: boolean;
+}
+
+/**
+ * Reads a question before Pagefind does. The longest expression of the vocabulary found at each
+ * place of the question wins: a filler (« comment », « que faire ») is dropped, an everyday
+ * expression (« mes points », « à la rue ») is replaced by the words of the site that answer it,
+ * marked as domain words. The other words go through queryTerms' rules. When nothing is left (the
+ * question was only fillers), the words as typed are searched.
+ */
+export function understandQuery(query: string, vocabulary?: SearchVocabulary): QueryTerm[] {
+  if (!vocabulary) return queryTerms(query).map((text) => ({ text, domain: false }));
+  const words = queryWords(query);
+  // Each folded piece remembers its word: "Hénin-Beaumont" is two pieces of one word.
+  const pieces = words.flatMap((word, index) => foldedWords(word).map((folded) => ({ folded, index })));
+  const patterns = [
+    ...vocabulary.expressions.map(([says, means]) => ({ words: says.split(' '), means })),
+    ...vocabulary.fillers.map((filler) => ({ words: filler.split(' '), means: [] as string[] })),
+  ];
+  const consumed = new Set<number>();
+  const domain: string[] = [];
+  for (let at = 0; at < pieces.length; ) {
+    let best: (typeof patterns)[number] | undefined;
+    for (const pattern of patterns) {
+      if (best && pattern.words.length <= best.words.length) continue;
+      if (pattern.words.every((word, k) => pieces[at + k] && sameWord(pieces[at + k]!.folded, word))) best = pattern;
+    }
+    if (!best) {
+      at += 1;
+      continue;
+    }
+    for (let k = 0; k < best.words.length; k++) consumed.add(pieces[at + k]!.index);
+    for (const word of best.means.flatMap((means) => means.split(/\s+/u))) {
+      if (!domain.some((known) => foldWord(known) === foldWord(word))) domain.push(word);
+    }
+    at += best.words.length;
+  }
+  const rest = queryTerms(words.filter((_, index) => !consumed.has(index)).join(' '));
+  const plain = words.length > consumed.size ? rest.filter((word) => !stopWords.has(foldWord(word))) : [];
+  const terms = [...domain.map((text) => ({ text, domain: true })), ...plain.filter((text) => !domain.some((d) => foldWord(d) === foldWord(text))).map((text) => ({ text, domain: false }))];
+  return terms.length > 0 ? terms : queryTerms(query).map((text) => ({ text, domain: false }));
 }
 
 /** Restricted Damerau–Levenshtein distance (an inverted pair of letters counts as one slip). */
@@ -139,19 +219,21 @@ export interface PagefindApi {
 }
 
 export interface SearchOutcome {
-  /** The words sent to Pagefind, after stop words and corrections. */
+  /** The words sent to Pagefind, after the vocabulary, stop words and corrections. */
   terms: string[];
   /** Set when a misspelt word was replaced: the query that was really searched, to show the person. */
   corrected?: string;
-  /** True when no page holds every word, and the results are pages holding some of them. */
+  /** True when no page holds every word, and the results are the pages closest to the question. */
   partial: boolean;
   results: PagefindResult[];
 }
 
 export interface SearchOptions {
   filters?: SearchFilters;
-  /** Loads the site's vocabulary (sorted by frequency), to correct misspelt words. */
+  /** Loads the site's lexicon (its words, most frequent first: recherche/lexique.json), to correct misspelt words. */
   lexicon?: () => Promise<readonly string[]>;
+  /** Fillers and everyday expressions (content/data/search-vocabulary.yaml), read before searching. */
+  vocabulary?: SearchVocabulary;
 }
 
 function activeFilters(filters: SearchFilters = {}): Record<string, string> | undefined {
@@ -163,34 +245,41 @@ function activeFilters(filters: SearchFilters = {}): Record<string, string> | un
  * Runs a query the way the search page does. Returns null when Pagefind dropped the search because
  * a newer one started (the page is typing-driven).
  *
- * 1. A word that no word of the site begins with, and that is one slip (two for long words) away
- *    from one, is replaced by it: "carvain" → "carvin", "Courières" → "Courrières". Left to
- *    Pagefind, such a word either finds nothing or, through stemming, a page that has nothing to
- *    do with it. If the corrected query finds nothing, the query as typed is searched.
- * 2. All the meaningful words together (Pagefind's own ranking, boosted by the synonyms), followed
- *    by pages holding some of the words when fewer than three pages hold them all.
- * 3. If no page holds them all: pages holding some of the words, those holding the most first.
+ * 1. The question is read with the vocabulary (understandQuery): fillers out, everyday expressions
+ *    replaced by the site's words.
+ * 2. All the words together (Pagefind's own ranking, boosted by the synonyms), followed by the
+ *    closest pages when fewer than three pages hold them all; when the vocabulary gave words of
+ *    the site, or no page holds them all, the closest pages, ranked by the weight of the words
+ *    each holds (closestPages).
+ * 3. When that finds fewer than three pages, or only close ones: a word that no word of the site
+ *    begins with, and that is one slip (two for long words) away from one, is replaced by it
+ *    ("carvain" → "carvin", "Courières" → "Courrières"), and the corrected query is shown if it
+ *    finds as much or more. The words the vocabulary gave are the site's own and are not corrected.
  */
 export async function searchSite(pagefind: PagefindApi, query: string, options: SearchOptions = {}): Promise<SearchOutcome | null> {
   const filters = activeFilters(options.filters);
-  const terms = queryTerms(query);
+  const understood = understandQuery(query, options.vocabulary);
+  const terms = understood.map((term) => term.text);
+  const domain = new Set(understood.filter((term) => term.domain).map((term) => foldWord(term.text)));
   if (terms.length === 0) {
     if (!filters) return { terms, partial: false, results: [] };
     const all = await pagefind.search(null, { filters });
     return all && { terms, partial: false, results: all.results };
   }
-  if (options.lexicon) {
-    const lexicon = await options.lexicon();
-    const fixed = terms.map((term) => correctWord(term, lexicon) ?? term);
-    if (fixed.some((term, i) => term !== terms[i])) {
-      const outcome = await searchTerms(pagefind, fixed, filters);
-      if (!outcome || outcome.results.length > 0) return outcome && { ...outcome, corrected: fixed.join(' ') };
-    }
-  }
-  return searchTerms(pagefind, terms, filters);
+  const asTyped = await searchTerms(pagefind, terms, domain, filters);
+  // Most searches find their pages as typed: the site's lexicon (5 kB) is fetched only when they find
+  // little, which keeps it out of most first searches (budget: 100 KiB).
+  if (!asTyped || !options.lexicon || (asTyped.results.length >= fewResults && !asTyped.partial)) return asTyped;
+  const lexicon = await options.lexicon();
+  const fixed = terms.map((term) => (domain.has(foldWord(term)) ? term : (correctWord(term, lexicon) ?? term)));
+  if (fixed.every((term, i) => term === terms[i])) return asTyped;
+  const outcome = await searchTerms(pagefind, fixed, domain, filters);
+  if (!outcome) return null;
+  const better = outcome.results.length > 0 && (asTyped.results.length === 0 || (asTyped.partial && !outcome.partial) || outcome.results.length >= asTyped.results.length);
+  return better ? { ...outcome, corrected: fixed.join(' ') } : asTyped;
 }
 
-async function searchTerms(pagefind: PagefindApi, terms: string[], filters?: Record<string, string>): Promise<SearchOutcome | null> {
+async function searchTerms(pagefind: PagefindApi, terms: string[], domain: ReadonlySet<string>, filters?: Record<string, string>): Promise<SearchOutcome | null> {
   const all = await pagefind.search(terms.join(' '), { filters });
   if (!all) return null;
   // Pagefind matches the beginning of words: alone, a sigle of three letters or fewer ("CAL", "SNE",
@@ -203,31 +292,62 @@ async function searchTerms(pagefind: PagefindApi, terms: string[], filters?: Rec
     const first = all.results.filter((result) => ids.has(result.id));
     return { terms, partial: false, results: [...first, ...all.results.filter((result) => !ids.has(result.id))] };
   }
-  if (all.results.length >= fewResults || terms.length < 2) return { terms, partial: false, results: all.results };
-  // Few or no pages hold every word ("salaire maximum"): pages holding some of them follow.
-  const some = await someWords(pagefind, terms, filters);
-  if (!some) return null;
-  const ids = new Set(all.results.map((result) => result.id));
-  return { terms, partial: all.results.length === 0 && some.length > 0, results: [...all.results, ...some.filter((result) => !ids.has(result.id))] };
-}
-
-/** Below this many results for all the words together, pages with some of the words are added. */
-const fewResults = 3;
-
-/** Pages holding some of the words, those holding the most first, then by summed score. */
-async function someWords(pagefind: PagefindApi, terms: readonly string[], filters?: Record<string, string>): Promise<PagefindResult[] | null> {
-  const merged = new Map<string, { result: PagefindResult; words: number; score: number }>();
+  if (terms.length < 2) return { terms, partial: false, results: all.results };
+  // Pagefind leaves out a word no page holds ("cotation xylophone" finds the pages about cotation):
+  // each word is also searched alone, to know whether some page really holds them all.
+  const alone: PagefindResult[][] = [];
   for (const term of terms) {
     const response = await pagefind.search(term, { filters });
     if (!response) return null;
-    for (const result of response.results) {
-      const entry = merged.get(result.id) ?? { result, words: 0, score: 0 };
-      entry.words += 1;
-      entry.score += result.score;
+    alone.push(response.results);
+  }
+  const partial = all.results.length === 0 || alone.some((results) => results.length === 0);
+  // A question the vocabulary understood: its words of the site weigh more than the words around
+  // them, which Pagefind's "every word" cannot express ("mon proprio garde ma caution" → ADIL, not
+  // the pages that happen to say both "ADIL" and "garde").
+  if (!partial && domain.size === 0 && all.results.length >= fewResults) return { terms, partial, results: all.results };
+  const closest = closestPages(terms, alone, domain);
+  if (partial || domain.size > 0) return { terms, partial: partial && closest.length > 0, results: closest };
+  // Few pages hold every word: the closest pages follow them.
+  const ids = new Set(all.results.map((result) => result.id));
+  return { terms, partial, results: [...all.results, ...closest.filter((result) => !ids.has(result.id))] };
+}
+
+/** Below this many results for all the words together, the closest pages are added. */
+export const fewResults = 3;
+
+/** A word of the vocabulary counts this many times a word of the question. */
+const domainWeight = 3;
+
+/**
+ * How much holding a word tells about a page: the rarer the word on the site, the more. A word
+ * most pages hold (« logement », « aide », « demande ») weighs little, so that pages sharing only
+ * such words with the question do not come first.
+ */
+export function termWeight(pagesHolding: number, isDomain: boolean): number {
+  if (pagesHolding === 0) return 0;
+  return (isDomain ? domainWeight : 1) / Math.log2(2 + pagesHolding);
+}
+
+/**
+ * The pages closest to a question: each page scores the weights of the words it holds
+ * (termWeight), half for holding the word, half by how prominent Pagefind finds it there (in the
+ * title or the search words rather than once in passing). A page with the most meaningful words
+ * comes first.
+ */
+function closestPages(terms: readonly string[], alone: readonly PagefindResult[][], domain: ReadonlySet<string>): PagefindResult[] {
+  const merged = new Map<string, { result: PagefindResult; weight: number }>();
+  terms.forEach((term, i) => {
+    const results = alone[i] ?? [];
+    const weight = termWeight(results.length, domain.has(foldWord(term)));
+    const top = Math.max(...results.map((result) => result.score), Number.MIN_VALUE);
+    for (const result of results) {
+      const entry = merged.get(result.id) ?? { result, weight: 0 };
+      entry.weight += weight * (0.5 + (0.5 * result.score) / top);
       merged.set(result.id, entry);
     }
-  }
-  return [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
+  });
+  return [...merged.values()].sort((a, b) => b.weight - a.weight).map((entry) => entry.result);
 }
 
 /** Kinds of page, as the layout names them, and how a result shows them. */
@@ -281,6 +401,6 @@ export function resultSummary(count: number, outcome: Pick<SearchOutcome, 'corre
   const words = count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`;
   const what = shown ? ` pour «\u00a0${shown}\u00a0»` : '';
   const note = outcome.corrected ? ` (orthographe corrigée, vous aviez écrit «\u00a0${query.trim()}\u00a0»)` : '';
-  const partial = outcome.partial ? '. Aucune page ne contient tous vos mots\u00a0: voici celles qui en contiennent une partie' : '';
+  const partial = outcome.partial ? '. Aucune page ne contient tous vos mots\u00a0; voici les plus proches' : '';
   return `${words}${what}${note}${partial}.`;
 }

@@ -6,7 +6,7 @@ import type { PageData } from '../schemas/page';
 import type { SiteData } from '../schemas/site';
 import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data';
-import type { SearchSynonyms } from '../schemas/search';
+import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
@@ -41,9 +41,11 @@ export interface Catalog {
   localFigures?: LocalFigures;
   /** Words people type and the pages that answer them (content/data/search-synonyms.yaml). */
   searchSynonyms: SearchSynonyms;
+  /** How the search reads a question: fillers and everyday expressions (content/data/search-vocabulary.yaml). */
+  searchVocabulary?: SearchVocabularyContent;
   orientation: OrientationRule[];
   /** The law's minimum-information checklist; absent in content trees that do not track it. */
   minimumInformation?: MinimumInformation;
 }
 
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms };
+export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms, SearchVocabularyContent };

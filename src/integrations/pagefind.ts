@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { buildLexicon, indexedText } from '../domain/search-index';
 
@@ -31,14 +32,22 @@ const unusedBundleFiles = [
 ];
 
 /**
+ * The copy of a page handed to Pagefind, with two changes; the published pages are untouched.
+ *
  * Pagefind splits "d'identité" into "d'identité" and "identité", so that a search for "identite"
  * finds it, but only for the typewriter apostrophe: the site's typographic one (’) glues the two
  * words into one, and "identité", "imposition", "attribution" would miss most pages. The copy
- * handed to Pagefind gets the typewriter apostrophe; describeResult() restores the typographic
- * one in what is shown. The published pages are untouched.
+ * gets the typewriter apostrophe; describeResult() restores the typographic one in what is shown.
+ *
+ * Pagefind also records every element with an id as an "anchor", with its text, in the page's
+ * fragment, the file the search page downloads for each result shown. The site shows no
+ * sub-results, so the ids are left out of the copy: a third less to download for the glossary.
  */
 export function forIndexing(html: string): string {
-  return html.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
+  const body = html.search(/<[^>]*\sdata-pagefind-body[\s>]/);
+  const head = body < 0 ? html : html.slice(0, body);
+  const rest = body < 0 ? '' : html.slice(body).replace(/(<[a-z][a-z0-9]*\b[^>]*?)\s+id="[^"]*"/gi, '$1');
+  return `${head}${rest}`.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
 }
 
 async function folderSize(folder: string): Promise<number> {
@@ -92,6 +101,9 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           await pagefind.close();
         }
         for (const name of unusedBundleFiles) await rm(join(outDir, 'pagefind', name), { force: true });
+        // Pagefind's script is published readable; minified, every first search downloads 2 kB less (gzip).
+        const script = join(outDir, 'pagefind', 'pagefind.js');
+        await writeFile(script, (await transform(await readFile(script, 'utf8'), { minify: true, format: 'esm', target: 'es2020' })).code);
 
         const lexicon = buildLexicon(texts);
         await mkdir(dirname(join(outDir, lexiconFile)), { recursive: true });

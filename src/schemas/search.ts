@@ -31,3 +31,31 @@ export const searchSynonymsSchema = z
   })
   .strict();
 export type SearchSynonyms = z.infer<typeof searchSynonymsSchema>;
+
+/** A word or an expression as people type it, or as the site writes it. */
+const searchWord = z.string().trim().min(1, { message: 'mot vide' });
+
+/**
+ * How the search reads a question before asking Pagefind: the words that say nothing of the
+ * subject (« comment », « que faire ») and the expressions of everyday speech that mean a subject
+ * of the site (« mes points » → « cotation », « à la rue » → « sans abri »).
+ */
+export const searchVocabularySchema = z
+  .object({
+    /** Question words and fillers, left out of the search. */
+    fillers: z.array(searchWord).default([]),
+    expressions: z
+      .array(
+        z
+          .object({
+            /** How people say it: words or expressions, accents and capitals do not matter. */
+            says: z.array(searchWord).min(1, { message: 'au moins une façon de le dire' }),
+            /** The words of the site searched instead, which weigh more than the other words of the question. */
+            means: z.array(searchWord).min(1, { message: 'au moins un mot du site à chercher' }),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type SearchVocabularyContent = z.infer<typeof searchVocabularySchema>;

@@ -5,6 +5,7 @@
  */
 import {
   describeResult,
+  fewResults,
   filterNames,
   pagefindOptions,
   resultSummary,
@@ -12,8 +13,12 @@ import {
   type PagefindApi,
   type PagefindResult,
   type SearchFilters,
+  type SearchVocabulary,
 } from '../domain/search';
 
+// Each result shown downloads its page's fragment (1 to 4 kB): the first four more than fill a phone's
+// screen and keep the first search within its budget (100 KiB); "Afficher plus" adds ten at a time.
+const firstPage = 4;
 const pageSize = 10;
 const typingDelay = 300;
 
@@ -34,6 +39,15 @@ function loadLexicon(url: string): Promise<readonly string[]> {
     .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
     .catch(() => []);
   return lexicon;
+}
+
+/** The vocabulary the page carries (src/pages/recherche.astro); without it, questions are searched word for word. */
+function readVocabulary(json: string | undefined): SearchVocabulary | undefined {
+  try {
+    return json ? (JSON.parse(json) as SearchVocabulary) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Pagefind's excerpt is text with <mark> around the words found: rebuilt as nodes, never as HTML. */
@@ -89,6 +103,8 @@ export function initSearchPage(): void {
   const selects = filterNames.map((name) => form.elements.namedItem(name) as HTMLSelectElement | null);
   const bundle = form.dataset.bundle!;
   const lexiconUrl = form.dataset.lexicon!;
+  const vocabulary = readVocabulary(form.dataset.vocabulary);
+  const wayOn = document.querySelector<HTMLElement>('[data-search-way-on]');
   document.querySelector<HTMLElement>('[data-search-without-script]')?.setAttribute('hidden', '');
 
   // Values from the address: the header's form (and this one, before the script ran) submit here.
@@ -123,13 +139,13 @@ export function initSearchPage(): void {
     if (!query && Object.keys(active).length === 0) {
       output.replaceChildren();
       status.textContent = '';
+      wayOn?.setAttribute('hidden', '');
       return;
     }
     let outcome;
     try {
-      // Both start together: the vocabulary (a few kilobytes) is needed to check the words typed.
-      const lexiconReady = loadLexicon(lexiconUrl);
-      outcome = await searchSite(await loadPagefind(bundle), query, { filters: active, lexicon: () => lexiconReady });
+      // The site's lexicon, to correct typos, is fetched only if a search finds little (searchSite).
+      outcome = await searchSite(await loadPagefind(bundle), query, { filters: active, lexicon: () => loadLexicon(lexiconUrl), vocabulary });
     } catch {
       if (current !== latest) return;
       status.textContent = 'La recherche n’a pas pu se charger. Parcourez le plan du site ou l’annuaire des lieux, en bas de cette page.';
@@ -139,7 +155,7 @@ export function initSearchPage(): void {
     if (!outcome || current !== latest) return;
     const { results } = outcome;
     const list = element('ol', 'search-results');
-    const first = await renderResults(list, results.slice(0, pageSize));
+    const first = await renderResults(list, results.slice(0, firstPage));
     if (current !== latest) return;
     output.replaceChildren();
     if (first.length > 0) output.append(list);
@@ -147,8 +163,8 @@ export function initSearchPage(): void {
       const help = element('p', 'search-page__help', 'Essayez un autre mot, plus court, ou sans le filtre choisi. Les sujets les plus cherchés sont listés plus bas.');
       output.append(help);
     }
-    if (results.length > pageSize) {
-      let shown = pageSize;
+    if (results.length > firstPage) {
+      let shown = firstPage;
       const more = element('button', 'button button--secondary search-page__more', 'Afficher plus de résultats');
       more.type = 'button';
       more.addEventListener('click', async () => {
@@ -159,7 +175,10 @@ export function initSearchPage(): void {
       });
       output.append(more);
     }
-    status.textContent = resultSummary(results.length, outcome, query);
+    // Few or only approximate results: the orientation tool and the commune pages are a way on.
+    const weak = results.length < fewResults || outcome.partial;
+    wayOn?.toggleAttribute('hidden', !weak);
+    status.textContent = `${resultSummary(results.length, outcome, query)}${weak && wayOn ? ' D’autres pistes sont proposées sous les résultats.' : ''}`;
   };
 
   input.addEventListener('input', () => {

@@ -94,6 +94,9 @@ describe('la recherche dans Chromium', () => {
         first.map((d) => `  ${d.url.replace(server.origin, '')} ${d.bytes}`).join('\n'),
     );
     expect(bytes).toBeLessThan(200 * 1024);
+    // The issue's budget: at most 100 KiB transferred (Pagefind's files are gzip already, the rest as a server would send it).
+    expect(gzip).toBeLessThanOrEqual(100 * 1024);
+    expect(first.filter((d) => /lexique/.test(d.url)), 'le vocabulaire des corrections n’est chargé que si la recherche trouve peu').toEqual([]);
     expect(problems).toEqual([]);
     await close();
   });

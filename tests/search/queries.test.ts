@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { searchSite, type PagefindApi } from '../../src/domain/search';
-import { loadLexicon, loadPagefind } from '../helpers/pagefind';
+import { searchSite, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
+import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
 import { table } from './query-table';
 
 
@@ -11,14 +11,17 @@ for (const [name, key, base] of [
   describe(`la recherche sur l’index construit (${name})`, () => {
     let pagefind: PagefindApi;
     let lexicon: string[];
+    let vocabulary: SearchVocabulary | undefined;
     beforeAll(async () => {
       const dist = inject(key);
       pagefind = await loadPagefind(dist, base);
       lexicon = await loadLexicon(dist);
+      // The page reads questions with the vocabulary it carries: so does this test.
+      vocabulary = await loadVocabulary(dist);
     });
 
     async function urls(query: string): Promise<string[]> {
-      const outcome = await searchSite(pagefind, query, { lexicon: async () => lexicon });
+      const outcome = await searchSite(pagefind, query, { lexicon: async () => lexicon, vocabulary });
       expect(outcome, query).not.toBeNull();
       return Promise.all(outcome!.results.slice(0, 3).map(async (result) => (await result.data()).url));
     }

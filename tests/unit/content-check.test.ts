@@ -69,6 +69,11 @@ const cases: Record<string, Expected[]> = {
   'mdx-syntax': [{ at: 'content/topics/faire-sa-demande.mdx:16', field: 'texte MDX', says: ['« < »', '« &lt; »'] }],
   'mdx-expression': [{ at: 'content/topics/faire-sa-demande.mdx:16', field: 'texte MDX', says: ['« {numero} »', '« \\{ »'] }],
   'unknown-component': [{ at: 'content/topics/faire-sa-demande.mdx:20', field: 'composant', says: ['« <PortailLink> »', 'vouliez-vous dire « <PortalLink /> » ?'] }],
+  'bad-search-vocabulary': [
+    { at: 'content/data/search-vocabulary.yaml:3', field: 'expressions[1].means', says: ['champ obligatoire manquant', 'means: [cotation]'] },
+    { at: 'content/data/search-vocabulary.yaml:4', field: 'expressions[2].says', says: ['champ obligatoire manquant', 'façons de le dire'] },
+    { at: 'content/data/search-vocabulary.yaml:4', field: 'expressions[2].say', says: ['champ inconnu « say »', 'vouliez-vous dire « says » ?'] },
+  ],
   'unknown-checklist-item': [
     { at: 'content/topics/faire-sa-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
   ],
