@@ -102,7 +102,15 @@ export const text = {
     outsideTitle: 'Guichets enregistreurs hors de l’agglomération',
     inTown: (town: string) => `à ${town}`,
     levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<1 | 2, string>,
-    phone: (phone: string) => `Tél. ${phone}`,
+    phone: (phone: string, label?: string) => `Tél. ${phone}${label ? ` (${label})` : ''}`,
+    nearbyTitle: 'Les guichets enregistreurs (niveau 2) les plus proches',
+    someTitle: 'D’autres guichets enregistreurs (niveau 2) de l’agglomération',
+    restOnSite: (count: number) =>
+      count === 1 ? 'Un autre guichet enregistreur : adresse et téléphone sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses et téléphones sur le site (code QR au dos).`,
+    othersOnSite: (count: number) =>
+      count === 1 ? 'L’autre guichet enregistreur : adresse, téléphone et horaires sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses, téléphones et horaires sur le site (code QR au dos).`,
+    allOnSite: (count: number) => `Les ${count} guichets enregistreurs (niveau 2) : adresses, téléphones et horaires sur le site (code QR au dos).`,
+    hoursOnSite: 'Horaires d’ouverture : sur le site (code QR au dos).',
     missingContact: 'Adresses et horaires : sur le site ou en mairie.',
     /** Short forms of who a desk is for: the site's labels are written for a page, not a column. */
     audience: {
