@@ -1,5 +1,5 @@
 import { checklistCoverage } from './checklist';
-import { missingContact } from './directory';
+import { directorySource, missingContact, monthsBetween } from './directory';
 import { formatDate } from './format';
 import { frenchSpacing } from './references';
 import { isPastReview } from './topics';
@@ -32,6 +32,22 @@ export function contentReport(catalog: Catalog, today: string): ReportSection[] 
       .map((place) => ({ place, missing: missingContact(place) }))
       .filter(({ missing }) => missing.length > 0)
       .map(({ place, missing }) => `${place.name} ${where(place.file)} : ${missing.join(', ')}`),
+  });
+
+  // The directory's own date of a record: a desk that has not updated it for a year may have moved.
+  const imported = catalog.places.flatMap((place) => {
+    const source = directorySource(place);
+    return source ? [{ place, provenance: source.directory }] : [];
+  });
+  sections.push({
+    title: 'Coordonnées venues de l’annuaire de l’administration, fiche mise à jour il y a plus de 12 mois',
+    todo: imported
+      .filter(({ provenance }) => monthsBetween(provenance.modified, today) >= 12)
+      .map(
+        ({ place, provenance }) =>
+          `${place.name} ${where(place.file)} : fiche ${provenance.record} mise à jour le ${formatDate(provenance.modified)} (fichier ${provenance.file} du ${formatDate(provenance.fileDate)}) ; vérifier auprès du lieu, puis relancer l’import avec un fichier récent`,
+      ),
+    info: imported.length > 0 ? [`${imported.length} lieu(x) rempli(s) par l’import de l’annuaire (npm run import:annuaire).`] : [],
   });
 
   const pastReview = catalog.topics.filter((t) => isPastReview(t, today));
