@@ -56,14 +56,20 @@ function layoutThatFits(catalog: Catalog, variant: LeafletVariant, base: string,
   for (const level of detailLevels) {
     const last = level === detailLevels[detailLevels.length - 1];
     const least = last ? 0 : variant.variant === 'general' ? total : Math.min(3, total);
+    // Every desk first: printing them all needs no « see the site » line, so it may fit when one fewer does not.
+    const all = attempt(level, total);
+    if (!(all instanceof LeafletOverflowError)) {
+      if (level !== 'full') log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
+      return all;
+    }
     let fits = attempt(level, least);
     if (fits instanceof LeafletOverflowError) {
       if (last) throw fits;
       continue;
     }
-    // As many more desks as fit (found by halving), the others sent to the site.
+    // As many desks as fit (found by halving), the others sent to the site.
     let low = least;
-    let high = total;
+    let high = total - 1;
     while (low < high) {
       const keep = Math.ceil((low + high) / 2);
       const result = attempt(level, keep);

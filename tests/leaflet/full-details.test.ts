@@ -78,8 +78,13 @@ describe('leaflets when every place has full details', () => {
     // A commune with few places keeps its hours; the general leaflet (every desk) ends at the last level.
     expect(levels[0]).toBe('site');
     const real = await realCatalog();
-    // The real content (no details yet) prints everything, as before.
-    for (const variant of variantsOf(real)) expect(await leafletDetailLevel(real, variant, { base })).toBe('full');
+    // The real content (no details yet) prints everything, as before: nothing given up, nothing logged.
+    const logs: string[] = [];
+    for (const variant of variantsOf(real)) {
+      expect(await leafletDetailLevel(real, variant, { base })).toBe('full');
+      await renderLeaflet(real, variant, { base, log: (m) => logs.push(m) });
+    }
+    expect(logs).toEqual([]);
   }, 120_000);
 
   it('the benchmark’s faithful ×10 copy builds every leaflet on two pages, with full details', async () => {
