@@ -207,3 +207,13 @@ describe('un import complet', () => {
     expect(summary).toContain('Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : 1 ; inchangés : 0 ; en conflit : 0 ; non trouvés : 1 ; ambigus : 1');
   });
 });
+
+describe('les nouveaux champs d’un lieu', () => {
+  it('refusent « phone » et « phones » ensemble, avec un message en français', () => {
+    const data = parseDocument(placeText.replace('# Coordonnées', 'phone: "01 99 00 00 01"\nphones:\n  - number: "01 99 00 00 02"\n# Coordonnées')).toJS();
+    const result = placeSchema.safeParse(data);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]).toMatchObject({ path: ['phones'], message: 'le lieu a à la fois « phone » et « phones »' });
+  });
+});
+
