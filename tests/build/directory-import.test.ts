@@ -55,14 +55,14 @@ describe('npm run import:annuaire', () => {
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.out).toContain('aucune fiche du fichier ne concerne les communes du territoire');
     expect(snapshot(content)).toEqual(pristine);
-  }, 120_000);
+  }, 900_000);
 
   it('says what would change with --dry-run, and writes nothing', () => {
     const dry = importAnnuaire(content, fixture, '--dry-run');
     expect(dry.code, dry.out).toBe(0);
     expect(dry.out).toContain('Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : 18');
     expect(snapshot(content)).toEqual(pristine);
-  }, 120_000);
+  }, 900_000);
 
   it('fills every mairie and the other listed desks in one run, then changes nothing on a second run', () => {
     const firstRun = importAnnuaire(content, fixture);
@@ -84,7 +84,7 @@ describe('npm run import:annuaire', () => {
     const second = importAnnuaire(content, fixture);
     expect(second.out).toContain('inchangés : 18');
     expect(snapshot(content)).toEqual(after);
-  }, 120_000);
+  }, 900_000);
 });
 
 describe('the site built from the imported copy', () => {
@@ -142,5 +142,11 @@ describe('the site built from the imported copy', () => {
     const csv = await readText(dist, 'donnees/lieux.csv');
     expect(csv.split('\r\n')[0]).toMatch(/;phones;hours;hoursNotes;accessibility;latitude;longitude;directoryUrl;detailsSource$/);
   });
-});
 
+  it('gives pages the Nu HTML checker accepts (place, commune, orientation answer)', () => {
+    const files = ['lieux/mairie-carvin/index.html', 'communes/carvin/index.html', 'orientation/carvin/index.html'].map((f) => join(dist, f));
+    const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; message: string; url?: string }[] };
+    expect(messages.map((m) => `${m.url}: ${m.message}`)).toEqual([]);
+  }, 120_000);
+});
