@@ -1,4 +1,4 @@
-import { comparePlaces, communeGuide, mainPhone, missingContact, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
+import { comparePlaces, communeGuide, missingContact, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
 import { compactAddress, compactHours, formatDate, formatPhone } from '../domain/format';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
