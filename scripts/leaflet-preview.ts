@@ -1,5 +1,5 @@
 /**
- * Renders the fifteen leaflets (general + one per commune) from content/ without Astro.
+ * Renders the fifteen leaflets (general + one per commune) from content/ (or $SAI_CONTENT_DIR) without Astro.
  *
  *   npx tsx scripts/leaflet-preview.ts [out-dir] [--untagged] [--png]
  *
@@ -13,14 +13,14 @@ import { performance } from 'node:perf_hooks';
 import { loadContent } from '../src/content-loader/load';
 import { formatIssues } from '../src/domain/references';
 import { paths } from '../src/domain/urls';
-import { leafletFill, renderLeaflet, leafletSlug, type LeafletVariant } from '../src/leaflet/index';
+import { leafletDetailLevel, leafletFill, renderLeaflet, leafletSlug, type LeafletVariant } from '../src/leaflet/index';
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist/plaquette');
 const png = args.includes('--png');
 
 const root = process.cwd();
-const { catalog, issues } = await loadContent(join(root, 'content'), root);
+const { catalog, issues } = await loadContent(resolve(process.env.SAI_CONTENT_DIR ?? join(root, 'content')), root);
 if (!catalog) {
   console.error(`Le contenu a des erreurs :\n${formatIssues(issues)}`);
   process.exit(1);
@@ -44,12 +44,13 @@ for (const variant of variants) {
   try {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const bytes = await renderLeaflet(catalog, variant, { base });
+    const bytes = await renderLeaflet(catalog, variant, { base, log: () => undefined });
     const elapsed = performance.now() - start;
     const cpuUsed = process.cpuUsage(cpu);
     totalCpu += (cpuUsed.user + cpuUsed.system) / 1000;
     totalTime += elapsed;
-    const untagged = await renderLeaflet(catalog, variant, { base, tagged: false });
+    const untagged = await renderLeaflet(catalog, variant, { base, tagged: false, log: () => undefined });
+    const level = await leafletDetailLevel(catalog, variant, { base });
     totalTagged += bytes.length;
     totalUntagged += untagged.length;
     await writeFile(file, bytes);
@@ -59,7 +60,7 @@ for (const variant of variants) {
     console.log(
       `${paths.leafletFile(slug).padEnd(40)} ${kb(bytes.length).padStart(9)}  ${elapsed.toFixed(0).padStart(5)} ms` +
         `   (sans balisage : ${kb(untagged.length)}, balisage : +${bytes.length - untagged.length} octets)` +
-        `   place libre minimale : ${(tightest.height - tightest.used).toFixed(0)} pt, volet ${tightest.panel} « ${tightest.title} »`,
+        `   détail : ${level}   place libre minimale : ${(tightest.height - tightest.used).toFixed(0)} pt, volet ${tightest.panel} « ${tightest.title} »`,
     );
   } catch (error) {
     failures++;

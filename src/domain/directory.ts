@@ -1,4 +1,6 @@
 import type { Catalog, Commune, Organisation, Place } from './types';
+import type { PhoneEntry } from '../schemas/place';
+import type { DirectoryProvenance, Source } from '../schemas/common';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
@@ -135,7 +137,7 @@ export function article4Table(catalog: Catalog): Article4Row[] {
 export function missingContact(place: Place): ('adresse' | 'téléphone' | 'horaires')[] {
   const missing: ('adresse' | 'téléphone' | 'horaires')[] = [];
   if (!place.address) missing.push('adresse');
-  if (!place.phone) missing.push('téléphone');
+  if (placePhones(place).length === 0) missing.push('téléphone');
   if (!place.hours || place.hours.length === 0) missing.push('horaires');
   return missing;
 }
@@ -213,4 +215,39 @@ export function contactCoverageSentence({ total, complete, none }: ContactCovera
     none > 0 ? `${none} ${none === 1 ? 'n’en a' : 'n’en ont'} encore aucune` : '',
   ].filter(Boolean);
   return `Adresse, téléphone et horaires : sur les ${total} lieux de ce site, ${frenchList(parts)}.`;
+}
+
+/** Every number of a place, the hand-typed single `phone` or the `phones` list. */
+export function placePhones(place: Pick<Place, 'phone' | 'phones'>): PhoneEntry[] {
+  return place.phones ?? (place.phone ? [{ number: place.phone }] : []);
+}
+
+/** The place's first number: the one a compact line or a leaflet prints. */
+export function mainPhone(place: Pick<Place, 'phone' | 'phones'>): string | undefined {
+  return placePhones(place)[0]?.number;
+}
+
+/** The source the directory import wrote, with its provenance, if the place was imported. */
+export function directorySource(place: Pick<Place, 'sources'>): (Source & { directory: DirectoryProvenance }) | undefined {
+  return place.sources.find((s): s is Source & { directory: DirectoryProvenance } => s.directory !== undefined);
+}
+
+/** Whole months between two calendar days (YYYY-MM-DD), rounded down. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/**
+ * A `geo:` URI (RFC 5870) that the reader's own map application opens: no map tile, no script, no
+ * request from the site. With the position when the content has it, else the address as a query
+ * (`geo:0,0?q=…`, which Android and most map applications understand).
+ */
+export function geoUri(place: Pick<Place, 'address'>): string | undefined {
+  const a = place.address;
+  if (!a) return undefined;
+  const query = encodeURIComponent([a.street, `${a.postcode} ${a.city}`].join(', '));
+  if (a.latitude !== undefined && a.longitude !== undefined) return `geo:${a.latitude},${a.longitude}?q=${query}`;
+  return `geo:0,0?q=${query}`;
 }

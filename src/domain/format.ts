@@ -78,3 +78,41 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1000 * 1000) return `${Math.max(1, Math.round(bytes / 1000))}\u00a0Ko`;
   return `${(bytes / 1000 / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00a0Mo`;
 }
+
+/** One line of an address, for lists: "11 rue X, 62220 Carvin" (the complement waits for the place page). */
+export function compactAddress(address: Address): string {
+  return `${address.street}, ${address.postcode}${NBSP}${address.city}`;
+}
+
+export interface DayHours {
+  day: Weekday;
+  /** "8 h 30 à 12 h", in opening order; "(sur rendez-vous)" appended when the slot says so. */
+  slots: string[];
+}
+
+/** The week as a table reads it: one row per day that has a slot, slots in opening order. */
+export function hoursByDay(slots: readonly OpeningSlot[]): DayHours[] {
+  return weekdays
+    .map((day) => ({
+      day,
+      slots: slots
+        .filter((slot) => slot.days.includes(day))
+        .sort((a, b) => a.opens.localeCompare(b.opens))
+        .map((slot) => `${formatTime(slot.opens)} à ${formatTime(slot.closes)}${slot.appointmentOnly ? ' (sur rendez-vous)' : ''}`),
+    }))
+    .filter((row) => row.slots.length > 0);
+}
+
+/**
+ * The week in as few lines as it takes: days with the same slots share a line.
+ * [lun–ven 8:30–12:00 and 13:30–17:30, sam 9:00–12:00] → "Du lundi au vendredi : 8 h 30 à 12 h et 13 h 30 à 17 h 30", "Le samedi : 9 h à 12 h".
+ */
+export function compactHours(slots: readonly OpeningSlot[]): string[] {
+  const groups: { days: Weekday[]; slots: string[] }[] = [];
+  for (const row of hoursByDay(slots)) {
+    const same = groups.find((g) => g.slots.join('|') === row.slots.join('|'));
+    if (same) same.days.push(row.day);
+    else groups.push({ days: [row.day], slots: row.slots });
+  }
+  return groups.map((g) => `${capitalise(formatDays(g.days))} : ${g.slots.join(' et ')}`);
+}

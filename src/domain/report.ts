@@ -1,7 +1,7 @@
 import { checklistCoverage } from './checklist';
 import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
-import { missingContact } from './directory';
+import { directorySource, missingContact, monthsBetween } from './directory';
 import { formatDate } from './format';
 import { localData } from './local-data';
 import { frenchSpacing } from './references';
@@ -53,6 +53,22 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
       ...excluded.map(({ place, problems }) => `${place.name} ${where(place.file)} : non publié, ${problems.join(' ; ')}`),
     ],
     info: excluded.length === 0 ? [`Les ${catalog.places.length} lieux sont publiés.`] : [],
+  });
+
+  // The directory's own date of a record: a desk that has not updated it for a year may have moved.
+  const imported = catalog.places.flatMap((place) => {
+    const source = directorySource(place);
+    return source ? [{ place, provenance: source.directory }] : [];
+  });
+  sections.push({
+    title: 'Coordonnées venues de l’annuaire de l’administration, fiche mise à jour il y a plus de 12 mois',
+    todo: imported
+      .filter(({ provenance }) => monthsBetween(provenance.modified, today) >= 12)
+      .map(
+        ({ place, provenance }) =>
+          `${place.name} ${where(place.file)} : fiche ${provenance.record} mise à jour le ${formatDate(provenance.modified)} (fichier ${provenance.file} du ${formatDate(provenance.fileDate)}) ; vérifier auprès du lieu, puis relancer l’import avec un fichier récent`,
+      ),
+    info: imported.length > 0 ? [`${imported.length} lieu(x) rempli(s) par l’import de l’annuaire (npm run import:annuaire).`] : [],
   });
 
   // « À relire »: what a reviewer must read again on the texts, as of the given day.

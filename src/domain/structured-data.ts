@@ -1,6 +1,8 @@
 import type { Catalog, Place } from './types';
-import { organisationOf, placeLocality } from './directory';
-import { formatHours } from './format';
+import { mainPhone, organisationOf, placeLocality } from './directory';
+import { weekdays } from '../schemas/hours';
+
+const schemaDays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** schema.org data for a place page: only the facts the content has, nothing filled in. */
 export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record<string, unknown> {
@@ -16,15 +18,28 @@ export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record
       ? {
           address: {
             '@type': 'PostalAddress',
-            streetAddress: place.address.street,
+            streetAddress: [place.address.street, place.address.complement].filter(Boolean).join(', '),
             postalCode: place.address.postcode,
             addressLocality: place.address.city,
             addressCountry: 'FR',
           },
         }
       : { address: { '@type': 'PostalAddress', addressLocality: placeLocality(catalog, place), addressCountry: 'FR' } }),
-    ...(place.phone ? { telephone: place.phone } : {}),
+    ...(mainPhone(place) ? { telephone: mainPhone(place) } : {}),
     ...(place.email ? { email: place.email } : {}),
-    ...(place.hours ? { openingHours: formatHours(place.hours) } : {}),
+    ...(place.address?.latitude !== undefined && place.address.longitude !== undefined
+      ? { geo: { '@type': 'GeoCoordinates', latitude: place.address.latitude, longitude: place.address.longitude } }
+      : {}),
+    // Slots on appointment only are not opening hours in schema.org's sense: left out.
+    ...(place.hours && place.hours.some((slot) => !slot.appointmentOnly)
+      ? {
+          openingHoursSpecification: place.hours.filter((slot) => !slot.appointmentOnly).map((slot) => ({
+            '@type': 'OpeningHoursSpecification',
+            dayOfWeek: slot.days.map((day) => `https://schema.org/${schemaDays[weekdays.indexOf(day)]}`),
+            opens: slot.opens,
+            closes: slot.closes,
+          })),
+        }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
-import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, territoryDesks } from '../domain/directory';
-import { formatAddress, formatDate, formatHours, formatPhone } from '../domain/format';
+import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
+import { compactAddress, compactHours, formatDate, formatPhone } from '../domain/format';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
 import type { Block, LeafletContent, ListItem, Span } from './model';
@@ -49,12 +49,27 @@ function displayAddress(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
-/** A desk's contact lines, when the content has them (the note under the list covers the others). */
-function contactLines(place: Place): Span[][] {
+/**
+ * How much of each desk a leaflet prints. When the text does not fit, the renderer tries the next
+ * level, in this fixed order, and logs it (src/leaflet/index.ts): first the hours go, then the
+ * phone numbers of other desks (and all but the first of the commune's own), then the list of other
+ * desks gives way to a line that sends to the site. Nothing is ever clipped.
+ */
+export const detailLevels = ['full', 'no-hours', 'one-phone', 'site'] as const;
+export type DetailLevel = (typeof detailLevels)[number];
+const rank = (level: DetailLevel) => detailLevels.indexOf(level);
+
+/** A desk's contact lines, as far as the content has them and the level allows. */
+function contactLines(place: Place, level: DetailLevel, own: boolean): Span[][] {
+  const phones = placePhones(place);
+  const printedPhones = own ? (rank(level) < rank('one-phone') ? phones : phones.slice(0, 1)) : rank(level) < rank('one-phone') ? phones.slice(0, 1) : [];
+  const hours = own && rank(level) < rank('no-hours') && place.hours ? compactHours(place.hours) : [];
+  const notes = own && rank(level) < rank('no-hours') ? (place.hoursNotes ?? []) : [];
   return [
-    ...(place.address ? formatAddress(place.address).map((line) => [span(line)]) : []),
-    ...(place.phone ? [[span(text.desks.phone(formatPhone(place.phone)))]] : []),
-    ...(place.hours ? formatHours(place.hours).map((line) => [span(line.charAt(0).toUpperCase() + line.slice(1))]) : []),
+    ...(place.address ? [[span(compactAddress(place.address))]] : []),
+    ...printedPhones.map((phone) => [span(text.desks.phone(formatPhone(phone.number), own && phones.length > 1 ? phone.label : undefined))]),
+    ...hours.map((line) => [span(line)]),
+    ...notes.map((line) => [span(line, { color: 'muted' as const })]),
   ];
 }
 
@@ -63,13 +78,13 @@ function audienceLine(place: Place): Span[][] {
 }
 
 /** A place of the reader's own commune: name, level in words (and colour), who it is for, contact. */
-function localItem(place: Place): ListItem {
+function localItem(place: Place, level: DetailLevel): ListItem {
   return {
     lines: [
       [span(place.name, { bold: true })],
       [span(text.desks.levelLine[place.level], { color: place.level === 2 ? 'level2' : 'level1' })],
       ...audienceLine(place),
-      ...contactLines(place),
+      ...contactLines(place, level, true),
     ],
   };
 }
@@ -78,50 +93,106 @@ function localItem(place: Place): ListItem {
  * A level-2 desk of the territory: its name, then its commune when the name does not say it
  * (the names in the content mostly do: « Mairie de Carvin – … »), then for whom if not for all.
  */
-function deskItem(catalog: Catalog, place: Place): ListItem {
+function deskItem(catalog: Catalog, place: Place, level: DetailLevel): ListItem {
   const locality = placeLocality(catalog, place);
   const where = locality && !place.name.includes(locality) ? [[span(locality, { color: 'muted' as const })]] : [];
-  return { lines: [[span(place.name)], ...where, ...audienceLine(place), ...contactLines(place)] };
+  return { lines: [[span(place.name)], ...where, ...audienceLine(place), ...contactLines(place, level, false)] };
 }
 
 /** Desks outside the territory, one short line each: organisation, town, and for whom. */
-function outsideItem(catalog: Catalog, place: Place): ListItem {
+function outsideItem(catalog: Catalog, place: Place, level: DetailLevel): ListItem {
   const organisation = organisationOf(catalog, place);
   const who = place.audiences.map((a) => text.desks.audienceInline[a]).join(', ');
-  return { lines: [[span(`${organisation.shortName ?? organisation.name}, ${text.desks.inTown(placeLocality(catalog, place))}${who ? ` (${who})` : ''}`)], ...contactLines(place)] };
+  return { lines: [[span(`${organisation.shortName ?? organisation.name}, ${text.desks.inTown(placeLocality(catalog, place))}${who ? ` (${who})` : ''}`)], ...contactLines(place, level, false)] };
 }
 
-function deskBlocks(catalog: Catalog, variant: LeafletVariant): Block[] {
+/** Squared distance on a small area (equirectangular): enough to rank desks by nearness. */
+function distance(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const x = (b.longitude - a.longitude) * Math.cos(((a.latitude + b.latitude) / 2) * (Math.PI / 180));
+  return x * x + (b.latitude - a.latitude) ** 2;
+}
+
+const position = (place: Place) =>
+  place.address?.latitude !== undefined && place.address.longitude !== undefined ? { latitude: place.address.latitude, longitude: place.address.longitude } : undefined;
+
+/**
+ * The registering desks a commune's leaflet prints after its own places, nearest first: those of the
+ * communes the general orientation rule names as near (« nearby ») come first, then the others,
+ * by distance from the commune's own places when the content knows their positions, else by commune.
+ * `near` says whether the order is a real nearness (the heading says « proches » only then).
+ */
+function nearbyDesks(catalog: Catalog, communeId: string, territory: readonly Place[]): { near: Place[]; rest: Place[]; ranked: boolean } {
+  const byCommuneThenName = (places: Place[]) =>
+    [...places].sort((a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b));
+  const others = byCommuneThenName(territory.filter((p) => p.commune !== communeId));
+  const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
+  if (nearby && nearby.length > 0) {
+    const listed = others.filter((p) => nearby.includes(p.commune!)).sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
+    return { near: listed, rest: others.filter((p) => !nearby.includes(p.commune!)), ranked: true };
+  }
+  const anchors = catalog.places.filter((p) => p.commune === communeId).map(position).filter((p) => p !== undefined);
+  if (anchors.length === 0 || others.some((p) => !position(p))) return { near: others, rest: [], ranked: false };
+  const centre = {
+    latitude: anchors.reduce((sum, p) => sum + p.latitude, 0) / anchors.length,
+    longitude: anchors.reduce((sum, p) => sum + p.longitude, 0) / anchors.length,
+  };
+  // A stable sort: equal distances keep the order by commune.
+  return { near: [...others].sort((a, b) => distance(centre, position(a)!) - distance(centre, position(b)!)), rest: [], ranked: true };
+}
+
+function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLevel, keep: number): Block[] {
   const blocks: Block[] = [heading(2, text.desks.title)];
   const byCommuneThenName = (places: Place[]) =>
     [...places].sort((a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b));
   const territory = territoryDesks(catalog);
   const outside = catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces);
+  const onSite = rank(level) >= rank('site');
   let listed: Place[];
 
   if (variant.variant === 'commune') {
     const guide = communeGuide(catalog, variant.communeId);
-    const others = byCommuneThenName(territory.filter((p) => p.commune !== variant.communeId));
-    blocks.push(heading(3, text.desks.local(guide.commune.name)), { type: 'list', items: guide.local.map(localItem) });
+    const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId, territory);
+    blocks.push(heading(3, text.desks.local(guide.commune.name)), { type: 'list', items: guide.local.map((place) => localItem(place, level)) });
     if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name)));
-    blocks.push(heading(3, text.desks.elsewhereTitle));
-    blocks.push({ type: 'list', items: others.map((place) => deskItem(catalog, place)) });
-    listed = [...guide.local, ...others];
+    // The first `keep` desks, nearest first; the others are on the site.
+    const printed = near.slice(0, keep);
+    const notPrinted = near.length - printed.length + rest.length + (onSite ? outside.length : 0);
+    if (printed.length > 0) {
+      blocks.push(heading(3, notPrinted === 0 ? text.desks.elsewhereTitle : ranked ? text.desks.nearbyTitle : text.desks.someTitle));
+      blocks.push({ type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
+    }
+    if (notPrinted > 0) blocks.push(para([span(printed.length > 0 || !onSite ? text.desks.restOnSite(notPrinted) : text.desks.othersOnSite(notPrinted), { bold: true })]));
+    listed = [...guide.local, ...printed];
   } else {
     const desks = byCommuneThenName(territory);
-    blocks.push(para(text.desks.territoryIntro), { type: 'list', items: desks.map((place) => deskItem(catalog, place)) });
-    listed = desks;
+    const printed = desks.slice(0, keep);
+    const notPrinted = desks.length - printed.length + (onSite ? outside.length : 0);
+    if (printed.length > 0) blocks.push(para(text.desks.territoryIntro), { type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
+    if (notPrinted > 0) blocks.push(para([span(printed.length > 0 ? text.desks.othersOnSite(notPrinted) : text.desks.allOnSite(notPrinted), { bold: true })]));
+    listed = printed;
   }
-  if (outside.length > 0) {
-    blocks.push(heading(3, text.desks.outsideTitle), { type: 'list', items: outside.map((place) => outsideItem(catalog, place)) });
+  if (outside.length > 0 && !onSite) {
+    blocks.push(heading(3, text.desks.outsideTitle), { type: 'list', items: outside.map((place) => outsideItem(catalog, place, level)) });
+    listed.push(...outside);
   }
-  const coverage = contactCoverage([...listed, ...outside]);
+  if (rank(level) >= rank('no-hours') && listed.some((place) => (place.hours?.length ?? 0) > 0)) blocks.push(para([span(text.desks.hoursOnSite)]));
+  // The places this leaflet prints (the outside desks are in `listed` when they are printed).
+  const coverage = contactCoverage(listed);
   if (coverage.complete < coverage.total) blocks.push(para([span(text.desks.missingContact(coverage.total - coverage.complete, coverage.total), { bold: true })]));
   return blocks;
 }
 
+/** How many desks the last level could print at most: the renderer searches how many fit. */
+export function listedDeskCount(catalog: Catalog, variant: LeafletVariant): number {
+  const territory = territoryDesks(catalog);
+  return variant.variant === 'commune' ? nearbyDesks(catalog, variant.communeId, territory).near.length : territory.length;
+}
+
 /** The leaflet's content for one variant: six panels of short text, in the folded reading order. */
-export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: string): LeafletPlan {
+/**
+ * `level` and `keep` (desks kept at the last level) are chosen by the renderer: the richest that fits.
+ */
+export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: string, level: DetailLevel = 'full', keep = Infinity): LeafletPlan {
   const { site } = catalog;
   const commune = variant.variant === 'commune' ? catalog.communes.find((c) => c.id === variant.communeId) : undefined;
   if (variant.variant === 'commune' && !commune) throw new Error(`Plaquette : commune inconnue « ${variant.communeId} »`);
@@ -214,7 +285,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
           { panel: 5, title: text.desks.title },
           { panel: 6, part: 'top', title: text.desks.continued },
         ],
-        blocks: deskBlocks(catalog, variant),
+        blocks: deskBlocks(catalog, variant, level, keep),
       },
       { id: 'back', frames: [{ panel: 6, part: 'bottom', title: text.back.title }], blocks: back },
     ],

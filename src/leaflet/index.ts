@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Catalog } from '../domain/types';
-import { leafletPlan, leafletSlug, type LeafletVariant } from './content';
+import { detailLevels, leafletPlan, leafletSlug, listedDeskCount, type DetailLevel, type LeafletPlan, type LeafletVariant } from './content';
 import { deflateContentStreams, deflateNatively } from './deflate';
 import { embedFonts, tagSubsetFonts } from './fonts';
 import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
-import { layoutLeaflet } from './layout/flow';
+import { layoutLeaflet, LeafletOverflowError } from './layout/flow';
+import type { MeasureText } from './layout/wrap';
 import { sheet } from './layout/geometry';
 import { noTagging, paint } from './paint';
 import { writeMetadata } from './tagging/metadata';
@@ -13,7 +14,7 @@ import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
 import { defaultPalette, type FontKey, type Palette } from './theme';
 
-export { generalLeafletSlug, leafletSlug, leafletVariant, type LeafletVariant } from './content';
+export { detailLevels, generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content';
 export { LeafletOverflowError } from './layout/flow';
 
 export interface RenderOptions {
@@ -24,6 +25,69 @@ export interface RenderOptions {
    * off only to measure what tagging costs.
    */
   tagged?: boolean;
+  /** Where the leaflet says it printed less than everything (console.log by default). */
+  log?: (message: string) => void;
+}
+
+const levelMessages: Record<DetailLevel, string> = {
+  full: '',
+  'no-hours': 'sans les horaires (renvoi au site)',
+  'one-phone': 'sans les horaires, avec un seul numéro par lieu de la commune et sans numéro pour les autres guichets',
+  site: 'sans les horaires ni les numéros des autres guichets, et avec moins de guichets',
+};
+
+/**
+ * Lays a leaflet out at the richest level of detail that fits, trying the levels in their fixed
+ * order (content.ts, detailLevels) and logging each step down; only the last level may fail.
+ */
+function layoutThatFits(catalog: Catalog, variant: LeafletVariant, base: string, measure: MeasureText, log: (message: string) => void): { plan: LeafletPlan; layout: LeafletLayout; level: DetailLevel } {
+  const attempt = (level: DetailLevel, keep?: number) => {
+    const plan = leafletPlan(catalog, variant, base, level, keep);
+    try {
+      return { plan, layout: layoutLeaflet(plan.content, measure), level };
+    } catch (error) {
+      if (error instanceof LeafletOverflowError) return error;
+      throw error;
+    }
+  };
+  // A commune's leaflet prints at least the three nearest desks before it gives up any detail of
+  // its own places; the general leaflet is the list of desks, so it keeps them all until the last level.
+  const total = listedDeskCount(catalog, variant);
+  for (const level of detailLevels) {
+    const last = level === detailLevels[detailLevels.length - 1];
+    const least = last ? 0 : variant.variant === 'general' ? total : Math.min(3, total);
+    // Every desk first: printing them all needs no « see the site » line, so it may fit when one fewer does not.
+    const all = attempt(level, total);
+    if (!(all instanceof LeafletOverflowError)) {
+      if (level !== 'full') log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
+      return all;
+    }
+    let fits = attempt(level, least);
+    if (fits instanceof LeafletOverflowError) {
+      if (last) throw fits;
+      continue;
+    }
+    // As many desks as fit (found by halving), the others sent to the site.
+    let low = least;
+    let high = total - 1;
+    while (low < high) {
+      const keep = Math.ceil((low + high) / 2);
+      const result = attempt(level, keep);
+      if (result instanceof LeafletOverflowError) high = keep - 1;
+      else [low, fits] = [keep, result];
+    }
+    if (level !== 'full') log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
+    if (low < total) log(`Plaquette « ${leafletSlug(variant)} » : ${low} autre(s) guichet(s) sur ${total} imprimé(s), les autres renvoyés au site.`);
+    return fits;
+  }
+  throw new Error('unreachable');
+}
+
+/** The level of detail a leaflet is printed at: the tests and the preview script show it. */
+export async function leafletDetailLevel(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<DetailLevel> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { measure } = await embedFonts(doc);
+  return layoutThatFits(catalog, variant, options.base, measure, () => undefined).level;
 }
 
 /** Every text the layout will print, with its face: checked against the face before drawing. */
@@ -51,7 +115,7 @@ function checkFigures(node: SemanticNode): void {
 async function layoutOnly(catalog: Catalog, variant: LeafletVariant, base: string): Promise<LeafletLayout> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { measure } = await embedFonts(doc);
-  return layoutLeaflet(leafletPlan(catalog, variant, base).content, measure);
+  return layoutThatFits(catalog, variant, base, measure, () => undefined).layout;
 }
 
 /**
@@ -75,14 +139,13 @@ export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, op
  */
 export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, options: RenderOptions): Promise<Uint8Array> {
   const tagged = options.tagged ?? true;
-  const plan = leafletPlan(catalog, variant, options.base);
 
   // updateMetadata: false — pdf-lib would write "now" as the dates and its own producer name.
   const doc = await PDFDocument.create({ updateMetadata: false });
   deflateNatively(doc);
   const { fonts, measure, check } = await embedFonts(doc);
 
-  const layout = layoutLeaflet(plan.content, measure);
+  const { plan, layout } = layoutThatFits(catalog, variant, options.base, measure, options.log ?? ((message) => console.log(message)));
   for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
   checkFigures(layout.root);
 

@@ -102,7 +102,15 @@ export const text = {
     outsideTitle: 'Guichets enregistreurs hors de l’agglomération',
     inTown: (town: string) => `à ${town}`,
     levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<1 | 2, string>,
-    phone: (phone: string) => `Tél. ${phone}`,
+    phone: (phone: string, label?: string) => `Tél. ${phone}${label ? ` (${label})` : ''}`,
+    nearbyTitle: 'Les guichets enregistreurs (niveau 2) les plus proches',
+    someTitle: 'D’autres guichets enregistreurs (niveau 2) de l’agglomération',
+    restOnSite: (count: number) =>
+      count === 1 ? 'Un autre guichet enregistreur : adresse et téléphone sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses et téléphones sur le site (code QR au dos).`,
+    othersOnSite: (count: number) =>
+      count === 1 ? 'L’autre guichet enregistreur : adresse, téléphone et horaires sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses, téléphones et horaires sur le site (code QR au dos).`,
+    allOnSite: (count: number) => `Les ${count} guichets enregistreurs (niveau 2) : adresses, téléphones et horaires sur le site (code QR au dos).`,
+    hoursOnSite: 'Horaires d’ouverture : sur le site (code QR au dos).',
     /**
      * Said when some of the desks listed lack an address, a phone or hours (counted at build time).
      * The site holds no more than the leaflet, so it sends people to the mairie and the portal; one

@@ -52,6 +52,29 @@ export const isoDate = z.preprocess(
     }),
 );
 
+/**
+ * Provenance of contact details imported from the national directory (`npm run import:annuaire`):
+ * written by the importer, read by the pages (« mis à jour le … ») and the content report.
+ */
+export const directoryProvenanceSchema = z
+  .object({
+    /** The record's id in the directory. */
+    record: z.string().min(1),
+    /** The record's own date of last change (`date_modification`). */
+    modified: isoDate,
+    /** Name of the downloaded file, as the Licence Ouverte asks. */
+    file: z.string().min(1),
+    /** Date of the downloaded file. */
+    fileDate: isoDate,
+    /**
+     * Fingerprint of each field as the importer wrote it: a field whose value no longer matches was
+     * changed by hand, and a later import leaves it alone.
+     */
+    fields: z.record(z.string().regex(/^[0-9a-f]{8}$/, { message: 'une empreinte de 8 caractères écrite par l’import (ne pas la modifier)' })).default({}),
+  })
+  .strict();
+export type DirectoryProvenance = z.infer<typeof directoryProvenanceSchema>;
+
 /** Where a rule or a figure comes from. Every piece of content carries at least one. */
 export const sourceSchema = z.object({
   title: z.string().min(1),
@@ -65,6 +88,8 @@ export const sourceSchema = z.object({
    * A code article changes over time: the content report lists one cited without this date as « à relire ».
    */
   consulted: isoDate.optional(),
+  /** Only on the source the directory import writes. */
+  directory: directoryProvenanceSchema.optional(),
 }).strict();
 export type Source = z.infer<typeof sourceSchema>;
 

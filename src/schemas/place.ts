@@ -3,6 +3,15 @@ import { email, frenchPhone, httpUrl, slug, sources } from './common';
 import { addressSchema } from './address';
 import { openingHoursSchema } from './hours';
 
+export const phoneEntrySchema = z
+  .object({
+    number: frenchPhone,
+    /** What the number is for, when there are several (« Accueil », « Service logement »). */
+    label: z.string().min(1).optional(),
+  })
+  .strict();
+export type PhoneEntry = z.infer<typeof phoneEntrySchema>;
+
 /** What a place does for an applicant. Labels in French live in src/domain/labels.ts. */
 export const placeServices = [
   'welcome',
@@ -43,10 +52,24 @@ export const placeSchema = z
     /** How the convention's Article 4 names this place, word for word. */
     conventionLabel: z.string().min(1),
     address: addressSchema.optional(),
+    /** One number, typed by hand. */
     phone: frenchPhone.optional(),
+    /** Several numbers with what each is for (the directory import writes this list). */
+    phones: z.array(phoneEntrySchema).min(1, { message: 'au moins un numéro, ou retirer « phones »' }).optional(),
     email: email.optional(),
     website: httpUrl.optional(),
     hours: openingHoursSchema.optional(),
+    /** Exceptions to the hours, in plain French (« Fermé le jeudi après-midi »). */
+    hoursNotes: z.array(z.string().min(1)).optional(),
+    /** Access for people with reduced mobility, in plain French. */
+    accessibility: z.string().min(1).optional(),
+    /**
+     * The record of the national directory this place is (its `id`, or its older code such as
+     * « mairie-62215-01 »), when the import cannot tell it alone.
+     */
+    directoryRecord: z.string().min(1).optional(),
+    /** The place's page in the national directory (lannuaire.service-public.gouv.fr). */
+    directoryUrl: httpUrl.optional(),
     appointment: z.enum(['required', 'recommended', 'not-needed']).optional(),
     /** Anything else the applicant should know, in plain French. */
     notes: z.string().optional(),
@@ -68,6 +91,14 @@ export const placeSchema = z
         path: ['town'],
         message: 'ville absente pour un lieu situé hors du territoire (onTerritory: false)',
         params: { expected: 'le nom de la ville, ex. « town: Arras »' },
+      });
+    }
+    if (place.phone && place.phones) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['phones'],
+        message: 'le lieu a à la fois « phone » et « phones »',
+        params: { expected: 'un seul des deux : « phone » pour un numéro, ou la liste « phones »' },
       });
     }
     if (place.level === 1 && place.services.includes('registration')) {

@@ -43,8 +43,8 @@ describe('le site d’un autre territoire', () => {
     const html = await readText(dist, 'lieux/mairie-alpha/index.html');
     expect(html).toContain('1 place de l’Essai<br>99100 Alpha-sur-Essai');
     expect(html).toContain('<a href="tel:+33102030405">01\u00a002\u00a003\u00a004\u00a005</a>');
-    expect(html).toContain('Du lundi au vendredi, de 8\u00a0h\u00a030 à 12\u00a0h');
-    expect(html).toContain('Le jeudi, de 14\u00a0h à 17\u00a0h\u00a030 (sur rendez-vous)');
+    expect(html).toContain('<th scope="row">Lundi</th><td>de 8\u00a0h\u00a030 à 12\u00a0h</td>');
+    expect(html).toContain('<th scope="row">Jeudi</th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 14\u00a0h à 17\u00a0h\u00a030 (sur rendez-vous)</td>');
     expect(html).not.toContain('Nous n’avons pas encore');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
     expect(ld).toMatchObject({ '@type': 'GovernmentOffice', telephone: '01 02 03 04 05', address: { postalCode: '99100' } });

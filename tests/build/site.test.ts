@@ -123,7 +123,7 @@ describe('les données ouvertes', () => {
     const csv = await readText(dist, 'donnees/lieux.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
-    expect(header!.split(';')).toEqual(['id', 'name', 'organisation', 'level', 'onTerritory', 'communeInsee', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website', 'url']);
+    expect(header!.split(';')).toEqual(['id', 'name', 'organisation', 'level', 'onTerritory', 'communeInsee', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website', 'url', 'phones', 'hours', 'hoursNotes', 'accessibility', 'latitude', 'longitude', 'directoryUrl', 'detailsSource']);
     expect(lines).toHaveLength(catalog.places.length);
     const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as { id: string; level: number; communeInsee: string | null }[];
     for (const line of lines) {

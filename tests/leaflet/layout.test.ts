@@ -162,12 +162,18 @@ describe('overflow with real content', () => {
     return { ...catalog, places: [...catalog.places, ...extra] };
   }
 
-  it('makes renderLeaflet throw, naming the leaflet and the panel', async () => {
+  it('makes renderLeaflet throw when a commune’s own places do not fit, naming the leaflet and the panel', async () => {
     const catalog = crowded(await realCatalog(), 'carvin');
     await expect(renderLeaflet(catalog, { variant: 'commune', communeId: 'carvin' }, { base })).rejects.toThrow(
       /^Plaquette « carvin », volet 6 « Où s’adresser \(suite\) » : le texte dépasse de \d+ pt/,
     );
-    await expect(renderLeaflet(catalog, { variant: 'general' }, { base })).rejects.toThrow(/^Plaquette « plaquette-sai-cahc », volet 6 « Où s’adresser \(suite\) »/);
+    // The general leaflet lists other communes' desks: it gives them up (logged) rather than fail.
+    const logs: string[] = [];
+    await expect(renderLeaflet(catalog, { variant: 'general' }, { base, log: (m) => logs.push(m) })).resolves.toBeInstanceOf(Uint8Array);
+    expect(logs).toEqual([
+      expect.stringMatching(/^Plaquette « plaquette-sai-cahc » : le texte complet ne tient pas ; imprimée sans les horaires ni les numéros des autres guichets, et avec moins de guichets\.$/),
+      expect.stringMatching(/^Plaquette « plaquette-sai-cahc » : \d+ autre\(s\) guichet\(s\) sur \d+ imprimé\(s\), les autres renvoyés au site\.$/),
+    ]);
   });
 
   it('names the panel when a single word is wider than its column', async () => {

@@ -26,6 +26,20 @@ describe('le rapport du contenu', () => {
     expect(section(report, 'Lieux sans').todo).toEqual(['CAF du Pas-de-Calais – antenne de Carvin (content/places/caf-carvin.yaml) : adresse, téléphone, horaires']);
   });
 
+  it('liste les fiches de l’annuaire mises à jour il y a plus de 12 mois', async () => {
+    const catalog = await baseCatalog();
+    const place = catalog.places[0]!;
+    place.sources = [
+      ...place.sources,
+      { title: 'Annuaire', directory: { record: 'abc', modified: '2025-11-30', file: 'annuaire-2026-10-01.json', fileDate: '2026-10-01', fields: {} } },
+    ];
+    const title = 'Coordonnées venues de l’annuaire';
+    expect(section(contentReport(catalog, '2026-11-29'), title).todo).toEqual([]);
+    expect(section(contentReport(catalog, '2026-11-30'), title).todo).toEqual([
+      `${place.name} (${place.file}) : fiche abc mise à jour le 30\u00a0novembre\u00a02025 (fichier annuaire-2026-10-01.json du 1er\u00a0octobre\u00a02026) ; vérifier auprès du lieu, puis relancer l’import avec un fichier récent`,
+    ]);
+  });
+
   it('liste une fiche comme à revoir selon le jour donné, jamais selon l’horloge', async () => {
     const catalog = await baseCatalog();
     expect(section(contentReport(catalog, '2027-05-31'), 'À relire').todo).toEqual([]);

@@ -1,0 +1,152 @@
+/**
+ * End to end: `npm run import:annuaire` on a COPY of content/ with a fictitious directory file that
+ * covers the CAHC's communes (tests/fixtures/annuaire/), then a real build of that copy: the phone
+ * shows on the place page, the commune page and the commune's leaflet. The real content/ is never
+ * written (it has no contact details until an editor imports the real file).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot } from '../helpers/build';
+import { readText } from '../helpers/dist';
+
+const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-01.json');
+
+function importAnnuaire(contentDir: string, ...args: string[]): { code: number; out: string; seconds: number } {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/import-annuaire.ts', ...args, '--content', contentDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  // No-break spaces (French typography) read as plain spaces here.
+  return { code: run.status ?? 1, out: `${run.stdout}${run.stderr}`.replace(/[\u00a0\u202f]/g, ' '), seconds: (performance.now() - started) / 1000 };
+}
+
+/** Every file of the content copy, with its text: what « nothing was written » is checked against. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+let content: string;
+let pristine: Map<string, string>;
+
+beforeAll(() => {
+  content = join(mkdtempSync(join(tmpdir(), 'sai-annuaire-')), 'content');
+  cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  pristine = snapshot(content);
+}, 60_000);
+
+describe('npm run import:annuaire', () => {
+  it('stops on a malformed file, or one without a record of the territory, and writes nothing', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'sai-bad-')), 'annuaire.json');
+    writeFileSync(bad, readFileSync(fixture, 'utf8').slice(0, 5000));
+    const broken = importAnnuaire(content, bad);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('Import arrêté : annuaire.json : le fichier n’est pas du JSON valide');
+    expect(broken.out).toContain('Aucun fichier n’a été modifié.');
+
+    const elsewhere = importAnnuaire(content, join(projectRoot, 'tests/fixtures/annuaire/export-api-pieges.json'));
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.out).toContain('aucune fiche du fichier ne concerne les communes du territoire');
+    expect(snapshot(content)).toEqual(pristine);
+  }, 900_000);
+
+  it('says what would change with --dry-run, and writes nothing', () => {
+    const dry = importAnnuaire(content, fixture, '--dry-run');
+    expect(dry.code, dry.out).toBe(0);
+    expect(dry.out).toContain('Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : 18');
+    expect(snapshot(content)).toEqual(pristine);
+  }, 900_000);
+
+  it('fills every mairie and the other listed desks in one run, then changes nothing on a second run', () => {
+    const firstRun = importAnnuaire(content, fixture);
+    expect(firstRun.code, firstRun.out).toBe(0);
+    expect(firstRun.out).toContain('Lieux remplis ou mis à jour : 18 ; inchangés : 0 ; en conflit : 0 ; non trouvés : 0 ; ambigus : 0');
+    expect(firstRun.out).toContain('hors annuaire (saisis à la main) : 16');
+    // The e-mail found in the website field is reported, not published as a website.
+    expect(firstRun.out).toContain('site internet « contact@mairie-oignies.exemple.invalid » : c’est une adresse e-mail, non repris');
+    const mairies = readdirSync(join(content, 'places')).filter((f) => f.startsWith('mairie-'));
+    expect(mairies).toHaveLength(14);
+    for (const file of mairies) expect(readFileSync(join(content, 'places', file), 'utf8')).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
+    // Only places changed, and the comments of the files are still there.
+    const after = snapshot(content);
+    const changed = [...after.keys()].filter((f) => after.get(f) !== pristine.get(f));
+    expect(changed.every((f) => f.includes('/places/'))).toBe(true);
+    expect(changed).toHaveLength(18);
+    expect(after.get(join(content, 'places/mairie-carvin.yaml'))).toContain('# Adresse, téléphone et horaires');
+
+    const second = importAnnuaire(content, fixture);
+    expect(second.out).toContain('inchangés : 18');
+    expect(snapshot(content)).toEqual(after);
+  }, 900_000);
+});
+
+describe('the site built from the imported copy', () => {
+  let dist: string;
+  beforeAll(async () => {
+    const result = await buildSite({ contentDir: content, base: '/' });
+    expect(result.code, result.output).toBe(0);
+    dist = result.outDir;
+  }, 900_000);
+
+  it('shows address, phones, hours, accessibility and the source on the place page', async () => {
+    const html = await readText(dist, 'lieux/mairie-carvin/index.html');
+    expect(html).toContain('<a href="tel:+33199001100">01\u00a099\u00a000\u00a011\u00a000</a>');
+    expect(html).toMatch(/Service logement(?:\u202f|&#8239;): <a href="tel:\+33199001101"/);
+    expect(html).toContain('11 rue Fictive<br>Hôtel de ville (adresse fictive, jeu d’essai)<br>62220 Carvin');
+    expect(html).toMatch(/<a href="geo:50\.4,2\.9\?q=[^"]+">Ouvrir l’adresse dans une application de cartes<\/a>/);
+    expect(html).toMatch(/<th scope="row">Lundi<\/th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 13\u00a0h\u00a030 à 17\u00a0h\u00a030<\/td>/);
+    expect(html).toContain('Le samedi : 2e et 4e samedis du mois');
+    expect(html).toContain('Accès de plain-pied par l’entrée latérale (fictif)');
+    expect(html).toMatch(/Source(?:\u202f|&#8239;): annuaire de l’administration \(Service-Public\.gouv\.fr \/ DILA\), mis à jour le 2\u00a0mars\u00a02026/);
+    expect(html).not.toContain('Nous n’avons pas encore');
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld).toMatchObject({
+      telephone: '01 99 00 11 00',
+      address: { streetAddress: '11 rue Fictive, Hôtel de ville (adresse fictive, jeu d’essai)', postalCode: '62220', addressLocality: 'Carvin' },
+    });
+    expect(ld.openingHoursSpecification[0]).toEqual({
+      '@type': 'OpeningHoursSpecification',
+      dayOfWeek: ['https://schema.org/Monday', 'https://schema.org/Tuesday', 'https://schema.org/Wednesday', 'https://schema.org/Thursday', 'https://schema.org/Friday'],
+      opens: '08:30',
+      closes: '12:00',
+    });
+  });
+
+  it('shows address and phone on the commune page, hours one click away', async () => {
+    const html = await readText(dist, 'communes/carvin/index.html');
+    expect(html).toContain('11 rue Fictive, 62220\u00a0Carvin');
+    expect(html).toMatch(/Tél\.(?:\u00a0|&#160;)<a href="tel:\+33199001100"/);
+    expect(html).toContain('href="/lieux/mairie-carvin/#horaires"');
+    // Other communes' desks too, in the list of registering desks.
+    expect(html).toContain('<a href="tel:+33199001700"');
+  });
+
+  it('prints the phone on the commune’s leaflet', () => {
+    const text = spawnSync('pdftotext', ['-layout', join(dist, 'plaquette/carvin.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('Tél. 01 99 00 11 00 (Accueil)');
+    expect(text).toContain('11 rue Fictive, 62220 Carvin');
+  });
+
+  it('puts the details and the DILA credit in the open data', async () => {
+    const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as Record<string, unknown>[];
+    const carvin = rows.find((r) => r.id === 'mairie-carvin')!;
+    expect(carvin).toMatchObject({ phone: '01 99 00 11 00', phones: ['01 99 00 11 00 (Accueil)', '01 99 00 11 01 (Service logement)'], latitude: 50.4, longitude: 2.9 });
+    expect(carvin.detailsSource).toMatch(/^Service-Public\.gouv\.fr \/ DILA, Annuaire de l’administration – Base de données locales \(Licence Ouverte 2\.0\), fichier cahc-fictif-2026-10-01\.json du 1er\u00a0octobre\u00a02026/);
+    const csv = await readText(dist, 'donnees/lieux.csv');
+    expect(csv.split('\r\n')[0]).toMatch(/;phones;hours;hoursNotes;accessibility;latitude;longitude;directoryUrl;detailsSource$/);
+  });
+
+  it('gives pages the Nu HTML checker accepts (place, commune, orientation answer)', () => {
+    const files = ['lieux/mairie-carvin/index.html', 'communes/carvin/index.html', 'orientation/carvin/index.html'].map((f) => join(dist, f));
+    const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; message: string; url?: string }[] };
+    expect(messages.map((m) => `${m.url}: ${m.message}`)).toEqual([]);
+  }, 120_000);
+});
