@@ -206,6 +206,8 @@ export function correctWord(word: string, lexicon: readonly string[]): string | 
 export interface PagefindData {
   url: string;
   excerpt: string;
+  /** The page's indexed text (Pagefind's fragment); absent in small test stand-ins. */
+  content?: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -269,14 +271,46 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
   const asTyped = await searchTerms(pagefind, terms, domain, filters);
   // Most searches find their pages as typed: the site's lexicon (5 kB) is fetched only when they find
   // little, which keeps it out of most first searches (budget: 100 KiB).
-  if (!asTyped || !options.lexicon || (asTyped.results.length >= fewResults && !asTyped.partial)) return asTyped;
+  if (!asTyped || !options.lexicon) return asTyped;
+  // True when the pages found share only a stem with a typed word: the corrected word wins then.
+  let stemOnly = false;
+  if (asTyped.results.length >= fewResults && !asTyped.partial) {
+    // Pagefind's French stemmer may find a misspelt word through its stem alone: « Courières »
+    // becomes « cour », which « en cours », « courants » match. The first page found (whose
+    // fragment the page shows anyway: it is fetched once, here) tells: when some long word typed
+    // begins none of its words, the lexicon is fetched to correct it; « cotation » never is.
+    const top = onceData(asTyped.results[0]!);
+    const results = [top, ...asTyped.results.slice(1)];
+    const suspects = terms.filter((term) => !domain.has(foldWord(term)));
+    if (!onlyStemShared(suspects, await top.data())) return { ...asTyped, results };
+    Object.assign(asTyped, { results });
+    stemOnly = true;
+  }
   const lexicon = await options.lexicon();
   const fixed = terms.map((term) => (domain.has(foldWord(term)) ? term : (correctWord(term, lexicon) ?? term)));
   if (fixed.every((term, i) => term === terms[i])) return asTyped;
   const outcome = await searchTerms(pagefind, fixed, domain, filters);
   if (!outcome) return null;
-  const better = outcome.results.length > 0 && (asTyped.results.length === 0 || (asTyped.partial && !outcome.partial) || outcome.results.length >= asTyped.results.length);
+  const better = outcome.results.length > 0 && (asTyped.results.length === 0 || (asTyped.partial && !outcome.partial) || stemOnly || outcome.results.length >= asTyped.results.length);
   return better ? { ...outcome, corrected: fixed.join(' ') } : asTyped;
+}
+
+/** The same result, its data fetched at most once (the page asks for it again to show it). */
+function onceData(result: PagefindResult): PagefindResult {
+  let data: Promise<PagefindData> | undefined;
+  return { ...result, data: () => (data ??= result.data()) };
+}
+
+/**
+ * True when a typed word long enough to be corrected (5 letters or more) begins no word of the page
+ * found: the page matched it through a shared stem only, and the word may be misspelt.
+ */
+export function onlyStemShared(terms: readonly string[], page: PagefindData): boolean {
+  const pieces = terms.flatMap((term) => foldedWords(term)).filter((piece) => allowedSlips(piece.length) > 0);
+  if (pieces.length === 0) return false;
+  const text = [page.content ?? page.excerpt.replace(/<[^>]*>/g, ' '), ...Object.values(page.meta)].join(' ');
+  const words = new Set(foldedWords(text));
+  return pieces.some((piece) => ![...words].some((word) => word.startsWith(piece)));
 }
 
 async function searchTerms(pagefind: PagefindApi, terms: string[], domain: ReadonlySet<string>, filters?: Record<string, string>): Promise<SearchOutcome | null> {

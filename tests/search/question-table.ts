@@ -4,8 +4,8 @@
  * built index, through the search page's own pipeline (tests/search/questions.test.ts) and through the
  * page script in Chromium (tests/browser/search-questions.test.ts).
  *
- * Pages targeted are those of this branch: « revenus maximum » leads to the page that speaks of
- * income ceilings today (/infos/qui-peut-demander/).
+ * « revenus maximum », « combien faut-il gagner » lead to the page of the income ceilings (/plafonds/);
+ * who may apply at all (foreigners, the right to apply) stays on /infos/qui-peut-demander/.
  */
 export const questions: [question: string, page: string][] = [
   // The score of a request.
@@ -25,9 +25,9 @@ export const questions: [question: string, page: string][] = [
   ['mon employeur peut il m’aider a me loger', '/lieux/action-logement-arras/'],
   ['je suis salarie dans une entreprise privee', '/lieux/action-logement-arras/'],
   // Income ceilings.
-  ['revenus maximum pour avoir un hlm', '/infos/qui-peut-demander/'],
-  ['combien faut il gagner pour avoir droit a un logement social', '/infos/qui-peut-demander/'],
-  ['je gagne trop pour un hlm ?', '/infos/qui-peut-demander/'],
+  ['revenus maximum pour avoir un hlm', '/plafonds/'],
+  ['combien faut il gagner pour avoir droit a un logement social', '/plafonds/'],
+  ['je gagne trop pour un hlm ?', '/plafonds/'],
   ['je suis etranger est ce que je peux demander', '/infos/qui-peut-demander/'],
   ['est ce que j’ai le droit de demander un logement', '/infos/qui-peut-demander/'],
   // Making the request.

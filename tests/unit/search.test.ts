@@ -8,6 +8,7 @@ import {
   queryTerms,
   resultSummary,
   searchSite,
+  onlyStemShared,
   typographicApostrophes,
   type PagefindApi,
   type PagefindResult,
@@ -93,6 +94,52 @@ describe('le déroulé d’une recherche', () => {
     const outcome = await searchSite(fakePagefind(pages), 'cotaton', { lexicon: async () => ['cotation', 'points'] });
     expect(outcome!.corrected).toBe('cotation');
     expect(outcome!.results.map((r) => r.id)).toEqual(['/cotation/']);
+  });
+
+  it('corrige un mot que Pagefind n’a trouvé que par sa racine, sans charger le lexique pour un mot connu', async () => {
+    // Pagefind's stemmer turns « Courières » into « cour »: pages saying « cours » or « courants » match.
+    const stemmed: PagefindApi = {
+      async search(term) {
+        const text = (term ?? '').toLowerCase();
+        const urls = text.startsWith('courri') ? ['/communes/courrieres/'] : text.startsWith('couri') ? ['/a/', '/b/', '/c/'] : text.startsWith('cotation') ? ['/cotation/', '/b/', '/c/'] : [];
+        const content: Record<string, string> = { '/a/': 'en cours de validité', '/b/': 'les plus courants, la cotation', '/c/': 'cours cotation', '/cotation/': 'la cotation', '/communes/courrieres/': 'Courrières' };
+        return { results: urls.map((url, i) => ({ id: url, score: 3 - i, data: async () => ({ url, excerpt: '', content: content[url], meta: { title: url }, filters: {} }) })) };
+      },
+    };
+    let fetched = 0;
+    const lexicon = async () => {
+      fetched += 1;
+      return ['cours', 'courants', 'cotation', 'Courrières', 'validité'];
+    };
+    const misspelt = await searchSite(stemmed, 'Courières', { lexicon });
+    expect(misspelt!.corrected).toBe('Courrières');
+    expect(misspelt!.results.map((r) => r.id)).toEqual(['/communes/courrieres/']);
+    expect(fetched).toBe(1);
+    const known = await searchSite(stemmed, 'cotation', { lexicon });
+    expect(known!.corrected).toBeUndefined();
+    expect(known!.results.map((r) => r.id)).toEqual(['/cotation/', '/b/', '/c/']);
+    expect(fetched).toBe(1);
+  });
+
+  it('ne demande qu’une fois le fragment de la première page, que la page affiche ensuite', async () => {
+    let loads = 0;
+    const pagefind: PagefindApi = {
+      async search() {
+        return { results: ['/x/', '/y/', '/z/'].map((url) => ({ id: url, score: 1, data: async () => (loads++, { url, excerpt: '', content: 'cotation', meta: {}, filters: {} }) })) };
+      },
+    };
+    const outcome = await searchSite(pagefind, 'cotation', { lexicon: async () => [] });
+    await outcome!.results[0]!.data();
+    expect(loads).toBe(1);
+  });
+
+  it('reconnaît un mot trouvé par sa racine seulement', () => {
+    const page = { url: '/a/', excerpt: '', content: 'Pièce d’identité en cours de validité', meta: { title: 'Qui peut demander' }, filters: {} };
+    expect(onlyStemShared(['Courières'], page)).toBe(true);
+    expect(onlyStemShared(['validite'], page)).toBe(false);
+    expect(onlyStemShared(['demander'], page)).toBe(false);
+    // Short words are never corrected: nothing to check.
+    expect(onlyStemShared(['cour'], page)).toBe(false);
   });
 
   it('propose les pages qui ont une partie des mots quand aucune ne les a tous', async () => {
