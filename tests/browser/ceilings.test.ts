@@ -1,32 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
 
 const base = '/logement-social/';
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 const phone = { width: 360, height: 740 };
 
-beforeAll(async () => {
-  server = await serveDist({ root: inject('distWithBase'), base });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} : jamais atteint au clavier`);
-}
+const site = builtSiteInChromium(base);
 
 async function axe(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -37,14 +17,14 @@ const noHorizontalScroll = (page: Page) => page.evaluate(() => document.document
 
 describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
   it('donne la catégorie, le plafond et la comparaison au clavier seul, avec le script, sans rien envoyer ni garder', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize(phone);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(server.url('plafonds/'));
+    await page.goto(site.server.url('plafonds/'));
     const address = page.url();
 
     // The form replaces the links.
@@ -90,7 +70,7 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
 
     expect(errors).toEqual([]);
     expect(page.url()).toBe(address);
-    expect(requests.every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axe(page)).toEqual([]);
@@ -101,15 +81,15 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     const { context, close } = await launchBrowser({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.setViewportSize(phone);
-    await page.goto(server.url(''));
+    await page.goto(site.server.url(''));
     await tabTo(page, `a[href="${base}plafonds/"]`);
-    await Promise.all([page.waitForURL(server.url('plafonds/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(site.server.url('plafonds/')), page.keyboard.press('Enter')]);
     expect(await page.locator('form[data-ceilings-form]').isVisible()).toBe(false);
     await tabTo(page, `a[href="${base}plafonds/foyer-2/"]`);
-    await Promise.all([page.waitForURL(server.url('plafonds/foyer-2/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(site.server.url('plafonds/foyer-2/')), page.keyboard.press('Enter')]);
     await tabTo(page, `a[href="${base}plafonds/categorie-3/"]`);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('en situation de handicap');
-    await Promise.all([page.waitForURL(server.url('plafonds/categorie-3/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(site.server.url('plafonds/categorie-3/')), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe('Catégorie 3\u202f: plafond de ressources 2026');
     expect(await page.locator('[data-ceiling-amount]').textContent()).toContain('37\u202f584\u00a0€');
     expect(await noHorizontalScroll(page)).toBe(true);
@@ -117,10 +97,10 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
   });
 
   it('n’a aucune violation axe sur une page de question, une page de catégorie, ni sur l’accueil qui y mène', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize(phone);
     for (const path of ['plafonds/foyer-1/', 'plafonds/categorie-6/', '']) {
-      await page.goto(server.url(path));
+      await page.goto(site.server.url(path));
       expect(await axe(page), path).toEqual([]);
       expect(await noHorizontalScroll(page), path).toBe(true);
     }

@@ -1,31 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
 
 const base = '/logement-social/';
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
-beforeAll(async () => {
-  server = await serveDist({ root: inject('distWithBase'), base });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} : jamais atteint au clavier`);
-}
+const site = builtSiteInChromium(base);
 
 async function axe(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -34,13 +14,13 @@ async function axe(page: Page) {
 
 describe('« Où m’adresser ? » dans Chromium', () => {
   it('mène à une réponse au clavier seul, avec le script, sans rien envoyer ni garder', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(server.url('orientation/'));
+    await page.goto(site.server.url('orientation/'));
     const address = page.url();
 
     await tabTo(page, '#question-commune');
@@ -72,7 +52,7 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     expect(errors).toEqual([]);
     // Nothing of the answer goes into the address: only the jump to the answer.
     expect(page.url()).toBe(`${address}#reponse`);
-    expect(requests.every((url) => url.startsWith(server.origin))).toBe(true);
+    expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
     expect(await axe(page)).toEqual([]);
     await page.close();
@@ -81,12 +61,12 @@ describe('« Où m’adresser ? » dans Chromium', () => {
   it('mène à une réponse au clavier seul, sans script, par des pages à adresse stable', async () => {
     const { context, close } = await launchBrowser({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url('orientation/'));
+    await page.goto(site.server.url('orientation/'));
     expect(await page.locator('form[data-orientation-form]').isVisible()).toBe(false);
     await tabTo(page, `a[href="${base}orientation/oignies/"]`);
-    await Promise.all([page.waitForURL(server.url('orientation/oignies/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(site.server.url('orientation/oignies/')), page.keyboard.press('Enter')]);
     await tabTo(page, `a[href="${base}orientation/oignies/sans-logement/"]`);
-    await Promise.all([page.waitForURL(server.url('orientation/oignies/sans-logement/')), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(site.server.url('orientation/oignies/sans-logement/')), page.keyboard.press('Enter')]);
     expect(await page.locator('h1').textContent()).toBe('Vous êtes sans logement ou en urgence');
     expect(await page.locator('main').textContent()).toContain('115');
     const places = (await page.locator('.answer-place__name').allTextContents()).map((text) => text.trim());
@@ -96,11 +76,11 @@ describe('« Où m’adresser ? » dans Chromium', () => {
   });
 
   it('n’a aucune violation axe sur la page d’une commune ni sur une page de réponse', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     // axe needs scripts: the answer page has none of its own, so it is the page a reader without them sees.
-    await page.goto(server.url('orientation/oignies/sans-logement/'));
+    await page.goto(site.server.url('orientation/oignies/sans-logement/'));
     expect(await axe(page)).toEqual([]);
-    await page.goto(server.url('orientation/leforest/'));
+    await page.goto(site.server.url('orientation/leforest/'));
     expect(await axe(page)).toEqual([]);
     await page.locator('#question-conseil-juridique').check();
     expect(await page.locator('[data-block="organisation:adil"]').isVisible()).toBe(true);
@@ -109,8 +89,8 @@ describe('« Où m’adresser ? » dans Chromium', () => {
   });
 
   it('s’imprime sans menu ni recherche ni questions, avec l’adresse des liens', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url('orientation/carvin/difficulte-sociale/'));
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.url('orientation/carvin/difficulte-sociale/'));
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-nav', '.search-form', '.breadcrumbs', '.site-footer']) {
       expect(await page.locator(selector).isVisible(), selector).toBe(false);
@@ -120,8 +100,8 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     expect(await page.locator('.print-only').textContent()).toContain('/orientation/carvin/difficulte-sociale/');
     await page.close();
 
-    const tool = await browser.context.newPage();
-    await tool.goto(server.url('orientation/carvin/'));
+    const tool = await site.browser.context.newPage();
+    await tool.goto(site.server.url('orientation/carvin/'));
     await tool.emulateMedia({ media: 'print' });
     expect(await tool.locator('form[data-orientation-form]').isVisible()).toBe(false);
     expect(await tool.locator('[data-block="desks"]').isVisible()).toBe(true);
@@ -129,8 +109,8 @@ describe('« Où m’adresser ? » dans Chromium', () => {
   });
 
   it('est trouvé par la recherche sans passer devant les fiches des lieux', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url(''));
+    const page = await site.browser.context.newPage();
+    await page.goto(site.server.url(''));
     // A string, so that Vitest does not rewrite the browser's dynamic import.
     const search = (query: string): Promise<string[]> =>
       page.evaluate(`(async () => {

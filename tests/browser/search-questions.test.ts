@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser } from '../helpers/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSiteInChromium } from '../helpers/browser';
 import { questions } from '../search/question-table';
 
 /**
@@ -10,27 +9,18 @@ import { questions } from '../search/question-table';
  * on that the page offers under weak results.
  */
 const base = '/logement-social/';
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
-beforeAll(async () => {
-  server = await serveDist({ root: inject('distWithBase'), base });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSiteInChromium(base);
 
 async function searchPage() {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  await page.goto(server.url('recherche/'));
+  await page.goto(site.server.url('recherche/'));
   /** Types a question as a person would, submits, and waits for the announced result. */
   const ask = async (question: string) => {
     // The status is emptied first, so that the same announcement twice is still seen as new.

@@ -1,9 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, tabTo } from '../helpers/browser';
 
 const base = '/logement-social/';
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -33,15 +32,6 @@ async function phonePage(options: { javaScriptEnabled?: boolean } = {}) {
     if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
   return { page, downloads, problems, close: browser.close };
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would; returns the presses. */
-async function tabTo(page: Page, selector: string, limit = 30): Promise<number> {
-  for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
-  }
-  throw new Error(`${selector} jamais atteint au clavier en ${limit} tabulations`);
 }
 
 describe('la recherche dans Chromium', () => {

@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { serveDist } from '../../scripts/static-server.mjs';
 
 const executablePath = process.env.SAI_CHROMIUM ?? '/usr/bin/chromium';
 // Offline and quiet: no update, sync or QUIC traffic, so any request a test sees comes from the page.
@@ -46,4 +48,29 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+}
+
+/**
+ * For a test file that drives the built site: the build with its base, served on 127.0.0.1, and a
+ * Chromium, opened before the file's tests and closed after them.
+ */
+export function builtSiteInChromium(base = '/logement-social/') {
+  const site = {} as { server: Awaited<ReturnType<typeof serveDist>>; browser: Awaited<ReturnType<typeof launchBrowser>> };
+  beforeAll(async () => {
+    [site.server, site.browser] = await Promise.all([serveDist({ root: inject('distWithBase'), base }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would; returns the presses. */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+  }
+  throw new Error(`${selector} : jamais atteint au clavier en ${limit} tabulations`);
 }
