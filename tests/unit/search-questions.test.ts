@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { resultSummary, searchSite, termWeight, understandQuery, type PagefindApi, type PagefindResult, type SearchVocabulary } from '../../src/domain/search';
+import { resultSummary, searchSite, termWeight, understandQuery, type SearchVocabulary } from '../../src/domain/search';
 import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index';
 import { searchVocabularySchema } from '../../src/schemas/search';
 import { projectRoot } from '../helpers/build';
+import { fakePagefind } from './fake-pagefind';
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -40,22 +41,6 @@ describe('la lecture d’une question avant Pagefind', () => {
     expect(texts(understandQuery('Hénin-Beaumont logement', vocabulary))).toEqual(['Hénin-Beaumont']);
   });
 });
-
-/** Pages as word lists; a page matches when it has every word's prefix (as Pagefind does). */
-function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: string[] } {
-  const queries: string[] = [];
-  return {
-    queries,
-    async search(term) {
-      queries.push(String(term));
-      const words = (term ?? '').replace(/"/g, '').toLowerCase().split(' ');
-      const results: PagefindResult[] = Object.entries(pages)
-        .filter(([, text]) => words.every((w) => text.split(' ').some((t) => t.startsWith(w))))
-        .map(([url]) => ({ id: url, score: 1, data: async () => ({ url, excerpt: '', meta: { title: url }, filters: {} }) }));
-      return { results };
-    },
-  };
-}
 
 describe('quand aucune page n’a tous les mots', () => {
   // « aide » and « logement » are on every page; only /cotation/ holds « cotation ».

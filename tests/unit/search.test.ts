@@ -11,11 +11,11 @@ import {
   onlyStemShared,
   typographicApostrophes,
   type PagefindApi,
-  type PagefindResult,
 } from '../../src/domain/search';
 import { buildLexicon, checkSearchSynonyms, indexedText, keywordsForPath, searchShortcuts } from '../../src/domain/search-index';
 import { forIndexing } from '../../src/integrations/pagefind';
 import { projectRoot } from '../helpers/build';
+import { fakePagefind } from './fake-pagefind';
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -58,23 +58,6 @@ describe('la correction des fautes de frappe', () => {
     expect(correctWord('maison', lexicon)).toBeUndefined();
   });
 });
-
-/** A stand-in for Pagefind: pages are word lists; a page matches when it has every word's prefix. */
-function fakePagefind(pages: Record<string, string>): PagefindApi & { queries: string[] } {
-  const queries: string[] = [];
-  return {
-    queries,
-    async search(term) {
-      queries.push(String(term));
-      const exact = term?.startsWith('"');
-      const words = (term ?? '').replace(/"/g, '').toLowerCase().split(' ');
-      const results: PagefindResult[] = Object.entries(pages)
-        .filter(([, text]) => words.every((w) => text.split(' ').some((t) => (exact ? t === w : t.startsWith(w)))))
-        .map(([url, text], i) => ({ id: url, score: 10 - i, data: async () => ({ url, excerpt: text, meta: { title: url }, filters: {} }) }));
-      return { results };
-    },
-  };
-}
 
 describe('le déroulé d’une recherche', () => {
   const pages = { '/cotation/': 'cotation points grille', '/pieces/': 'pièces papiers identité', '/calais/': 'calais habitat', '/cal/': 'cal commission' };
