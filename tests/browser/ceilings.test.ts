@@ -1,17 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
+import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
 
 const base = '/logement-social/';
 const phone = { width: 360, height: 740 };
 
 const site = builtSiteInChromium(base);
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -73,7 +67,7 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
     expect(await noHorizontalScroll(page)).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeWcag22(page)).toEqual([]);
     await page.close();
   });
 
@@ -101,7 +95,7 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     await page.setViewportSize(phone);
     for (const path of ['plafonds/foyer-1/', 'plafonds/categorie-6/', '']) {
       await page.goto(site.server.url(path));
-      expect(await axe(page), path).toEqual([]);
+      expect(await axeWcag22(page), path).toEqual([]);
       expect(await noHorizontalScroll(page), path).toBe(true);
     }
     await page.close();

@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
+import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
 
 const base = '/logement-social/';
 
 const site = builtSiteInChromium(base);
-
-async function axe(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('« Où m’adresser ? » dans Chromium', () => {
   it('mène à une réponse au clavier seul, avec le script, sans rien envoyer ni garder', async () => {
@@ -54,7 +47,7 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     expect(page.url()).toBe(`${address}#reponse`);
     expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeWcag22(page)).toEqual([]);
     await page.close();
   });
 
@@ -79,12 +72,12 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     const page = await site.browser.context.newPage();
     // axe needs scripts: the answer page has none of its own, so it is the page a reader without them sees.
     await page.goto(site.server.url('orientation/oignies/sans-logement/'));
-    expect(await axe(page)).toEqual([]);
+    expect(await axeWcag22(page)).toEqual([]);
     await page.goto(site.server.url('orientation/leforest/'));
-    expect(await axe(page)).toEqual([]);
+    expect(await axeWcag22(page)).toEqual([]);
     await page.locator('#question-conseil-juridique').check();
     expect(await page.locator('[data-block="organisation:adil"]').isVisible()).toBe(true);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeWcag22(page)).toEqual([]);
     await page.close();
   });
 

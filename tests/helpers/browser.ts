@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,10 @@ export async function tabTo(page: Page, selector: string, limit = 80): Promise<n
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
   }
   throw new Error(`${selector} : jamais atteint au clavier en ${limit} tabulations`);
+}
+
+/** WCAG 2.0, 2.1 and 2.2 A/AA violations of the page as it is now (after an interaction), one line per rule. */
+export async function axeWcag22(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
