@@ -37,10 +37,17 @@ describe('les contrôles du balayage des pages', () => {
       /^1280 px · texte à 200 % : p\.fixe « Ce texte garde sa taille quand » reste à 16 px/m,
       /^1280 px · zoom 400 % : défilement horizontal/m,
       /^360 px · clavier : le premier élément atteint par Tab n’est pas le lien d’évitement/m,
+      /^1280 px · clavier : le premier élément atteint par Tab n’est pas le lien d’évitement/m,
       /^1280 px · clavier : aucun indicateur de focus visible sur a « Un lien dont le focus ne se voit pas »$/m,
     ]) {
       expect(problems).toMatch(expected);
     }
+  });
+
+  it('ne signalent rien sur une page correcte : à la seconde largeur, le clavier repart du haut de la page', async () => {
+    // Both widths share one load: without going back to the top, the second keyboard path would
+    // start where the first one stopped, after the skip link.
+    expect(await checkPage(tab, server.url('bonne/'))).toEqual([]);
   });
 
   it('signalent une page absente, et ne gardent rien d’une page à l’autre', async () => {

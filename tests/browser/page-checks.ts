@@ -231,17 +231,37 @@ async function load(page: Page, url: string): Promise<string[]> {
 }
 
 /**
- * Every check, for one page: loaded once per width with all the checks of that width run on that
- * load, then cookies and storage. `screenshot` is a path without extension: the width is added.
+ * Back to the state of a page just loaded, for the checks of the next width: no focus, at the top,
+ * and the next Tab starting from the beginning of the document. A focused element that is removed
+ * leaves Chromium's sequential focus starting point where it stood, so a throw-away element at the
+ * very start of <body> puts that point before the skip link.
+ */
+async function freshState(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    document.body.prepend(start);
+    start.focus({ preventScroll: true });
+    start.remove();
+    window.scrollTo(0, 0);
+  });
+}
+
+/**
+ * Every check, for one page: loaded once, then at each width every check of that width, the
+ * widths taking turns on the same load (the CSS lays the page out again for each), then cookies
+ * and storage. `screenshot` is a path without extension: the width is added.
  * Returns what went wrong, each problem once.
  */
 export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string } = {}): Promise<string[]> {
   problems.length = 0;
   const found: string[] = [];
-  for (const width of widths) {
+  for (const [i, width] of widths.entries()) {
     const atWidth: string[] = [];
     await page.setViewportSize({ width, height: 800 });
-    atWidth.push(...(await load(page, url)));
+    if (i === 0) atWidth.push(...(await load(page, url)));
+    else await freshState(page);
     atWidth.push(...(await axeViolations(page)));
     if (width === 360) atWidth.push(...(await page.evaluate(layoutProblems, 'mise en page')));
     if (options.screenshot) await page.screenshot({ path: `${options.screenshot}-${width}.png`, fullPage: true });
