@@ -17,7 +17,7 @@ import { checkPage, openTab, widths, type Tab } from './page-checks';
  * starts with a skip link and always shows where the focus is.
  *
  * One browser; one tab per core, each in a context of its own that checks one page after the
- * other, loading it once per width and running every check of that width on that load.
+ * other, loading it once and running every check of each width on that load (page-checks.ts).
  */
 
 const dist = inject('distWithBase');

@@ -87,14 +87,18 @@ describe('leaflets when every place has full details', () => {
     expect(logs).toEqual([]);
   }, 120_000);
 
-  it('the benchmark’s faithful ×10 copy builds every leaflet on two pages, with full details', async () => {
+  it('the benchmark’s faithful ×10 copy builds each shape of leaflet on two pages, with full details', async () => {
     const target = join(mkdtempSync(join(tmpdir(), 'leaflet-x10-')), 'content');
     await makeSyntheticContent(join(root, 'content'), target, 10, { mode: 'faithful' });
     const { catalog: loaded, issues } = await loadContent(target, root);
     if (!loaded) throw new Error(formatIssues(issues));
     const catalog = withFullDetails(loaded);
     expect(catalog.communes).toHaveLength(140);
-    for (const variant of variantsOf(catalog)) {
+    // Copies 1 to 9 of a commune differ only by the digit in their names and ids: the general
+    // leaflet, the real communes and their copy 9 are every shape there is (29 of the 141 leaflets).
+    const shapes = variantsOf(catalog).filter((v) => v.variant === 'general' || !/-synth-[1-8]$/.test(v.communeId));
+    expect(shapes).toHaveLength(29);
+    for (const variant of shapes) {
       const bytes = await renderLeaflet(catalog, variant, { base, log: () => undefined });
       expect(await pageCount(bytes)).toBe(2);
     }
