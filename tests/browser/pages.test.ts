@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { projectRoot } from '../helpers/build';
 import { launchChromium } from '../helpers/browser';
-import { htmlFiles } from '../helpers/dist';
+import { htmlFiles, builtDist } from '../helpers/dist';
 import { checkPage, openTab, widths, type Tab } from './page-checks';
 
 /**
@@ -20,7 +20,7 @@ import { checkPage, openTab, widths, type Tab } from './page-checks';
  * other, loading it once and running every check of each width on that load (page-checks.ts).
  */
 
-const dist = inject('distWithBase');
+const dist = await builtDist('distWithBase');
 const base = '/logement-social/';
 /** Pages photographed at both widths for a person to look at (CI artifacts, not committed). */
 const screenshotPages = ['', 'ou-s-adresser/', 'communes/henin-beaumont/', 'lieux/mairie-carvin/', 'infos/faire-sa-demande/', 'recherche/', 'plaquette/'];

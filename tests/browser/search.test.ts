@@ -1,14 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { launchBrowser, tabTo } from '../helpers/browser';
+import { builtDist } from '../helpers/dist';
 
 const base = '/logement-social/';
 let server: Awaited<ReturnType<typeof serveDist>>;
 
 beforeAll(async () => {
-  server = await serveDist({ root: inject('distWithBase'), base });
+  server = await serveDist({ root: await builtDist('distWithBase'), base });
 });
 afterAll(async () => {
   await server?.close();

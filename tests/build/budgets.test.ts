@@ -1,11 +1,12 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { measureSite, overBudget, readBudgets } from '../../scripts/page-weight.mjs';
+import { builtDist } from '../helpers/dist';
 
 const budgets = await readBudgets();
 
 describe('les budgets de poids (budgets.config.json)', () => {
   it('sont tenus par le site construit', async () => {
-    const report = await measureSite(inject('distWithBase'), '/logement-social/');
+    const report = await measureSite(await builtDist('distWithBase'), '/logement-social/');
     expect(report.pages.length).toBeGreaterThan(40);
     expect(overBudget(report, budgets)).toEqual([]);
   });

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings';
 import { formatEuros } from '../../src/domain/format';
 import { projectRoot } from '../helpers/build';
-import { htmlFiles, linksOf, readText } from '../helpers/dist';
+import { htmlFiles, linksOf, readText, builtDist } from '../helpers/dist';
+
+const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -24,7 +26,7 @@ for (const [name, key, base] of [
   ['à la racine', 'distAtRoot', '/'],
 ] as const) {
   describe(`les pages des plafonds de ressources (${name})`, () => {
-    const dist = inject(key);
+    const dist = dists[key];
     const page = (path: string) => readText(dist, `${path}index.html`);
 
     it('ont /plafonds/, cinq pages de question et six pages de catégorie, et pas d’autre', async () => {

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
 import { localDay } from '../../src/domain/report';
-import { readText } from '../helpers/dist';
+import { readText, builtDist } from '../helpers/dist';
 import { projectRoot } from '../helpers/build';
+
+const distWithBase = await builtDist('distWithBase');
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -32,7 +34,7 @@ function placeFile(record: Record): string {
 }
 
 describe('les fichiers data·inclusion construits', () => {
-  const dist = inject('distWithBase');
+  const dist = distWithBase;
   const read = async (file: string) => JSON.parse(await readText(dist, `donnees/data-inclusion/${file}`)) as Record[];
 
   it('structures.json : chaque structure est valide pour le schéma officiel, une par lieu', async () => {

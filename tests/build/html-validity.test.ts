@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build';
+import { builtDist } from '../helpers/dist';
+
+const distWithBase = await builtDist('distWithBase');
 
 interface VnuMessage {
   type: string;
@@ -15,7 +18,7 @@ interface VnuMessage {
 }
 
 it('chaque fichier HTML passe le validateur Nu (vnu) sans erreur', () => {
-  const dist = inject('distWithBase');
+  const dist = distWithBase;
   // --skip-non-html: without it vnu parses the scripts and the JSON files as HTML.
   const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--skip-non-html', '--errors-only', '--format', 'json', dist], {
     encoding: 'utf8',

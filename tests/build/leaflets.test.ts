@@ -1,16 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
 import { formatFileSize } from '../../src/domain/format';
-import { listFiles, readText } from '../helpers/dist';
+import { listFiles, readText, builtDist } from '../helpers/dist';
 import { projectRoot } from '../helpers/build';
+
+const distWithBase = await builtDist('distWithBase');
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 
 describe('les plaquettes faites par la construction du site', () => {
-  const dist = inject('distWithBase');
+  const dist = distWithBase;
 
   it('sont là : une générale et une par commune, et rien d’autre', async () => {
     const pdfs = (await listFiles(join(dist, 'plaquette'))).filter((f) => f.endsWith('.pdf')).sort();

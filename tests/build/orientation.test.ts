@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { situationRules } from '../../src/domain/orientation';
 import { buildSite, projectRoot } from '../helpers/build';
-import { htmlFiles, linksOf, readText } from '../helpers/dist';
+import { htmlFiles, linksOf, readText, builtDist } from '../helpers/dist';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
+
+const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -33,7 +35,7 @@ for (const [name, key, base] of [
   ['à la racine', 'distAtRoot', '/'],
 ] as const) {
   describe(`l’outil « Où m’adresser ? » construit (${name})`, () => {
-    const dist = inject(key);
+    const dist = dists[key];
 
     it('a une page par commune et par commune × situation, et pas d’autre', async () => {
       const pages = (await htmlFiles(dist)).filter((f) => f.startsWith('orientation/'));

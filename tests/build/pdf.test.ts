@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { projectRoot } from '../helpers/build';
+import { builtDist } from '../helpers/dist';
 
 /**
  * The printable leaflets, as the build publishes them (dist/plaquette/*.pdf): a sound file
@@ -14,7 +15,7 @@ import { projectRoot } from '../helpers/build';
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
-const folder = join(inject('distWithBase'), 'plaquette');
+const folder = join(await builtDist('distWithBase'), 'plaquette');
 const pdfs = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort() : [];
 const expected = 1 + catalog.communes.length;
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../scripts/static-server.mjs';
 import { projectRoot } from '../helpers/build';
-import { htmlFiles, listFiles, readText } from '../helpers/dist';
+import { htmlFiles, listFiles, readText, builtDist } from '../helpers/dist';
 
 /**
  * What a static host can't forget because it is in the files: the Content-Security-Policy of each
@@ -11,7 +11,7 @@ import { htmlFiles, listFiles, readText } from '../helpers/dist';
  * pages, plus what only a header can say.
  */
 
-const dist = inject('distWithBase');
+const dist = await builtDist('distWithBase');
 const siteUrl = 'https://www.agglo-henincarvin.fr/logement-social/';
 
 type Policy = Map<string, string[]>;

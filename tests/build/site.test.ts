@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
+import { htmlFiles, idsOf, linksOf, listFiles, readText, builtDist } from '../helpers/dist';
 import { projectRoot } from '../helpers/build';
+
+const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error('le contenu réel doit être valide');
@@ -23,7 +25,7 @@ for (const [name, key, base] of [
   ['à la racine', 'distAtRoot', '/'],
 ] as const) {
   describe(`le site construit (${name})`, () => {
-    const dist = inject(key);
+    const dist = dists[key];
 
     it('a une page par commune, par lieu et par fiche', () => {
       for (const commune of catalog.communes) expect(existsSync(join(dist, 'communes', commune.id, 'index.html')), commune.id).toBe(true);
@@ -102,7 +104,7 @@ for (const [name, key, base] of [
 }
 
 describe('les données ouvertes', () => {
-  const dist = inject('distWithBase');
+  const dist = dists.distWithBase;
 
   it('lieux.json a une ligne par lieu de la convention, avec son niveau et sa commune', async () => {
     const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as Record<string, unknown>[];

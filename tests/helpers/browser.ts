@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
+import { builtDist } from './dist';
 
 const executablePath = process.env.SAI_CHROMIUM ?? '/usr/bin/chromium';
 // Offline and quiet: no update, sync or QUIC traffic, so any request a test sees comes from the page.
@@ -58,7 +59,7 @@ export function launchChromium(): Promise<Browser> {
 export function builtSiteInChromium(base = '/logement-social/') {
   const site = {} as { server: Awaited<ReturnType<typeof serveDist>>; browser: Awaited<ReturnType<typeof launchBrowser>> };
   beforeAll(async () => {
-    [site.server, site.browser] = await Promise.all([serveDist({ root: inject('distWithBase'), base }), launchBrowser()]);
+    [site.server, site.browser] = await Promise.all([serveDist({ root: await builtDist('distWithBase'), base }), launchBrowser()]);
   });
   afterAll(async () => {
     await site.browser?.close();

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { htmlFiles, listFiles, readText } from '../helpers/dist';
+import { describe, expect, it } from 'vitest';
+import { htmlFiles, listFiles, readText, builtDist } from '../helpers/dist';
 import { loadPagefind } from '../helpers/pagefind';
+
+const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
 for (const [name, key, base] of [
   ['avec une base', 'distWithBase', '/logement-social/'],
   ['à la racine', 'distAtRoot', '/'],
 ] as const) {
   describe(`l’index de recherche produit par la construction (${name})`, () => {
-    const dist = inject(key);
+    const dist = dists[key];
 
     it('est écrit par `astro build` seul, sans les interfaces toutes faites de Pagefind', async () => {
       const files = await listFiles(join(dist, 'pagefind'));

@@ -1,7 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchSite, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
 import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
 import { table } from './query-table';
+import { builtDist } from '../helpers/dist';
+
+const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
 
 for (const [name, key, base] of [
@@ -13,7 +16,7 @@ for (const [name, key, base] of [
     let lexicon: string[];
     let vocabulary: SearchVocabulary | undefined;
     beforeAll(async () => {
-      const dist = inject(key);
+      const dist = dists[key];
       pagefind = await loadPagefind(dist, base);
       lexicon = await loadLexicon(dist);
       // The page reads questions with the vocabulary it carries: so does this test.

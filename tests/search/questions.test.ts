@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchSite, type PagefindApi, type SearchOptions } from '../../src/domain/search';
 import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
 import { questions } from './question-table';
+import { builtDist } from '../helpers/dist';
 
 /**
  * The natural questions of question-table.ts on the real index, through the search page's pipeline
@@ -14,7 +15,7 @@ describe('des questions telles que les demandeurs les tapent', () => {
   let options: SearchOptions;
   const missed: string[] = [];
   beforeAll(async () => {
-    const dist = inject('distWithBase');
+    const dist = await builtDist('distWithBase');
     pagefind = await loadPagefind(dist, base);
     const lexicon = await loadLexicon(dist);
     options = { lexicon: async () => lexicon, vocabulary: await loadVocabulary(dist) };
