@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AxeRuleResult } from '../../src/domain/audit-evidence';
 
 /**
  * The checks of the page sweep (tests/browser/pages.test.ts), each on the page as it is loaded.
@@ -38,6 +39,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.flatMap((v) =>
     v.nodes.map((n) => `axe ${v.id} (${v.impact}) : ${v.help} — ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`),
   );
+}
+
+/**
+ * Every axe rule tagged for the RGAA (`RGAAv4`, with its `RGAA-x.y.z` tests), and its outcome on the
+ * loaded page: the automated evidence of the accessibility audit for the sample pages
+ * (src/domain/audit-evidence.ts). Some of these rules are outside the WCAG tags the sweep gates on.
+ */
+export async function axeRgaaResults(page: Page): Promise<AxeRuleResult[]> {
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['RGAAv4'] }, selectors: false, iframes: false });
+    const outcomes = ['violations', 'passes', 'incomplete', 'inapplicable'] as const;
+    return outcomes.flatMap((outcome) => results[outcome].map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })));
+  });
 }
 
 /** Cookies and web storage left by the page; then clears them, so that the next page starts clean. */
@@ -233,9 +248,10 @@ async function load(page: Page, url: string): Promise<string[]> {
 /**
  * Every check, for one page: loaded once per width with all the checks of that width run on that
  * load, then cookies and storage. `screenshot` is a path without extension: the width is added.
+ * `rgaa` receives the outcomes of axe's RGAA rules at 1280 px (sample pages of the audit).
  * Returns what went wrong, each problem once.
  */
-export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string } = {}): Promise<string[]> {
+export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string; rgaa?: (results: AxeRuleResult[]) => void } = {}): Promise<string[]> {
   problems.length = 0;
   const found: string[] = [];
   for (const width of widths) {
@@ -243,6 +259,8 @@ export async function checkPage({ context, page, problems }: Tab, url: string, o
     await page.setViewportSize({ width, height: 800 });
     atWidth.push(...(await load(page, url)));
     atWidth.push(...(await axeViolations(page)));
+    // The audit's evidence, for sample pages only: once, at the desktop width, on the same load.
+    if (width === 1280 && options.rgaa) options.rgaa(await axeRgaaResults(page));
     if (width === 360) atWidth.push(...(await page.evaluate(layoutProblems, 'mise en page')));
     if (options.screenshot) await page.screenshot({ path: `${options.screenshot}-${width}.png`, fullPage: true });
     atWidth.push(...(await keyboardProblems(page)));
