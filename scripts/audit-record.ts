@@ -20,7 +20,7 @@ const sweepNames = audit.pages.map(sweepPathOf).filter((path): path is string =>
 // vitest matches -t against « describe name + test name »; the other tests are matched whole.
 const pattern = `(${sweepNames.join('|')}|validateur Nu|audit d’accessibilité dans le site construit)`;
 
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'site', 'tests/browser/pages.test.ts', 'tests/build/html-validity.test.ts', 'tests/build/accessibility-audit.test.ts', '-t', pattern], {
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'site', 'tests/browser/pages.test.ts', 'tests/build/html-validity.test.ts', 'tests/build/accessibility-audit.test.ts', '--testTimeout', '1200000', '-t', pattern], {
   stdio: 'inherit',
   env: { ...process.env, SAI_AUDIT_RECORD: '1' },
 });

@@ -27,7 +27,8 @@ export function sweepPathOf(page: AuditPage): string | undefined {
   return file && file.replace(/(^|\/)index\.html$/, '$1');
 }
 
-function add(evidence: PageEvidence, finding: AutomatedFinding): void {
+function add(evidence: PageEvidence, finding: AutomatedFinding | undefined): void {
+  if (!finding) return;
   const byCriterion = new Map<string, string[]>();
   for (const test of finding.tests) {
     const criterion = test.split('.').slice(0, 2).join('.');
@@ -54,7 +55,8 @@ export function axeEvidence(results: readonly AxeRuleResult[]): PageEvidence {
   const evidence: PageEvidence = {};
   for (const result of results) {
     const tests = result.tags.filter((tag) => /^RGAA-\d+\.\d+\.\d+$/.test(tag)).map((tag) => tag.slice(5));
-    if (tests.length === 0) continue;
+    // A rule with nothing to check on the page says nothing about it: not recorded.
+    if (tests.length === 0 || result.outcome === 'inapplicable') continue;
     const outcome = axeOutcomes[result.outcome];
     add(evidence, {
       check: `axe:${result.rule}`,
@@ -142,8 +144,9 @@ function describeTag(tag: Tag): string {
   return `<${tag.name}${id ? ` id="${id}"` : name ? ` name="${name}"` : ''}>`;
 }
 
-function finding(check: string, tests: string[], problems: string[], applicable = true): AutomatedFinding {
-  if (!applicable) return { check, tests, outcome: 'inapplicable' };
+function finding(check: string, tests: string[], problems: string[], applicable = true): AutomatedFinding | undefined {
+  // Nothing to check on the page (no frame, no field): nothing recorded.
+  if (!applicable) return undefined;
   if (problems.length === 0) return { check, tests, outcome: 'pass' };
   const shown = [...new Set(problems)];
   return { check, tests, outcome: 'fail', detail: `${shown.slice(0, 3).join(' ; ')}${shown.length > 3 ? ` ; et ${shown.length - 3} autre(s)` : ''}` };

@@ -192,7 +192,7 @@ function accessibilityAuditSection(catalog: Catalog): ReportSection {
     title,
     todo,
     info: [
-      `État : ${grid.status} ; ${grid.rate.met} critères respectés sur ${grid.rate.applicable} applicables${grid.complete ? '' : ' (grille incomplète)'}.`,
+      `État : ${grid.status} ; ${grid.rate.met} critère(s) respecté(s) sur ${grid.rate.applicable} applicable(s)${grid.complete ? '' : ' (grille incomplète)'}.`,
       ...(nonCompliant.length > 0 ? [`Critères non conformes : ${nonCompliant.join(', ')}.`] : []),
     ],
   };

@@ -22,37 +22,35 @@ export const axeSource = readFileSync(createRequire(import.meta.url).resolve('ax
 /**
  * WCAG 2.0/2.1 A and AA violations of the loaded page, one line per element. axe runs without
  * building CSS selectors, which takes half its time; it runs again with them only when something
- * fails, to name the elements.
+ * fails, to name the elements. With `rgaa` (the audit's sample pages), the same run adds axe's
+ * rules tagged for the RGAA (`RGAAv4`, with their `RGAA-x.y.z` tests) and hands every such rule's
+ * outcome to `rgaa`: the audit's automated evidence (src/domain/audit-evidence.ts). Only the WCAG
+ * rules' violations are problems of the sweep; an RGAA rule's failure is the audit's business.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const run = (selectors: boolean) =>
+export async function axeViolations(page: Page, rgaa?: (results: AxeRuleResult[]) => void): Promise<string[]> {
+  const run = (selectors: boolean, withRgaa: boolean) =>
     page.evaluate(
-      async ({ tags, selectors }) => {
+      async ({ tags, selectors, withRgaa }) => {
         const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], selectors, iframes: false });
-        return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })) }));
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: withRgaa ? [...tags, 'RGAAv4'] : tags }, resultTypes: ['violations'], selectors, iframes: false });
+        const violations = results.violations
+          .filter((v) => v.tags.some((tag) => tags.includes(tag)))
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })) }));
+        const outcomes = ['violations', 'passes', 'incomplete', 'inapplicable'] as const;
+        const rgaaResults = withRgaa
+          ? outcomes.flatMap((outcome) => results[outcome].filter((r) => r.tags.includes('RGAAv4')).map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })))
+          : [];
+        return { violations, rgaaResults };
       },
-      { tags: axeTags, selectors },
+      { tags: axeTags, selectors, withRgaa },
     );
-  let violations = await run(false);
-  if (violations.length > 0) violations = await run(true);
+  const first = await run(false, rgaa !== undefined);
+  rgaa?.(first.rgaaResults);
+  let violations = first.violations;
+  if (violations.length > 0) violations = (await run(true, false)).violations;
   return violations.flatMap((v) =>
     v.nodes.map((n) => `axe ${v.id} (${v.impact}) : ${v.help} — ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`),
   );
-}
-
-/**
- * Every axe rule tagged for the RGAA (`RGAAv4`, with its `RGAA-x.y.z` tests), and its outcome on the
- * loaded page: the automated evidence of the accessibility audit for the sample pages
- * (src/domain/audit-evidence.ts). Some of these rules are outside the WCAG tags the sweep gates on.
- */
-export async function axeRgaaResults(page: Page): Promise<AxeRuleResult[]> {
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['RGAAv4'] }, selectors: false, iframes: false });
-    const outcomes = ['violations', 'passes', 'incomplete', 'inapplicable'] as const;
-    return outcomes.flatMap((outcome) => results[outcome].map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })));
-  });
 }
 
 /** Cookies and web storage left by the page; then clears them, so that the next page starts clean. */
@@ -258,9 +256,8 @@ export async function checkPage({ context, page, problems }: Tab, url: string, o
     const atWidth: string[] = [];
     await page.setViewportSize({ width, height: 800 });
     atWidth.push(...(await load(page, url)));
-    atWidth.push(...(await axeViolations(page)));
-    // The audit's evidence, for sample pages only: once, at the desktop width, on the same load.
-    if (width === 1280 && options.rgaa) options.rgaa(await axeRgaaResults(page));
+    // The audit's evidence (sample pages only) comes from the same axe run, at the desktop width.
+    atWidth.push(...(await axeViolations(page, width === 1280 ? options.rgaa : undefined)));
     if (width === 360) atWidth.push(...(await page.evaluate(layoutProblems, 'mise en page')));
     if (options.screenshot) await page.screenshot({ path: `${options.screenshot}-${width}.png`, fullPage: true });
     atWidth.push(...(await keyboardProblems(page)));
