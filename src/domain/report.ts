@@ -184,7 +184,7 @@ function accessibilityAuditSection(catalog: Catalog): ReportSection {
   const files = new Set((catalog.accessibilityManual ?? []).map((entry) => entry.theme));
   const todo = missingResults(grid).flatMap((theme) => {
     const file = `manual/theme-${String(theme.theme).padStart(2, '0')}.yaml`;
-    if (!files.has(theme.theme)) return [`Thème ${theme.theme} (${theme.title}) : fichier ${file} absent, ${theme.criteria.length} critères × ${pageCount} pages sans résultat`];
+    if (!files.has(theme.theme)) return [`Thème ${theme.theme} (${theme.title}) : fichier ${file} absent, ${theme.criteria.length} critère(s) × ${pageCount} pages sans résultat`];
     return theme.criteria.map((c) => `Critère ${c.id} (${file}) : pas de résultat pour ${c.pages.length === pageCount ? `les ${pageCount} pages` : c.pages.join(', ')}`);
   });
   const nonCompliant = grid.criteria.filter((c) => c.status === 'NC').map((c) => c.criterion.id);

@@ -135,3 +135,24 @@ describe('la règle de fusion et le taux', () => {
     expect(criterionStatus(['C', undefined])).toBe('NT');
   });
 });
+
+describe('l’audit dans le contenu : état du site et rapport du contenu', () => {
+  it('calcule l’état depuis les fichiers de l’audit, et liste les résultats manquants dans le rapport', async () => {
+    const { loadContent } = await import('../../src/content-loader/load');
+    const { contentWithMistake } = await import('../helpers/fixtures');
+    const { contentReport } = await import('../../src/domain/report');
+    const { accessibilityStatus, gridOf } = await import('../../src/domain/accessibility-audit');
+    const { root, contentDir } = await contentWithMistake(undefined);
+    const { catalog } = await loadContent(contentDir, root, { sourceRoot: projectRoot });
+    expect(gridOf(catalog!)).toMatchObject({ complete: true, rate: { met: 1, applicable: 1 }, status: 'totalement conforme' });
+    const title = 'Audit d’accessibilité (RGAA)';
+    expect(contentReport(catalog!, '2026-11-29').find((s) => s.title.startsWith(title))!.todo).toEqual([]);
+
+    const partial = { ...catalog!, accessibilityManual: catalog!.accessibilityManual!.filter((t) => t.theme === 1) };
+    expect(accessibilityStatus(partial)).toBe('non conforme');
+    expect(contentReport(partial, '2026-11-29').find((s) => s.title.startsWith(title))!.todo).toEqual([
+      'Thème 2 (Cadres) : fichier manual/theme-02.yaml absent, 1 critère(s) × 3 pages sans résultat',
+    ]);
+    expect(accessibilityStatus({ ...catalog!, accessibilityAudit: undefined })).toBe('non conforme');
+  });
+});
