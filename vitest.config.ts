@@ -18,12 +18,12 @@ export default defineConfig({
       {
         extends: true,
         // `npm run test:quick`: unit, domain, schema and content tests; no browser, no build.
-        test: { name: 'quick', include: ['tests/unit/**/*.test.ts']},
+        test: { name: 'quick', include: ['tests/unit/**/*.test.ts'] },
       },
       {
         extends: true,
         // Everything else: the site is built once (with and without a base) while these run.
-        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/global-setup.ts']},
+        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/global-setup.ts'] },
       },
     ],
   },

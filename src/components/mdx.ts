@@ -1,3 +1,7 @@
+import AccessibilityAudit from './AccessibilityAudit.astro';
+import AccessibilityContents from './AccessibilityContents.astro';
+import AccessibilityResults from './AccessibilityResults.astro';
+import AccessibilityStatus from './AccessibilityStatus.astro';
 import Article4Table from './Article4Table.astro';
 import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
@@ -11,4 +15,20 @@ import PortalLink from './PortalLink.astro';
 import TownHalls from './TownHalls.astro';
 
 /** Components editors may use in MDX without importing them. */
-export const mdxComponents = { Article4Table, ContactDetailsStatus, CotationGrid, CotationRefusal, DaloDelay, Glossary, IncomeCeilings, Landlords, LocalFigures, PortalLink, TownHalls };
+export const mdxComponents = {
+  AccessibilityAudit,
+  AccessibilityContents,
+  AccessibilityResults,
+  AccessibilityStatus,
+  Article4Table,
+  ContactDetailsStatus,
+  CotationGrid,
+  CotationRefusal,
+  DaloDelay,
+  Glossary,
+  IncomeCeilings,
+  Landlords,
+  LocalFigures,
+  PortalLink,
+  TownHalls,
+};

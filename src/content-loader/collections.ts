@@ -9,6 +9,8 @@ import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
 import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
+import { referentialSchema } from '../schemas/referential';
+import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema } from '../schemas/accessibility-audit';
 
 /**
  * Where each collection lives and which schema validates it. Astro's content config and the
@@ -19,7 +21,7 @@ export interface CollectionSpec {
   /** Folder of entries (one file each) or a single file, relative to the content folder. */
   folder?: string;
   file?: string;
-  extension?: '.yaml' | '.mdx';
+  extension?: '.yaml' | '.mdx' | '.json';
   /** A single file that may be absent: the collection then takes the schema's defaults. */
   optional?: boolean;
 }
@@ -40,6 +42,14 @@ export const collectionSpecs = {
   searchVocabulary: { schema: searchVocabularySchema, file: 'data/search-vocabulary.yaml', optional: true },
   orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
   minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },
+  /** Accessibility referentials (RGAA), one official JSON file per version. */
+  referentials: { schema: referentialSchema, folder: 'data/referentials', extension: '.json' },
+  /** The accessibility audit: metadata and sample; absent in content trees that have no audit. */
+  accessibilityAudit: { schema: accessibilityAuditSchema, file: 'accessibility-audit/audit.yaml', optional: true },
+  /** Manual results, one file per theme of the referential (theme-01.yaml…). */
+  accessibilityManual: { schema: manualThemeSchema, folder: 'accessibility-audit/manual', extension: '.yaml' },
+  /** Automated evidence recorded by `npm run audit:record` (axe.json, html.json…). */
+  accessibilityAutomated: { schema: automatedEvidenceSchema, folder: 'accessibility-audit/automated', extension: '.json' },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -279,6 +279,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     pagesFolder: `${display(join(contentDir, collectionSpecs.pages.folder))}/`,
     communesFolder: `${display(join(contentDir, collectionSpecs.communes.folder))}/`,
     organisationsFolder: `${display(join(contentDir, collectionSpecs.organisations.folder))}/`,
+    accessibilityAudit: display(join(contentDir, collectionSpecs.accessibilityAudit.file)),
     topicIds: fileIds.topics ?? [],
     pageIds: fileIds.pages ?? [],
   };

@@ -27,6 +27,11 @@ async function optional<K extends CollectionKey>(name: K, fallback: unknown) {
   return entry ? entry.data : fallback;
 }
 
+/** "content/data/referentials/rgaa-4.1.2.json" → "rgaa-4.1.2". */
+function fileId(file: string): string {
+  return file.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/, '');
+}
+
 async function load(): Promise<Catalog> {
   const catalog = {
     site: await single('site'),
@@ -43,6 +48,11 @@ async function load(): Promise<Catalog> {
     searchSynonyms: await optional('searchSynonyms', { entries: [] }),
     searchVocabulary: await optional('searchVocabulary', { fillers: [], expressions: [] }),
     orientation: await entries('orientation'),
+    // Astro slugs ids (« rgaa-412 »); the audit names a referential by its file name (« rgaa-4.1.2 »).
+    referentials: (await entries('referentials')).map((entry) => ({ ...entry, id: fileId(entry.file) })),
+    accessibilityAudit: await optional('accessibilityAudit', undefined),
+    accessibilityManual: await entries('accessibilityManual'),
+    accessibilityAutomated: await entries('accessibilityAutomated'),
   } as Catalog;
   // Warnings (and file:line) come from the content check that runs before the build (src/integrations/content-check.ts).
   const issues = checkReferences(catalog).filter((issue) => issue.severity !== 'warning');

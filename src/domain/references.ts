@@ -1,6 +1,7 @@
 import type { Catalog } from './types';
 import { checkSearchSynonyms, checkSearchVocabulary } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
+import { checkAccessibilityAudit } from './accessibility-audit-check';
 
 /** One problem in the content, as an editor must read it. */
 export interface ContentIssue {
@@ -91,6 +92,8 @@ export interface ContentFiles {
   /** Ids of every topic and page file, valid or not (the loader knows them; Astro's catalog does not need them). */
   topicIds?: readonly string[];
   pageIds?: readonly string[];
+  /** content/accessibility-audit/audit.yaml */
+  accessibilityAudit?: string;
 }
 
 const defaultFiles: ContentFiles = {
@@ -176,6 +179,7 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
     else inseeSeen.set(commune.insee, commune.file);
   }
 
+  issues.push(...checkAccessibilityAudit(catalog, files.accessibilityAudit ?? 'content/accessibility-audit/audit.yaml'));
   issues.push(...duplicatesIn(files.glossary, catalog.glossary?.terms ?? [], 'terms', (t) => t.id, 'id', 'terme du glossaire'));
   issues.push(...duplicatesIn(files.minimumInformation, catalog.minimumInformation?.items ?? [], 'items', (i) => i.id, 'id', 'élément de la liste'));
   issues.push(...duplicatesIn(files.incomeCeilings, catalog.incomeCeilings?.tables ?? [], 'tables', (t) => `${t.product} ${t.year}`, 'product', 'tableau (produit et année)'));

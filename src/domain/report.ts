@@ -1,3 +1,4 @@
+import { gridOf, missingResults } from './accessibility-audit';
 import { checklistCoverage } from './checklist';
 import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
@@ -138,6 +139,8 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   }
   sections.push({ title: 'Réglages du site à compléter (content/site.yaml)', todo: siteTodo });
 
+  sections.push(accessibilityAuditSection(catalog));
+
   sections.push({
     title: 'Glossaire',
     todo: catalog.glossary.terms.length === 0 ? ['Glossaire vide (content/data/glossary.yaml)'] : [],
@@ -170,6 +173,29 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   });
 
   return sections;
+}
+
+/** The audit grid's missing results: a criterion × page without a manual result keeps the site « non conforme ». */
+function accessibilityAuditSection(catalog: Catalog): ReportSection {
+  const title = 'Audit d’accessibilité (RGAA) : résultats manquants (content/accessibility-audit/)';
+  const grid = gridOf(catalog);
+  if (!grid) return { title, todo: ['Aucun audit (content/accessibility-audit/audit.yaml) : le site est déclaré « non conforme »'] };
+  const pageCount = grid.pages.length;
+  const files = new Set((catalog.accessibilityManual ?? []).map((entry) => entry.theme));
+  const todo = missingResults(grid).flatMap((theme) => {
+    const file = `manual/theme-${String(theme.theme).padStart(2, '0')}.yaml`;
+    if (!files.has(theme.theme)) return [`Thème ${theme.theme} (${theme.title}) : fichier ${file} absent, ${theme.criteria.length} critère(s) × ${pageCount} pages sans résultat`];
+    return theme.criteria.map((c) => `Critère ${c.id} (${file}) : pas de résultat pour ${c.pages.length === pageCount ? `les ${pageCount} pages` : c.pages.join(', ')}`);
+  });
+  const nonCompliant = grid.criteria.filter((c) => c.status === 'NC').map((c) => c.criterion.id);
+  return {
+    title,
+    todo,
+    info: [
+      `État : ${grid.status} ; ${grid.rate.met} critère(s) respecté(s) sur ${grid.rate.applicable} applicable(s)${grid.complete ? '' : ' (grille incomplète)'}.`,
+      ...(nonCompliant.length > 0 ? [`Critères non conformes : ${nonCompliant.join(', ')}.`] : []),
+    ],
+  };
 }
 
 export function countTodo(sections: readonly ReportSection[]): number {

@@ -8,6 +8,8 @@ import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data';
 import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
+import type { ReferentialData } from '../schemas/referential';
+import type { AccessibilityAuditData, AutomatedEvidenceData, ManualThemeData } from '../schemas/accessibility-audit';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -46,6 +48,18 @@ export interface Catalog {
   orientation: OrientationRule[];
   /** The law's minimum-information checklist; absent in content trees that do not track it. */
   minimumInformation?: MinimumInformation;
+  /** Accessibility referentials (content/data/referentials/<id>.json, the official file verbatim). */
+  referentials?: ReferentialEntry[];
+  /** The RGAA audit's metadata and sample; absent in content trees without an audit. */
+  accessibilityAudit?: AccessibilityAuditData;
+  /** Manual audit results, one entry per theme file (content/accessibility-audit/manual/theme-NN.yaml). */
+  accessibilityManual?: ManualThemeEntry[];
+  /** Automated evidence recorded by `npm run audit:record` (content/accessibility-audit/automated/). */
+  accessibilityAutomated?: AutomatedEvidenceEntry[];
 }
+
+export type ReferentialEntry = ReferentialData & Entry;
+export type ManualThemeEntry = ManualThemeData & Entry;
+export type AutomatedEvidenceEntry = AutomatedEvidenceData & Entry;
 
 export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms, SearchVocabularyContent };

@@ -23,6 +23,7 @@ export const paths = {
   openDataCsv: 'donnees/lieux.csv',
   dataInclusionStructures: 'donnees/data-inclusion/structures.json',
   dataInclusionServices: 'donnees/data-inclusion/services.json',
+  accessibilityAudit: 'donnees/audit-rgaa.json',
 } as const;
 
 /** "/logement-social/" + "lieux/x/" → "/logement-social/lieux/x/". */

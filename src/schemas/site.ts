@@ -58,15 +58,17 @@ export const siteSchema = z
       .object({ name: z.string().optional(), address: z.string().optional() })
       .strict()
       .default({}),
+    /**
+     * How to report an accessibility problem. The RGAA status is not written here: it is computed
+     * from the audit (content/accessibility-audit/, src/domain/accessibility-audit.ts).
+     */
     accessibility: z
       .object({
-        /** RGAA: "non conforme", "partiellement conforme" or "totalement conforme". */
-        status: z.enum(['non conforme', 'partiellement conforme', 'totalement conforme']),
-        auditDate: isoDate.optional(),
         contactEmail: email.optional(),
         contactUrl: httpUrl.optional(),
       })
-      .strict(),
+      .strict()
+      .default({}),
     colors: z.object({ primary: color, primaryDark: color, accent: color, level1: color, level2: color }).strict(),
     /** Date of the content as a whole: printed on the leaflets ("Vérifié le …"). */
     contentDate: isoDate,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AxeRuleResult } from '../../src/domain/audit-evidence';
 
 /**
  * The checks of the page sweep (tests/browser/pages.test.ts), each on the page as it is loaded.
@@ -21,20 +22,32 @@ export const axeSource = readFileSync(createRequire(import.meta.url).resolve('ax
 /**
  * WCAG 2.0/2.1 A and AA violations of the loaded page, one line per element. axe runs without
  * building CSS selectors, which takes half its time; it runs again with them only when something
- * fails, to name the elements.
+ * fails, to name the elements. With `rgaa` (the audit's sample pages), the same run adds axe's
+ * rules tagged for the RGAA (`RGAAv4`, with their `RGAA-x.y.z` tests) and hands every such rule's
+ * outcome to `rgaa`: the audit's automated evidence (src/domain/audit-evidence.ts). Only the WCAG
+ * rules' violations are problems of the sweep; an RGAA rule's failure is the audit's business.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const run = (selectors: boolean) =>
+export async function axeViolations(page: Page, rgaa?: (results: AxeRuleResult[]) => void): Promise<string[]> {
+  const run = (selectors: boolean, withRgaa: boolean) =>
     page.evaluate(
-      async ({ tags, selectors }) => {
+      async ({ tags, selectors, withRgaa }) => {
         const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], selectors, iframes: false });
-        return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })) }));
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: withRgaa ? [...tags, 'RGAAv4'] : tags }, resultTypes: ['violations'], selectors, iframes: false });
+        const violations = results.violations
+          .filter((v) => v.tags.some((tag) => tags.includes(tag)))
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })) }));
+        const outcomes = ['violations', 'passes', 'incomplete', 'inapplicable'] as const;
+        const rgaaResults = withRgaa
+          ? outcomes.flatMap((outcome) => results[outcome].filter((r) => r.tags.includes('RGAAv4')).map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })))
+          : [];
+        return { violations, rgaaResults };
       },
-      { tags: axeTags, selectors },
+      { tags: axeTags, selectors, withRgaa },
     );
-  let violations = await run(false);
-  if (violations.length > 0) violations = await run(true);
+  const first = await run(false, rgaa !== undefined);
+  rgaa?.(first.rgaaResults);
+  let violations = first.violations;
+  if (violations.length > 0) violations = (await run(true, false)).violations;
   return violations.flatMap((v) =>
     v.nodes.map((n) => `axe ${v.id} (${v.impact}) : ${v.help} — ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`),
   );
@@ -252,9 +265,10 @@ async function freshState(page: Page): Promise<void> {
  * Every check, for one page: loaded once, then at each width every check of that width, the
  * widths taking turns on the same load (the CSS lays the page out again for each), then cookies
  * and storage. `screenshot` is a path without extension: the width is added.
+ * `rgaa` receives the outcomes of axe's RGAA rules at 1280 px (sample pages of the audit).
  * Returns what went wrong, each problem once.
  */
-export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string } = {}): Promise<string[]> {
+export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string; rgaa?: (results: AxeRuleResult[]) => void } = {}): Promise<string[]> {
   problems.length = 0;
   const found: string[] = [];
   for (const [i, width] of widths.entries()) {
@@ -262,7 +276,8 @@ export async function checkPage({ context, page, problems }: Tab, url: string, o
     await page.setViewportSize({ width, height: 800 });
     if (i === 0) atWidth.push(...(await load(page, url)));
     else await freshState(page);
-    atWidth.push(...(await axeViolations(page)));
+    // The audit's evidence (sample pages only) comes from the same axe run, at the desktop width.
+    atWidth.push(...(await axeViolations(page, width === 1280 ? options.rgaa : undefined)));
     if (width === 360) atWidth.push(...(await page.evaluate(layoutProblems, 'mise en page')));
     if (options.screenshot) await page.screenshot({ path: `${options.screenshot}-${width}.png`, fullPage: true });
     atWidth.push(...(await keyboardProblems(page)));

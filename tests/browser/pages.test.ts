@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { projectRoot } from '../helpers/build';
 import { launchChromium } from '../helpers/browser';
 import { htmlFiles, builtDist } from '../helpers/dist';
 import { checkPage, openTab, widths, type Tab } from './page-checks';
+import { axeEvidence, sweepPathOf, type PageEvidence } from '../../src/domain/audit-evidence';
+import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
 
 /**
  * Every page of the sitemap (and the 404 page), in real Chromium, served with the headers of
@@ -35,6 +38,16 @@ const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
   return decodeURIComponent(pathname.slice(base.length));
 });
 pages.push('404.html');
+
+/**
+ * The accessibility audit's sample pages (content/accessibility-audit/audit.yaml), by sweep path:
+ * their outcomes of axe's RGAA rules are the audit's automated evidence, compared with
+ * content/accessibility-audit/automated/axe.json (written by `npm run audit:record`).
+ */
+const audit = await readAudit();
+const samplePages = new Map(audit.pages.flatMap((page) => (sweepPathOf(page) === undefined ? [] : [[sweepPathOf(page)!, page.id] as const])));
+const axeTool = `axe-core ${(createRequire(import.meta.url)('axe-core/package.json') as { version: string }).version}`;
+const axeFound: Record<string, PageEvidence> = {};
 
 /** Chromium is CPU-bound here: one tab per core; more only makes each page slower. */
 const tabCount = Number(process.env.SAI_BROWSER_PARALLEL ?? availableParallelism());
@@ -65,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (recording && Object.keys(axeFound).length > 0) await writeRecorded('axe', axeTool, audit, axeFound);
 });
 
 it('le plan du site XML liste toutes les pages construites : aucune n’échappe aux contrôles', async () => {
@@ -75,7 +89,21 @@ it('le plan du site XML liste toutes les pages construites : aucune n’échappe
 describe.concurrent(`chaque page, à ${widths.join(' et à ')} px de large`, () => {
   for (const path of pages) {
     it(`/${path}`, async ({ expect }) => {
-      const problems = await withTab((tab) => checkPage(tab, server.url(path), { screenshot: screenshotPages.includes(path) ? join(screenshotDir, screenshotName(path)) : undefined }));
+      const sampleId = samplePages.get(path);
+      let rgaa: PageEvidence | undefined;
+      const problems = await withTab((tab) =>
+        checkPage(tab, server.url(path), {
+          screenshot: screenshotPages.includes(path) ? join(screenshotDir, screenshotName(path)) : undefined,
+          ...(sampleId ? { rgaa: (results) => (rgaa = axeEvidence(results)) } : {}),
+        }),
+      );
+      if (sampleId && rgaa) {
+        if (recording) axeFound[sampleId] = rgaa;
+        else {
+          const mismatch = await compareWithRecorded('axe', axeTool, audit, { [sampleId]: rgaa });
+          if (mismatch) problems.push(mismatch);
+        }
+      }
       expect(problems, `/${path}`).toEqual([]);
     });
   }

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build';
 import { builtDist } from '../helpers/dist';
-
-const distWithBase = await builtDist('distWithBase');
+import { distFileOf, nuEvidence } from '../../src/domain/audit-evidence';
+import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
 
 interface VnuMessage {
   type: string;
@@ -17,8 +18,8 @@ interface VnuMessage {
   extract?: string;
 }
 
-it('chaque fichier HTML passe le validateur Nu (vnu) sans erreur', () => {
-  const dist = distWithBase;
+it('chaque fichier HTML passe le validateur Nu (vnu) sans erreur', async () => {
+  const dist = await builtDist('distWithBase');
   // --skip-non-html: without it vnu parses the scripts and the JSON files as HTML.
   const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--skip-non-html', '--errors-only', '--format', 'json', dist], {
     encoding: 'utf8',
@@ -33,6 +34,17 @@ it('chaque fichier HTML passe le validateur Nu (vnu) sans erreur', () => {
       const file = m.url?.startsWith('file:') ? relative(dist, fileURLToPath(m.url)) : (m.url ?? '?');
       return `${file}:${m.lastLine ?? '?'}:${m.lastColumn ?? '?'} ${m.message}${m.extract ? ` — « ${m.extract.trim().slice(0, 80)} »` : ''}`;
     });
+  // The accessibility audit's evidence for 8.1 and 8.2: the checker's verdict on each sample page.
+  const audit = await readAudit();
+  const nuTool = `Nu Html Checker (vnu-jar ${(JSON.parse(readFileSync(join(projectRoot, 'node_modules/vnu-jar/package.json'), 'utf8')) as { version: string }).version})`;
+  const sample = Object.fromEntries(
+    audit.pages.flatMap((page) => {
+      const file = distFileOf(page);
+      return file ? [[page.id, nuEvidence(errors.filter((e) => e.startsWith(`${file}:`)))]] : [];
+    }),
+  );
+  if (recording) await writeRecorded('nu', nuTool, audit, sample);
+  else expect(await compareWithRecorded('nu', nuTool, audit, sample)).toBeUndefined();
   expect(errors).toEqual([]);
   expect(run.status, run.stderr.slice(0, 2000)).toBe(0);
 });

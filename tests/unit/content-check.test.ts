@@ -74,6 +74,16 @@ const cases: Record<string, Expected[]> = {
     { at: 'content/data/search-vocabulary.yaml:4', field: 'expressions[2].says', says: ['champ obligatoire manquant', 'façons de le dire'] },
     { at: 'content/data/search-vocabulary.yaml:4', field: 'expressions[2].say', says: ['champ inconnu « say »', 'vouliez-vous dire « says » ?'] },
   ],
+  'audit-unknown-page': [
+    { at: 'content/accessibility-audit/manual/theme-01.yaml:6', field: 'criteria[1].results.acceuil', says: ['page inconnue « acceuil »', 'pas dans l’échantillon', 'vouliez-vous dire « accueil » ?'] },
+  ],
+  'audit-wrong-theme': [
+    { at: 'content/accessibility-audit/manual/theme-01.yaml:2', field: 'criteria', says: ['critère manquant : 1.2', 'chaque critère du thème 1 (1.1 à 1.2)'] },
+    { at: 'content/accessibility-audit/manual/theme-01.yaml:11', field: 'criteria[2].id', says: ['appartient au thème 2 (Cadres), pas au thème 1', 'theme-02.yaml'] },
+  ],
+  'audit-bad-status': [
+    { at: 'content/accessibility-audit/manual/theme-02.yaml:6', field: 'criteria[1].results.accueil', says: ['valeur « OK » non autorisée', 'C (conforme), NC (non conforme) ou NA (non applicable)'] },
+  ],
   'unknown-checklist-item': [
     { at: 'content/topics/faire-sa-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
   ],

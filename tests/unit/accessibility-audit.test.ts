@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { referentialSchema } from '../../src/schemas/referential';
+import { criteriaOf, levelOf, readReferential, type Referential } from '../../src/domain/referential';
+import {
+  buildGrid,
+  conformityStatus,
+  criterionStatus,
+  mergeCell,
+  missingResults,
+  ratePercent,
+  type ManualTheme,
+} from '../../src/domain/accessibility-audit';
+import type { AuditPage, AuditStatus, ManualCriterion } from '../../src/schemas/accessibility-audit';
+import { projectRoot } from '../helpers/build';
+
+function referentialFile(path: string): Referential {
+  const data = referentialSchema.parse(JSON.parse(readFileSync(join(projectRoot, path), 'utf8')));
+  return readReferential(path.split('/').pop()!.replace(/\.json$/, ''), data);
+}
+
+describe('le référentiel RGAA 4.1.2 (fichier officiel)', () => {
+  const rgaa = referentialFile('content/data/referentials/rgaa-4.1.2.json');
+  const criteria = criteriaOf(rgaa);
+
+  it('a 13 thèmes, 106 critères, 258 tests, 77 de niveau A et 29 de niveau AA', () => {
+    expect(rgaa.themes).toHaveLength(13);
+    expect(criteria).toHaveLength(106);
+    expect(criteria.flatMap((c) => c.tests)).toHaveLength(258);
+    expect(criteria.filter((c) => c.level === 'A')).toHaveLength(77);
+    expect(criteria.filter((c) => c.level === 'AA')).toHaveLength(29);
+    expect(rgaa.themes.map((t) => t.criteria.length)).toEqual([9, 2, 3, 13, 8, 2, 5, 10, 4, 14, 13, 11, 12]);
+  });
+
+  it('numérote les critères et les tests comme le RGAA', () => {
+    expect(criteria[0]).toMatchObject({ id: '1.1', theme: 1, level: 'A' });
+    expect(criteria[0]!.tests.map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.1.7', '1.1.8']);
+    expect(criteria.find((c) => c.id === '3.2')).toMatchObject({ level: 'AA' });
+    expect(rgaa.themes[10]!.title).toBe('Formulaires');
+  });
+
+  it('prend le niveau le plus haut cité dans les références WCAG', () => {
+    expect(levelOf(['1.1.1 Non-text Content (A)', '1.4.3 Contrast (Minimum) (AA)'])).toBe('AA');
+    expect(levelOf(['2.4.2 Page Titled (A)'])).toBe('A');
+  });
+
+  it('lit un autre référentiel de même forme sans changer le code (RGAA 5 plus tard)', () => {
+    const other = referentialFile('tests/fixtures/editors/base/data/referentials/rgaa-test.json');
+    expect(other.id).toBe('rgaa-test');
+    expect(criteriaOf(other).map((c) => `${c.id} ${c.level}`)).toEqual(['1.1 A', '1.2 AA', '2.1 A']);
+  });
+});
+
+const referential: Referential = referentialFile('tests/fixtures/editors/base/data/referentials/rgaa-test.json');
+const pages: AuditPage[] = [
+  { id: 'accueil', title: 'Accueil', url: '/' },
+  { id: 'lieu', title: 'Un lieu', url: '/lieux/x/' },
+];
+function manual(id: string, results: Record<string, AuditStatus>): ManualCriterion {
+  return { id, results, evidence: 'constat', method: 'méthode', checked: '2026-11-29' };
+}
+function themes(results: Record<string, Record<string, AuditStatus>>): ManualTheme[] {
+  const byTheme = new Map<number, ManualCriterion[]>();
+  for (const [id, r] of Object.entries(results)) {
+    const theme = Number(id.split('.')[0]);
+    byTheme.set(theme, [...(byTheme.get(theme) ?? []), manual(id, r)]);
+  }
+  return [...byTheme].map(([theme, criteria]) => ({ theme, criteria }));
+}
+
+describe('la règle de fusion et le taux', () => {
+  it('un critère NC sur une seule page est NC', () => {
+    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { accueil: 'C', lieu: 'NC' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: [] });
+    expect(grid.criteria.map((c) => c.status)).toEqual(['NC', 'C', 'C']);
+    expect(grid.rate).toEqual({ met: 2, applicable: 3 });
+  });
+
+  it('un critère NA sur toutes les pages est NA, et sort du taux', () => {
+    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'NA' }, '1.2': { accueil: 'C', lieu: 'NA' }, '2.1': { '*': 'C' } }), automated: [] });
+    expect(grid.criteria.map((c) => c.status)).toEqual(['NA', 'C', 'C']);
+    expect(grid.rate).toEqual({ met: 2, applicable: 2 });
+    expect(grid.complete).toBe(true);
+    expect(grid.status).toBe('totalement conforme');
+  });
+
+  it('une grille incomplète est non conforme, même sans aucun NC', () => {
+    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { accueil: 'C' }, '1.2': { '*': 'C' } }), automated: [] });
+    expect(grid.complete).toBe(false);
+    expect(grid.criteria.map((c) => c.status)).toEqual(['NT', 'C', 'NT']);
+    expect(grid.rate).toEqual({ met: 1, applicable: 1 });
+    expect(grid.status).toBe('non conforme');
+    expect(missingResults(grid)).toEqual([
+      { theme: 1, title: 'Images', criteria: [{ id: '1.1', pages: ['lieu'] }] },
+      { theme: 2, title: 'Cadres', criteria: [{ id: '2.1', pages: ['accueil', 'lieu'] }] },
+    ]);
+  });
+
+  it('un échec automatique rend la page NC, même si le résultat manuel dit C ou manque', () => {
+    const automated = [{ tool: 'axe-core 4.13.0', pages: { lieu: { '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'fail' as const, detail: 'img sans alt' }] } } }];
+    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated });
+    expect(grid.criteria[0]!.cells.lieu).toMatchObject({ status: 'NC', manual: 'C' });
+    expect(grid.criteria[0]!.status).toBe('NC');
+    expect(mergeCell(undefined, [{}])).toBe('NC');
+    expect(mergeCell('C', [])).toBe('C');
+    expect(mergeCell(undefined, [])).toBeUndefined();
+    // A pass or a finding to review changes nothing.
+    const passes = [{ tool: 'axe', pages: { lieu: { '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'pass' as const }, { check: 'axe:x', tests: ['1.1.1'], outcome: 'review' as const }] } } }];
+    expect(buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: passes }).status).toBe('totalement conforme');
+  });
+
+  it('« * » vaut pour toutes les pages non citées', () => {
+    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'NA', lieu: 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: [] });
+    expect(grid.criteria[0]!.cells).toMatchObject({ accueil: { status: 'NA' }, lieu: { status: 'C' } });
+  });
+
+  it('totalement conforme seulement à 100 % d’une grille complète ; partiellement dès 50 % ; en comptant, sans arrondir', () => {
+    expect(conformityStatus({ met: 3, applicable: 3 }, true)).toBe('totalement conforme');
+    expect(conformityStatus({ met: 3, applicable: 3 }, false)).toBe('non conforme');
+    // 105/106 rounds to 99 % and 211/212 to 100 %: neither is totally compliant.
+    expect(conformityStatus({ met: 211, applicable: 212 }, true)).toBe('partiellement conforme');
+    expect(Math.round((211 / 212) * 100)).toBe(100);
+    expect(ratePercent({ met: 211, applicable: 212 })).toBe(99);
+    expect(conformityStatus({ met: 1, applicable: 2 }, true)).toBe('partiellement conforme');
+    // 49.5 % rounds to 50 % but is below half.
+    expect(conformityStatus({ met: 99, applicable: 200 }, true)).toBe('non conforme');
+    expect(Math.round((99 / 200) * 100)).toBe(50);
+  });
+
+  it('décide chaque critère sur l’échantillon', () => {
+    expect(criterionStatus(['NA', 'NA'])).toBe('NA');
+    expect(criterionStatus(['C', 'NA'])).toBe('C');
+    expect(criterionStatus(['C', 'NC'])).toBe('NC');
+    expect(criterionStatus(['NC', undefined])).toBe('NC');
+    expect(criterionStatus(['C', undefined])).toBe('NT');
+  });
+});
+
+describe('l’audit dans le contenu : état du site et rapport du contenu', () => {
+  it('calcule l’état depuis les fichiers de l’audit, et liste les résultats manquants dans le rapport', async () => {
+    const { loadContent } = await import('../../src/content-loader/load');
+    const { contentWithMistake } = await import('../helpers/fixtures');
+    const { contentReport } = await import('../../src/domain/report');
+    const { accessibilityStatus, gridOf } = await import('../../src/domain/accessibility-audit');
+    const { root, contentDir } = await contentWithMistake(undefined);
+    const { catalog } = await loadContent(contentDir, root, { sourceRoot: projectRoot });
+    expect(gridOf(catalog!)).toMatchObject({ complete: true, rate: { met: 1, applicable: 1 }, status: 'totalement conforme' });
+    const title = 'Audit d’accessibilité (RGAA)';
+    expect(contentReport(catalog!, '2026-11-29').find((s) => s.title.startsWith(title))!.todo).toEqual([]);
+
+    const partial = { ...catalog!, accessibilityManual: catalog!.accessibilityManual!.filter((t) => t.theme === 1) };
+    expect(accessibilityStatus(partial)).toBe('non conforme');
+    expect(contentReport(partial, '2026-11-29').find((s) => s.title.startsWith(title))!.todo).toEqual([
+      'Thème 2 (Cadres) : fichier manual/theme-02.yaml absent, 1 critère(s) × 3 pages sans résultat',
+    ]);
+    expect(accessibilityStatus({ ...catalog!, accessibilityAudit: undefined })).toBe('non conforme');
+  });
+});
