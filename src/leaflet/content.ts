@@ -210,7 +210,8 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para(text.cover.service(catalog.communes.length)),
     para(text.cover.mission),
     para([span(text.cover.free, { bold: true })]),
-    para([span(text.cover.contentsTitle, { bold: true, color: 'primary' })]),
+    // A heading for a reader (RGAA 9.1): the title of the cover's contents list, drawn small like the others on the cover.
+    { type: 'heading', level: 2, look: 3, spans: [span(text.cover.contentsTitle, { color: 'primary' })] },
     bullets([text.where.title, text.register.title, text.allocation.title, text.desks.title]),
   ];
 

@@ -22,6 +22,8 @@ export interface HeadingBlock {
   type: 'heading';
   level: HeadingLevel;
   spans: Span[];
+  /** Drawn like a heading of this level (default: its own level): the structure keeps `level`. */
+  look?: HeadingLevel;
 }
 
 export interface ParagraphBlock {

@@ -44,10 +44,13 @@ export function initCeilingsForm(): void {
       ),
     );
     const typed = income.value.trim();
+    const amount = typed ? parseAmount(typed) : undefined;
+    // The field says it is wrong, and the message names it, so that a screen reader user finds it (RGAA 11.10).
+    if (typed && amount === undefined) income.setAttribute('aria-invalid', 'true');
+    else income.removeAttribute('aria-invalid');
     if (typed) {
-      const amount = parseAmount(typed);
       if (amount === undefined) {
-        parts.push(paragraph('Écrivez le revenu en chiffres, par exemple 23\u202f500.'));
+        parts.push(paragraph('Question 4, revenu fiscal de référence\u202f: écrivez le revenu en chiffres, par exemple 23\u202f500.'));
       } else {
         const verdict = ceilingVerdict(amount, ceiling);
         const said = formatEuros(amount);

@@ -56,6 +56,7 @@ describe('tagged PDF', () => {
     const h2 = headingsOf(outline).filter((h) => !h.startsWith('H3'));
     expect(h2).toEqual([
       'H1 Demander un logement social',
+      'H2 Dans ce dépliant',
       'H2 Où faire votre demande ?',
       'H2 Faire enregistrer votre demande',
       'H2 Comment les logements sont attribués',
@@ -86,7 +87,7 @@ describe('tagged PDF', () => {
     };
     expect(headings(inside).filter((h) => h.startsWith('H2'))).toEqual(['H2 Où faire votre demande ?', 'H2 Faire enregistrer votre demande', 'H2 Comment les logements sont attribués']);
     expect(headings(outside)[0]).toBe('H1 Demander un logement social');
-    expect(headings(outside).filter((h) => h.startsWith('H2'))).toEqual(['H2 Où s’adresser', 'H2 Pour en savoir plus']);
+    expect(headings(outside).filter((h) => h.startsWith('H2'))).toEqual(['H2 Dans ce dépliant', 'H2 Où s’adresser', 'H2 Pour en savoir plus']);
 
     const lists: StructNode[] = [];
     walk(inside, (n) => n.role === 'L' && lists.push(n));

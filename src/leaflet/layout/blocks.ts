@@ -89,12 +89,13 @@ function lineUnits(lines: Line[], style: TextStyle, spaceBefore: number, width: 
 const headingStyles = { 1: styles.h1, 2: styles.h2, 3: styles.h3 } as const;
 
 function headingUnits(block: HeadingBlock, parent: SemanticNode, width: number, measure: MeasureText): Unit[] {
-  const style = headingStyles[block.level];
+  const look = block.look ?? block.level;
+  const style = headingStyles[look];
   const node = newNode('heading', { level: block.level });
   parent.children.push(node);
   const lines = wrap(runsOf(node, block.spans, style), width, style.size, measure);
   // Second-level headings open a panel's section: a short bar above them marks it (decoration).
-  const bar = block.level === 2 ? headingBar.thickness + headingBar.gap : 0;
+  const bar = look === 2 ? headingBar.thickness + headingBar.gap : 0;
   return [
     {
       height: bar + lines.length * style.lineHeight,
