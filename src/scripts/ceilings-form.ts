@@ -28,6 +28,13 @@ export function initCeilingsForm(): void {
   const persons = form.querySelector<HTMLSelectElement>('select[name="personnes"]')!;
   const disability = form.querySelector<HTMLInputElement>('input[name="handicap"]')!;
   const income = form.querySelector<HTMLInputElement>('input[name="revenu"]')!;
+  const incomeError = form.querySelector<HTMLElement>('[data-ceilings-error]')!;
+  // Written only when it changes, so that a screen reader says it once, not at every key.
+  const showIncomeError = (message: string) => {
+    if (incomeError.textContent !== message) incomeError.textContent = message;
+    if (message) income.setAttribute('aria-invalid', 'true');
+    else income.removeAttribute('aria-invalid');
+  };
 
   const update = () => {
     const composition = (form.querySelector<HTMLInputElement>('input[name="composition"]:checked')?.value ?? 'other') as Composition;
@@ -45,25 +52,19 @@ export function initCeilingsForm(): void {
     );
     const typed = income.value.trim();
     const amount = typed ? parseAmount(typed) : undefined;
-    // The field says it is wrong, and the message names it, so that a screen reader user finds it (RGAA 11.10).
-    if (typed && amount === undefined) income.setAttribute('aria-invalid', 'true');
-    else income.removeAttribute('aria-invalid');
-    if (typed) {
-      if (amount === undefined) {
-        parts.push(paragraph('Question 4, revenu fiscal de référence\u202f: écrivez le revenu en chiffres, par exemple 23\u202f500.'));
-      } else {
-        const verdict = ceilingVerdict(amount, ceiling);
-        const said = formatEuros(amount);
-        if (verdict === 'under') parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), ' Vos revenus permettent un logement social.'));
-        else if (verdict === 'equal') parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas\u202f: vos revenus permettent un logement social.'));
-        else {
-          parts.push(
-            paragraph(strong(`Votre revenu (${said}) dépasse le plafond de ${formatEuros(amount - ceiling)}.`)),
-            paragraph(
-              'Vous pouvez quand même faire une demande. Certains logements sociaux, les PLS, acceptent des revenus plus élevés. Et les revenus sont vérifiés au moment où un logement vous est proposé.',
-            ),
-          );
-        }
+    showIncomeError(typed && amount === undefined ? 'Écrivez le revenu en chiffres, par exemple 23\u202f500.' : '');
+    if (typed && amount !== undefined) {
+      const verdict = ceilingVerdict(amount, ceiling);
+      const said = formatEuros(amount);
+      if (verdict === 'under') parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), ' Vos revenus permettent un logement social.'));
+      else if (verdict === 'equal') parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas\u202f: vos revenus permettent un logement social.'));
+      else {
+        parts.push(
+          paragraph(strong(`Votre revenu (${said}) dépasse le plafond de ${formatEuros(amount - ceiling)}.`)),
+          paragraph(
+            'Vous pouvez quand même faire une demande. Certains logements sociaux, les PLS, acceptent des revenus plus élevés. Et les revenus sont vérifiés au moment où un logement vous est proposé.',
+          ),
+        );
       }
     }
     if (!table.verified) parts.push(paragraph(strong('Attention\u202f: ces montants sont à vérifier'), ' auprès d’un guichet enregistreur.'));

@@ -99,6 +99,7 @@ async function renderResults(list: HTMLOListElement, results: PagefindResult[]):
 export function initSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const failure = document.querySelector<HTMLElement>('[data-search-error]');
   const output = document.querySelector<HTMLElement>('[data-search-results]');
   if (!form || !status || !output) return;
   const input = form.elements.namedItem('q') as HTMLInputElement;
@@ -138,6 +139,7 @@ export function initSearchPage(): void {
     const query = input.value.trim();
     const active = filters();
     remember(query, active);
+    if (failure) failure.textContent = '';
     if (!query && Object.keys(active).length === 0) {
       output.replaceChildren();
       status.textContent = '';
@@ -150,7 +152,8 @@ export function initSearchPage(): void {
       outcome = await searchSite(await loadPagefind(bundle), query, { filters: active, lexicon: () => loadLexicon(lexiconUrl), vocabulary });
     } catch {
       if (current !== latest) return;
-      status.textContent = 'La recherche n’a pas pu se charger. Parcourez le plan du site ou l’annuaire des lieux, en bas de cette page.';
+      status.textContent = '';
+      if (failure) failure.textContent = 'La recherche n’a pas pu se charger. Parcourez le plan du site ou l’annuaire des lieux, en bas de cette page.';
       output.replaceChildren();
       return;
     }

@@ -48,8 +48,16 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     await page.keyboard.type('0');
     await expect.poll(() => result.textContent()).toContain('dépasse le plafond de 408\u202f366\u00a0€');
     expect(await result.textContent()).toContain('Vous pouvez quand même faire une demande');
+    // A mistyped income: an alert next to the field (RGAA 7.5.2), not a line of the result's status.
+    const incomeError = page.locator('#plafond-revenu-erreur[role="alert"]');
+    await page.locator('#plafond-revenu').fill('trente mille');
+    await expect.poll(() => incomeError.textContent()).toBe('Écrivez le revenu en chiffres, par exemple 23\u202f500.');
+    expect(await page.locator('#plafond-revenu').getAttribute('aria-invalid')).toBe('true');
+    expect(await result.textContent()).not.toContain('Écrivez le revenu');
     await page.locator('#plafond-revenu').fill('30000');
     await expect.poll(() => result.textContent()).toContain('est en dessous du plafond');
+    expect(await incomeError.textContent()).toBe('');
+    expect(await page.locator('#plafond-revenu').getAttribute('aria-invalid')).toBeNull();
 
     // A person with a disability in a household of three: one category up, not two.
     await page.locator('#plafond-handicap').focus();

@@ -51,6 +51,21 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await page.close();
   });
 
+  it('annonce par une alerte, pas par le statut, une réponse qui n’a pas pu se charger (RGAA 7.5.2)', async () => {
+    const page = await site.browser.context.newPage();
+    await page.route('**/orientation/courrieres/', (route) => route.abort());
+    await page.goto(site.server.url('orientation/'));
+    const alert = page.locator('[data-orientation-error][role="alert"]');
+    const status = page.locator('[data-orientation-status][role="status"]');
+    await page.locator('#question-commune').selectOption('courrieres');
+    await expect.poll(() => alert.textContent()).toBe('La réponse n’a pas pu être chargée. Choisissez votre commune dans la liste ci-dessous.');
+    expect(await status.textContent()).toBe('');
+    await page.locator('#question-commune').selectOption('carvin');
+    await expect.poll(() => status.textContent()).toMatch(/Carvin/);
+    expect(await alert.textContent()).toBe('');
+    await page.close();
+  });
+
   it('mène à une réponse au clavier seul, sans script, par des pages à adresse stable', async () => {
     const { context, close } = await launchBrowser({ javaScriptEnabled: false });
     const page = await context.newPage();

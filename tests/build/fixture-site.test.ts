@@ -28,9 +28,13 @@ describe('le site d’un autre territoire', () => {
 
   it('affiche la grille de cotation publiée en tableau, et les plafonds vérifiés sans avertissement', async () => {
     const html = await readText(dist, 'infos/cotation/index.html');
-    expect(html).toMatch(/<caption>\s*Grille de cotation de la CCVE\s*\(adoptée le 30\u00a0juin\u00a02024\)<\/caption>/);
-    expect(html).toContain('<th scope="colgroup" colspan="3">Situation du logement</th>');
-    expect(html).toMatch(/<th scope="row">Sans logement<\/th><td>Attestation d’hébergement<\/td><td>\+40<\/td>/);
+    expect(html).toMatch(/<caption[^>]*>\s*Grille de cotation de la CCVE\s*\(adoptée le 30\u00a0juin\u00a02024\)\s*<span[^>]*>\s*Les critères sont regroupés par thème\./);
+    // A complex table (RGAA 5.1, 5.7): a group's heading covers its rows only, so cells name their headers.
+    expect(html).toMatch(/<th id="cotation-groupe-1" colspan="3"[^>]*>Situation du logement<\/th>/);
+    expect(html).toMatch(
+      /<th id="cotation-groupe-1-critere-1" headers="cotation-critere cotation-groupe-1"[^>]*>Sans logement<\/th>\s*<td headers="cotation-condition cotation-groupe-1 cotation-groupe-1-critere-1"[^>]*>Attestation d’hébergement<\/td>\s*<td headers="cotation-points cotation-groupe-1 cotation-groupe-1-critere-1"[^>]*>\+40<\/td>/,
+    );
+    expect(html).toMatch(/<th id="cotation-groupe-2-critere-1" headers="cotation-critere cotation-groupe-2"[^>]*>Par année d’attente<\/th>/);
     expect(html).toContain('12\u202f345\u00a0€');
     expect(html).not.toContain('Ces montants sont à vérifier');
   });
