@@ -6,10 +6,14 @@ import sitemap from '@astrojs/sitemap';
 import { parse } from 'yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
 import releaseMemory from './src/integrations/release-memory.mjs';
-import { importTypeScript } from './src/integrations/typescript-entry.mjs';
+import { bundleTypeScript, importTypeScript } from './src/integrations/typescript-entry.mjs';
 
 // This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
-const { contentCheck, searchIndex } = await importTypeScript('src/integrations/index.ts', import.meta.dirname);
+// The content check's worker (content loader, report, leaflets) is bundled apart: this thread never loads it.
+const [{ contentCheck, searchIndex }, contentWorker] = await Promise.all([
+  importTypeScript('src/integrations/index.ts', import.meta.dirname),
+  bundleTypeScript('src/integrations/content-worker.ts', import.meta.dirname),
+]);
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -29,7 +33,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // contentCheck first: an editor's mistake is reported in French, with file and line, before anything else runs.
   integrations: [
-    contentCheck({ contentDir }),
+    contentCheck({ contentDir, workerBundle: contentWorker }),
     mdx(),
     sitemap(),
     releaseMemory(),

@@ -1,16 +1,43 @@
 import { getCatalog } from './catalog';
-import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../leaflet/index';
+import { generalLeafletSlug } from '../leaflet/content';
 
 /**
  * Each leaflet is rendered once per build: the PDF endpoint writes the bytes and the leaflet page
  * states their size, from the same render.
+ *
+ * During `astro build` the content check's worker thread has rendered them already, on the other
+ * core while Astro bundled the pages (src/integrations/content-check.ts, content-worker.ts), from
+ * the same content; they are taken from there when made for this base path. Elsewhere (`astro
+ * dev`, or if the worker could not make them) they are rendered here, and the renderer (pdf-lib,
+ * fontkit) is loaded only then.
  */
 const rendered = new Map<string, Promise<Uint8Array>>();
+
+interface Prebuilt {
+  base: string;
+  leaflets: { slug: string; bytes: Uint8Array; logs: string[] }[];
+}
+
+async function prebuilt(slug: string, base: string): Promise<Uint8Array | undefined> {
+  const found = await ((globalThis as Record<symbol, Promise<Prebuilt | undefined> | undefined>)[Symbol.for('sai.prebuilt-leaflets')] ?? Promise.resolve(undefined));
+  if (!found || found.base !== base) return undefined;
+  const leaflet = found.leaflets.find((candidate) => candidate.slug === slug);
+  if (!leaflet) return undefined;
+  // What renderLeaflet would have printed here (a leaflet printed with less detail than everything).
+  for (const message of leaflet.logs) console.log(message);
+  return leaflet.bytes;
+}
+
+async function render(slug: string, base: string): Promise<Uint8Array> {
+  const [catalog, { leafletVariant, renderLeaflet }] = await Promise.all([getCatalog(), import('../leaflet/index')]);
+  return renderLeaflet(catalog, leafletVariant(slug), { base });
+}
 
 export function getLeaflet(slug: string): Promise<Uint8Array> {
   let bytes = rendered.get(slug);
   if (!bytes) {
-    bytes = getCatalog().then((catalog) => renderLeaflet(catalog, leafletVariant(slug), { base: import.meta.env.BASE_URL }));
+    const base = import.meta.env.BASE_URL;
+    bytes = prebuilt(slug, base).then((found) => found ?? render(slug, base));
     rendered.set(slug, bytes);
   }
   return bytes;

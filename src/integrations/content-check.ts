@@ -3,48 +3,47 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { loadContent } from '../content-loader/load';
-import { formatIssues, frenchSpacing, type ContentIssue } from '../domain/references';
-import { contentReport, formatReport, localDay } from '../domain/report';
+import { formatIssues, frenchSpacing } from '../domain/references';
+import type { ContentVerdict, PrebuiltLeaflets, WorkerMessage } from './content-worker';
 
-/** What the check says of the content: errors, warnings, and the content report when it loaded. */
-export interface ContentVerdict {
-  issues: ContentIssue[];
-  warnings: ContentIssue[];
-  report?: string;
-}
+export type { ContentVerdict } from './content-worker';
 
 /** Where Astro's content layer finds the verdict it waits for (src/content.config.ts). */
 export const contentCheckKey = Symbol.for('sai.content-check');
 
-/** `npm run check`'s checks, then the content report, in this thread. */
-export async function checkContent(contentDir: string, root: string): Promise<ContentVerdict> {
-  const result = await loadContent(contentDir, root);
-  // The real date is used for printing only: nothing of the report is written to the site.
-  const today = localDay(new Date());
-  const report = result.catalog ? formatReport(contentReport(result.catalog, today, result.bodies), today) : undefined;
-  return { issues: result.issues, warnings: result.warnings, report };
-}
+/** Where src/data/leaflets.ts finds the leaflets the worker rendered (a promise; undefined outside a build). */
+export const prebuiltLeafletsKey = Symbol.for('sai.prebuilt-leaflets');
 
 /**
- * The same in a worker thread, when this module is the bundle that astro.config.mjs imports: the
- * check reads and parses every content file again (Astro's content layer does too), and on a
- * second core it costs the build nothing while Astro sets Vite up. Loaded from TypeScript (tests),
- * it runs in this thread.
+ * The check runs in a worker thread, from content-worker.ts bundled on its own (`workerBundle`, a
+ * file URL): it reads and parses every content file again (Astro's content layer does too), and
+ * on a second core it costs the build nothing while Astro sets Vite up. For a build it then
+ * renders the leaflets there too, while Astro bundles the pages.
  */
-function checkContentBeside(contentDir: string, root: string): Promise<ContentVerdict> {
-  const bundle = import.meta.url;
-  if (!bundle.endsWith('.mjs')) return checkContent(contentDir, root);
-  return new Promise((done, fail) => {
-    const worker = new Worker(
-      `const { parentPort, workerData } = require('node:worker_threads');
-       import(workerData.bundle).then((m) => m.checkContent(workerData.contentDir, workerData.root)).then((verdict) => parentPort.postMessage(verdict));`,
-      { eval: true, workerData: { bundle, contentDir, root } },
-    );
-    worker.once('message', done);
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`la vérification du contenu s’est arrêtée (code ${code})`)));
+function startWorker(workerBundle: string, contentDir: string, root: string, leafletBase: string | undefined) {
+  let settleVerdict: { done: (verdict: ContentVerdict) => void; fail: (error: Error) => void } | undefined;
+  let settleLeaflets: ((leaflets: PrebuiltLeaflets | undefined) => void) | undefined;
+  const verdict = new Promise<ContentVerdict>((done, fail) => (settleVerdict = { done, fail }));
+  const leaflets = new Promise<PrebuiltLeaflets | undefined>((done) => (settleLeaflets = done));
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+     import(workerData.bundle).then((m) => m.runContentWorker(workerData, (message) => parentPort.postMessage(message)));`,
+    { eval: true, workerData: { bundle: workerBundle, contentDir, root, leafletBase } },
+  );
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.kind === 'verdict') settleVerdict?.done(message.verdict);
+    else settleLeaflets?.(message.leaflets);
   });
+  worker.once('error', (error) => {
+    settleVerdict?.fail(error);
+    settleLeaflets?.(undefined);
+  });
+  worker.once('exit', (code) => {
+    // Settled already when it said its piece (a promise settles once).
+    settleVerdict?.fail(new Error(`la vérification du contenu s’est arrêtée (code ${code})`));
+    settleLeaflets?.(undefined);
+  });
+  return { verdict, leaflets };
 }
 
 function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
@@ -62,7 +61,7 @@ function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
  * layer waits for the verdict before it reads a file. A build with an error stops there; warnings
  * are printed and the build goes on. At the end of a build it prints the content report.
  */
-export default function contentCheck(options: { contentDir: string }): AstroIntegration {
+export default function contentCheck(options: { contentDir: string; workerBundle: string }): AstroIntegration {
   let root = process.cwd();
   let verdict: Promise<ContentVerdict> | undefined;
 
@@ -71,7 +70,10 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         root = fileURLToPath(config.root);
-        verdict = checkContentBeside(resolve(root, options.contentDir), root).then((found) => {
+        // config.base is what pages read as import.meta.env.BASE_URL; src/data/leaflets.ts checks that it is.
+        const started = startWorker(options.workerBundle, resolve(root, options.contentDir), root, command === 'build' ? config.base : undefined);
+        if (command === 'build') (globalThis as Record<symbol, unknown>)[prebuiltLeafletsKey] = started.leaflets;
+        verdict = started.verdict.then((found) => {
           print(found, logger);
           // `astro dev` keeps running so that the editor can fix and reload; a build must not publish.
           if (found.issues.length > 0 && command === 'build') {
@@ -97,6 +99,7 @@ export default function contentCheck(options: { contentDir: string }): AstroInte
           if (!path.startsWith(folder)) return;
           clearTimeout(timer);
           timer = setTimeout(async () => {
+            const { checkContent } = (await import(/* @vite-ignore */ options.workerBundle)) as typeof import('./content-worker');
             const found = await checkContent(folder, root);
             print(found, logger);
             if (found.issues.length === 0) logger.info('Contenu vérifié : aucune erreur.');

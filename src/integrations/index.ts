@@ -5,5 +5,3 @@
  */
 export { default as contentCheck } from './content-check';
 export { default as searchIndex } from './pagefind';
-// For the worker thread that runs the content check beside the build (content-check.ts).
-export { checkContent } from './content-check';

@@ -18,6 +18,16 @@ import { build } from 'esbuild';
  * @param {string} root the project root
  */
 export async function importTypeScript(entry, root) {
+  return import(/* @vite-ignore */ await bundleTypeScript(entry, root));
+}
+
+/**
+ * The same bundle, without importing it: its file URL, for a worker thread to import.
+ *
+ * @param {string} entry path of the TypeScript module, from the project root
+ * @param {string} root the project root
+ */
+export async function bundleTypeScript(entry, root) {
   const { outputFiles } = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
@@ -35,5 +45,5 @@ export async function importTypeScript(entry, root) {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, code);
   renameSync(temporary, file);
-  return import(/* @vite-ignore */ pathToFileURL(file).href);
+  return pathToFileURL(file).href;
 }
