@@ -23,27 +23,35 @@ export const prebuiltLeafletsKey = Symbol.for('sai.prebuilt-leaflets');
 function startWorker(workerBundle: string, contentDir: string, root: string, leafletBase: string | undefined) {
   let settleVerdict: { done: (verdict: ContentVerdict) => void; fail: (error: Error) => void } | undefined;
   let settleLeaflets: ((leaflets: PrebuiltLeaflets | undefined) => void) | undefined;
+  let settleReport: ((report: string | undefined) => void) | undefined;
   const verdict = new Promise<ContentVerdict>((done, fail) => (settleVerdict = { done, fail }));
   const leaflets = new Promise<PrebuiltLeaflets | undefined>((done) => (settleLeaflets = done));
+  const report = new Promise<string | undefined>((done) => (settleReport = done));
+  // A small young generation (V8's default is several times larger): the worker collects its
+  // garbage more often, on the second core, and holds less memory while Astro bundles the pages,
+  // when the build's memory peaks.
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      import(workerData.bundle).then((m) => m.runContentWorker(workerData, (message) => parentPort.postMessage(message)));`,
-    { eval: true, workerData: { bundle: workerBundle, contentDir, root, leafletBase } },
+    { eval: true, workerData: { bundle: workerBundle, contentDir, root, leafletBase }, resourceLimits: { maxYoungGenerationSizeMb: 8 } },
   );
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'verdict') settleVerdict?.done(message.verdict);
-    else settleLeaflets?.(message.leaflets);
+    else if (message.kind === 'leaflets') settleLeaflets?.(message.leaflets);
+    else settleReport?.(message.report);
   });
   worker.once('error', (error) => {
     settleVerdict?.fail(error);
     settleLeaflets?.(undefined);
+    settleReport?.(undefined);
   });
   worker.once('exit', (code) => {
     // Settled already when it said its piece (a promise settles once).
     settleVerdict?.fail(new Error(`la vérification du contenu s’est arrêtée (code ${code})`));
     settleLeaflets?.(undefined);
+    settleReport?.(undefined);
   });
-  return { verdict, leaflets };
+  return { verdict, leaflets, report };
 }
 
 function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
@@ -64,6 +72,7 @@ function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
 export default function contentCheck(options: { contentDir: string; workerBundle: string }): AstroIntegration {
   let root = process.cwd();
   let verdict: Promise<ContentVerdict> | undefined;
+  let report: Promise<string | undefined> | undefined;
 
   return {
     name: 'sai-content-check',
@@ -73,6 +82,7 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         // config.base is what pages read as import.meta.env.BASE_URL; src/data/leaflets.ts checks that it is.
         const started = startWorker(options.workerBundle, resolve(root, options.contentDir), root, command === 'build' ? config.base : undefined);
         if (command === 'build') (globalThis as Record<symbol, unknown>)[prebuiltLeafletsKey] = started.leaflets;
+        report = started.report;
         verdict = started.verdict.then((found) => {
           print(found, logger);
           // `astro dev` keeps running so that the editor can fix and reload; a build must not publish.
@@ -107,8 +117,8 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         });
       },
       'astro:build:done': async ({ logger }) => {
-        const report = (await verdict)?.report;
-        if (report) logger.info(`\n${report}\n`);
+        const text = await report;
+        if (text) logger.info(`\n${text}\n`);
       },
     },
   };

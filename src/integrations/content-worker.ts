@@ -2,15 +2,15 @@
  * What the content check's worker thread runs (see content-check.ts): astro.config.mjs bundles this
  * file apart from the integrations (typescript-entry.mjs), so that the build's main thread never
  * loads the content loader, the report or the leaflet renderer (pdf-lib, fontkit) unless it needs them.
+ * Here too, the report and the renderer are imported only once the verdict is out: the build waits
+ * for the verdict, and loading pdf-lib and fontkit first took half a second.
  */
-import { loadContent } from '../content-loader/load';
+import { loadContent, type LoadResult } from '../content-loader/load';
 import type { ContentIssue } from '../domain/references';
-import { contentReport, formatReport, localDay } from '../domain/report';
 import type { Catalog } from '../domain/types';
-import { generalLeafletSlug, leafletVariant } from '../leaflet/content';
-import { renderLeaflet } from '../leaflet/index';
+import { generalLeafletSlug } from '../leaflet/content';
 
-/** What the check says of the content: errors, warnings, and the content report when it loaded. */
+/** What the check says of the content: errors, warnings, and (checkContent) the content report when it loaded. */
 export interface ContentVerdict {
   issues: ContentIssue[];
   warnings: ContentIssue[];
@@ -30,45 +30,57 @@ export interface PrebuiltLeaflets {
   leaflets: PrebuiltLeaflet[];
 }
 
-export type WorkerMessage = { kind: 'verdict'; verdict: ContentVerdict } | { kind: 'leaflets'; leaflets?: PrebuiltLeaflets; error?: string };
+export type WorkerMessage =
+  | { kind: 'verdict'; verdict: ContentVerdict }
+  | { kind: 'leaflets'; leaflets?: PrebuiltLeaflets; error?: string }
+  | { kind: 'report'; report?: string };
 
-async function check(contentDir: string, root: string): Promise<{ verdict: ContentVerdict; catalog?: Catalog }> {
-  const result = await loadContent(contentDir, root);
+/** The content report, printed at the end of a build and after each edit under `astro dev`. */
+async function reportOf(result: LoadResult): Promise<string | undefined> {
+  if (!result.catalog) return undefined;
+  const { contentReport, formatReport, localDay } = await import('../domain/report');
   // The real date is used for printing only: nothing of the report is written to the site.
   const today = localDay(new Date());
-  const report = result.catalog ? formatReport(contentReport(result.catalog, today, result.bodies), today) : undefined;
-  return { verdict: { issues: result.issues, warnings: result.warnings, report }, catalog: result.catalog };
+  return formatReport(contentReport(result.catalog, today, result.bodies), today);
 }
 
 /** `npm run check`'s checks, then the content report, in this thread (`astro dev` after each edit). */
 export async function checkContent(contentDir: string, root: string): Promise<ContentVerdict> {
-  return (await check(contentDir, root)).verdict;
+  const result = await loadContent(contentDir, root);
+  return { issues: result.issues, warnings: result.warnings, report: await reportOf(result) };
+}
+
+async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltLeaflets> {
+  const { leafletVariant, renderLeaflet } = await import('../leaflet/index');
+  const leaflets: PrebuiltLeaflet[] = [];
+  for (const slug of [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)]) {
+    const logs: string[] = [];
+    const bytes = await renderLeaflet(catalog, leafletVariant(slug), { base, log: (message) => logs.push(message) });
+    leaflets.push({ slug, bytes, logs });
+  }
+  return { base, leaflets };
 }
 
 /**
  * The worker's work: the verdict first, which the build waits for; then, for a build
  * (`leafletBase` given) of valid content, the 15 leaflets, which the build would otherwise render
- * on its main thread after the pages (src/data/leaflets.ts takes them). They are made from the
- * catalog the check just loaded, the one tests/build/leaflets.test.ts renders again and compares
- * byte for byte with the built files.
+ * on its main thread after the pages (src/data/leaflets.ts takes them); last, the content report,
+ * which the build prints at its end. The leaflets are made from the catalog the check just loaded,
+ * the one tests/build/leaflets.test.ts renders again and compares byte for byte with the built files.
  */
 export async function runContentWorker(
   data: { contentDir: string; root: string; leafletBase?: string },
   post: (message: WorkerMessage) => void,
 ): Promise<void> {
-  const { verdict, catalog } = await check(data.contentDir, data.root);
-  post({ kind: 'verdict', verdict });
-  if (data.leafletBase === undefined || !catalog || verdict.issues.length > 0) return;
-  try {
-    const leaflets: PrebuiltLeaflet[] = [];
-    for (const slug of [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)]) {
-      const logs: string[] = [];
-      const bytes = await renderLeaflet(catalog, leafletVariant(slug), { base: data.leafletBase, log: (message) => logs.push(message) });
-      leaflets.push({ slug, bytes, logs });
+  const result = await loadContent(data.contentDir, data.root);
+  post({ kind: 'verdict', verdict: { issues: result.issues, warnings: result.warnings } });
+  if (data.leafletBase !== undefined && result.catalog && result.issues.length === 0) {
+    try {
+      post({ kind: 'leaflets', leaflets: await renderLeaflets(result.catalog, data.leafletBase) });
+    } catch (error) {
+      // The build renders them itself, and reports the error where it always did.
+      post({ kind: 'leaflets', error: error instanceof Error ? error.message : String(error) });
     }
-    post({ kind: 'leaflets', leaflets: { base: data.leafletBase, leaflets } });
-  } catch (error) {
-    // The build renders them itself, and reports the error where it always did.
-    post({ kind: 'leaflets', error: error instanceof Error ? error.message : String(error) });
   }
+  post({ kind: 'report', report: await reportOf(result) });
 }

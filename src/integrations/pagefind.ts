@@ -50,6 +50,9 @@ export function forIndexing(html: string): string {
   return `${head}${rest}`.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
 }
 
+/** Pages handed to Pagefind at once. */
+const indexBatch = 32;
+
 async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
@@ -82,18 +85,25 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
         const texts: string[] = [];
         try {
-          for (const file of files) {
-            const html = await readFile(join(outDir, file), 'utf8');
-            // A page without data-pagefind-body (BaseLayout's searchIndex: false) would be parsed by
-            // Pagefind only to be left out: at a département's size, that was most of the indexing time.
-            if (!html.includes('data-pagefind-body')) continue;
-            const content = forIndexing(html);
-            const text = indexedText(content);
-            if (text.length === 0) continue;
-            const url = `/${file.replace(/index\.html$/, '')}`;
-            const added = await index.addHTMLFile({ url, content });
-            if (added.errors.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${added.errors.join(' ; ')}`);
-            texts.push(text);
+          // Pages go to Pagefind's service a batch at a time (it answers each request by id): one
+          // after the other, the build waited for a round trip per page; all at once, a large site
+          // would sit in memory whole.
+          for (let start = 0; start < files.length; start += indexBatch) {
+            const batch = await Promise.all(files.slice(start, start + indexBatch).map(async (file) => ({ file, html: await readFile(join(outDir, file), 'utf8') })));
+            const added = batch.flatMap(({ file, html }) => {
+              // A page without data-pagefind-body (BaseLayout's searchIndex: false) would be parsed by
+              // Pagefind only to be left out: at a département's size, that was most of the indexing time.
+              if (!html.includes('data-pagefind-body')) return [];
+              const content = forIndexing(html);
+              const text = indexedText(content);
+              if (text.length === 0) return [];
+              texts.push(text);
+              const url = `/${file.replace(/index\.html$/, '')}`;
+              return [index.addHTMLFile({ url, content }).then((result) => ({ file, errors: result.errors }))];
+            });
+            for (const { file, errors: failed } of await Promise.all(added)) {
+              if (failed.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${failed.join(' ; ')}`);
+            }
           }
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);
