@@ -23,10 +23,10 @@ export const prebuiltLeafletsKey = Symbol.for('sai.prebuilt-leaflets');
 function startWorker(workerBundle: string, contentDir: string, root: string, leafletBase: string | undefined) {
   let settleVerdict: { done: (verdict: ContentVerdict) => void; fail: (error: Error) => void } | undefined;
   let settleLeaflets: ((leaflets: PrebuiltLeaflets | undefined) => void) | undefined;
-  let settleReport: ((report: string | undefined) => void) | undefined;
+  let settleReport: ((report: { text?: string; error?: string }) => void) | undefined;
   const verdict = new Promise<ContentVerdict>((done, fail) => (settleVerdict = { done, fail }));
   const leaflets = new Promise<PrebuiltLeaflets | undefined>((done) => (settleLeaflets = done));
-  const report = new Promise<string | undefined>((done) => (settleReport = done));
+  const report = new Promise<{ text?: string; error?: string }>((done) => (settleReport = done));
   // A small young generation (V8's default is several times larger): the worker collects its
   // garbage more often, on the second core, and holds less memory while Astro bundles the pages,
   // when the build's memory peaks.
@@ -38,18 +38,18 @@ function startWorker(workerBundle: string, contentDir: string, root: string, lea
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'verdict') settleVerdict?.done(message.verdict);
     else if (message.kind === 'leaflets') settleLeaflets?.(message.leaflets);
-    else settleReport?.(message.report);
+    else settleReport?.({ text: message.report, error: message.error });
   });
   worker.once('error', (error) => {
     settleVerdict?.fail(error);
     settleLeaflets?.(undefined);
-    settleReport?.(undefined);
+    settleReport?.({ error: error.stack ?? error.message });
   });
   worker.once('exit', (code) => {
     // Settled already when it said its piece (a promise settles once).
     settleVerdict?.fail(new Error(`la vérification du contenu s’est arrêtée (code ${code})`));
     settleLeaflets?.(undefined);
-    settleReport?.(undefined);
+    settleReport?.({ error: `la vérification du contenu s’est arrêtée (code ${code})` });
   });
   return { verdict, leaflets, report };
 }
@@ -72,7 +72,7 @@ function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
 export default function contentCheck(options: { contentDir: string; workerBundle: string }): AstroIntegration {
   let root = process.cwd();
   let verdict: Promise<ContentVerdict> | undefined;
-  let report: Promise<string | undefined> | undefined;
+  let report: Promise<{ text?: string; error?: string }> | undefined;
 
   return {
     name: 'sai-content-check',
@@ -117,7 +117,9 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         });
       },
       'astro:build:done': async ({ logger }) => {
-        const text = await report;
+        const { text, error } = (await report) ?? {};
+        // The report is part of what a build gives editors: a build that could not write it fails.
+        if (error) throw new Error(frenchSpacing(`Le rapport du contenu n’a pas pu être établi : ${error}`));
         if (text) logger.info(`\n${text}\n`);
       },
     },

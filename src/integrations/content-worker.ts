@@ -33,7 +33,7 @@ export interface PrebuiltLeaflets {
 export type WorkerMessage =
   | { kind: 'verdict'; verdict: ContentVerdict }
   | { kind: 'leaflets'; leaflets?: PrebuiltLeaflets; error?: string }
-  | { kind: 'report'; report?: string };
+  | { kind: 'report'; report?: string; error?: string };
 
 /** The content report, printed at the end of a build and after each edit under `astro dev`. */
 async function reportOf(result: LoadResult): Promise<string | undefined> {
@@ -82,5 +82,9 @@ export async function runContentWorker(
       post({ kind: 'leaflets', error: error instanceof Error ? error.message : String(error) });
     }
   }
-  post({ kind: 'report', report: await reportOf(result) });
+  try {
+    post({ kind: 'report', report: await reportOf(result) });
+  } catch (error) {
+    post({ kind: 'report', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
 }
