@@ -107,7 +107,14 @@ const kb = (bytes) => `${(bytes / 1000).toLocaleString('fr-FR', { maximumFractio
 /** "" → "/" (the home page) in messages. */
 const label = (page) => `/${page}`;
 
-function allowsScripts(patterns, page) {
+/**
+ * Whether a page (its path under the base, as pageName gives it) is one that budgets.config.json's
+ * javascript.allowedOn lets load a script.
+ *
+ * @param {string[]} patterns
+ * @param {string} page
+ */
+export function allowsScripts(patterns, page) {
   return patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}$`).test(page));
 }
 

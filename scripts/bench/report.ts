@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { allowsScripts, budgetsFile, pageName } from '../page-weight.mjs';
 import type { DistReport } from './dist';
 import type { LeafletTimings } from './leaflets';
 import type { Stages } from './stages';
@@ -76,7 +78,9 @@ const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured
  * tool's question pages (/orientation/ and /orientation/<commune>/: the questions exist only with
  * the script; without it, each answer is a page of its own, without script).
  */
-const needsScript = (page: string) => page === 'recherche/index.html' || /^orientation\/(?:[^/]+\/)?index\.html$/.test(page);
+/** The pages that may load a script, as the budgets test knows them (budgets.config.json). */
+const scriptPages: string[] = JSON.parse(readFileSync(budgetsFile, 'utf8')).javascript.allowedOn;
+const needsScript = (page: string) => allowsScripts(scriptPages, pageName(page));
 
 export function checkTargets(result: BenchResult): TargetCheck[] {
   const one = result.scales.find((s) => s.scale === 1);
@@ -133,7 +137,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     });
     const extra = one.dist.js.pages.filter((page) => !needsScript(page));
     checks.push({
-      target: 'Zero JavaScript on pages that need none (all but the search page and the orientation questions)',
+      target: `Zero JavaScript on pages that need none (all but ${scriptPages.map((p) => `\`${p}\``).join(', ')}, from budgets.config.json)`,
       measured: extra.length
         ? `${one.dist.js.pagesWithScript - (one.dist.js.pages.length - extra.length)} other page(s) with a script: ${extra.slice(0, 5).map((p) => `\`${p}\``).join(', ')}${extra.length > 5 ? '…' : ''}`
         : `${one.dist.js.pagesWithScript} page(s) with a script: ${one.dist.js.pages.map((p) => `\`${p}\``).join(', ') || 'none'}`,
@@ -378,7 +382,7 @@ export function renderReport(result: BenchResult): string {
       '- **Bytes on the wire.** Text files (HTML, CSS, JS, JSON, SVG) count gzip-compressed (level 6, what static hosts serve); fonts, PDFs and Pagefind’s own files (already compressed) count as they are. kB = 1000 bytes.',
       '- **Home page first visit.** The HTML, its stylesheets, scripts, icon and images, and the web fonts whose unicode-range covers a character of the page (the first source, woff2). Every declared weight counts, which can only overstate.',
       '- **First search.** The built `pagefind.js` is loaded in Node with a `fetch` that reads dist/ and counts bytes; it searches « logement » and opens the first five results (one page of results). When the site publishes `pagefind-worker.js` (Pagefind’s default, searching in a Web Worker), a browser loads it too and it is added by hand; this site searches on the main thread and removes it. The search page’s own HTML, CSS and scripts are in *Search page first visit*.',
-      '- **JavaScript.** A page counts when it has a `<script>` that a browser runs (JSON-LD data blocks do not count). Only the search page and the orientation questions (/orientation/ and /orientation/<commune>/, where the questions exist only with the script) are expected to have one; every answer page works without.',
+      '- **JavaScript.** A page counts when it has a `<script>` that a browser runs (JSON-LD data blocks do not count). Only the pages that budgets.config.json lets load a script (`javascript.allowedOn`: the search page, the orientation questions, which exist only with the script, and the income-ceilings form, which replaces links that work without it) are expected to have one; every answer page works without.',
     ].join('\n'),
   );
   out.push('');
