@@ -5,11 +5,11 @@
  * written (it has no contact details until an editor imports the real file).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../helpers/build';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, removeBuild } from '../helpers/build';
 import { readText } from '../helpers/dist';
 
 const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-01.json');
@@ -41,6 +41,8 @@ beforeAll(() => {
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
   pristine = snapshot(content);
 }, 60_000);
+
+afterAll(() => rmSync(dirname(content), { recursive: true, force: true }));
 
 describe('npm run import:annuaire', () => {
   it('stops on a malformed file, or one without a record of the territory, and writes nothing', () => {
@@ -94,6 +96,7 @@ describe('the site built from the imported copy', () => {
     expect(result.code, result.output).toBe(0);
     dist = result.outDir;
   }, 900_000);
+  afterAll(() => removeBuild(dist));
 
   it('shows address, phones, hours, accessibility and the source on the place page', async () => {
     const html = await readText(dist, 'lieux/mairie-carvin/index.html');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../helpers/build';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, removeBuild } from '../helpers/build';
 import { htmlFiles, readText } from '../helpers/dist';
 
 /** A small, fictional territory: proves the generator owes nothing to the CAHC's content. */
@@ -10,6 +10,7 @@ beforeAll(async () => {
   expect(result.code, result.output).toBe(0);
   dist = result.outDir;
 });
+afterAll(() => removeBuild(dist));
 
 describe('le site d’un autre territoire', () => {
   it('ne contient rien de la CAHC', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { situationRules } from '../../src/domain/orientation';
-import { buildSite, projectRoot } from '../helpers/build';
+import { buildSite, projectRoot, removeBuild } from '../helpers/build';
 import { htmlFiles, linksOf, readText, builtDist } from '../helpers/dist';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
 
@@ -124,8 +124,7 @@ describe('une règle d’orientation qui pointe vers un lieu inconnu', () => {
     await writeFile(join(contentDir, 'orientation', 'moins-de-30-ans.yaml'), rule.replace('organisation: rencontres-et-loisirs', 'organisation: rencontres-et-loisirs\n    places: [cllaj-oignie]'));
     const result = await buildSite({ contentDir });
     await rm(contentDir, { recursive: true, force: true });
-    await rm(result.outDir, { recursive: true, force: true });
-    await rm(`${result.outDir}.cache`, { recursive: true, force: true });
+    await removeBuild(result.outDir);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/orientation\/moins-de-30-ans\.yaml:\d+ — partners\[1\]\.places — lieu inconnu «\s?cllaj-oignie\s?»/);
     expect(result.output).toMatch(/vouliez-vous dire «\s?cllaj-oignies\s?»\s?\?/);

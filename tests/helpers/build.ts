@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { childEnv } from '../../scripts/bench/run-build';
 import { withBuildLock } from './build-lock';
@@ -45,6 +45,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   });
   const { code, output } = await withBuildLock(() => run(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], env));
   return { outDir, code, output };
+}
+
+/** Removes what buildSite made: the output folder and its cache beside it (nothing when the build never ran). */
+export async function removeBuild(outDir: string | undefined): Promise<void> {
+  if (!outDir) return;
+  await Promise.all([outDir, `${outDir}.cache`].map((path) => rm(path, { recursive: true, force: true })));
 }
 
 /** Runs a command in the project, collecting its output. */
