@@ -55,9 +55,10 @@ export async function bundleTypeScript(entry, root) {
     for (const file of outputFiles) writeFileSync(join(temporary, file.path), file.contents);
     try {
       renameSync(temporary, folder);
-    } catch {
-      // Another build (tests run several) put the same files there first.
+    } catch (error) {
       rmSync(temporary, { recursive: true, force: true });
+      // Another build (tests run several) put the same files there first; any other failure stands.
+      if (!existsSync(folder)) throw error;
     }
   }
   return pathToFileURL(join(folder, 'entry.mjs')).href;
