@@ -10,11 +10,10 @@ import type { ContentIssue } from '../domain/references';
 import type { Catalog } from '../domain/types';
 import { generalLeafletSlug } from '../leaflet/content';
 
-/** What the check says of the content: errors, warnings, and (checkContent) the content report when it loaded. */
+/** What the check says of the content: errors and warnings. */
 export interface ContentVerdict {
   issues: ContentIssue[];
   warnings: ContentIssue[];
-  report?: string;
 }
 
 /** One leaflet rendered beside the build, with what renderLeaflet logged while making it. */
@@ -35,7 +34,7 @@ export type WorkerMessage =
   | { kind: 'leaflets'; leaflets?: PrebuiltLeaflets; error?: string }
   | { kind: 'report'; report?: string; error?: string };
 
-/** The content report, printed at the end of a build and after each edit under `astro dev`. */
+/** The content report, printed at the end of a build. */
 async function reportOf(result: LoadResult): Promise<string | undefined> {
   if (!result.catalog) return undefined;
   const { contentReport, formatReport, localDay } = await import('../domain/report');
@@ -44,10 +43,10 @@ async function reportOf(result: LoadResult): Promise<string | undefined> {
   return formatReport(contentReport(result.catalog, today, result.bodies), today);
 }
 
-/** `npm run check`'s checks, then the content report, in this thread (`astro dev` after each edit). */
+/** `npm run check`'s checks, in this thread (`astro dev` after each edit). */
 export async function checkContent(contentDir: string, root: string): Promise<ContentVerdict> {
-  const result = await loadContent(contentDir, root);
-  return { issues: result.issues, warnings: result.warnings, report: await reportOf(result) };
+  const { issues, warnings } = await loadContent(contentDir, root);
+  return { issues, warnings };
 }
 
 async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltLeaflets> {
@@ -62,10 +61,10 @@ async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltL
 }
 
 /**
- * The worker's work: the verdict first, which the build waits for; then, for a build
- * (`leafletBase` given) of valid content, the 15 leaflets, which the build would otherwise render
- * on its main thread after the pages (src/data/leaflets.ts takes them); last, the content report,
- * which the build prints at its end. The leaflets are made from the catalog the check just loaded,
+ * The worker's work: the verdict first, which the build waits for (and all `astro dev` needs);
+ * then, for a build (`leafletBase` given) of valid content, the 15 leaflets, which the build would
+ * otherwise render on its main thread after the pages (src/data/leaflets.ts takes them); last,
+ * the content report, which the build prints at its end. The leaflets are made from the catalog the check just loaded,
  * the one tests/build/leaflets.test.ts renders again and compares byte for byte with the built files.
  */
 export async function runContentWorker(
@@ -74,7 +73,9 @@ export async function runContentWorker(
 ): Promise<void> {
   const result = await loadContent(data.contentDir, data.root);
   post({ kind: 'verdict', verdict: { issues: result.issues, warnings: result.warnings } });
-  if (data.leafletBase !== undefined && result.catalog && result.issues.length === 0) {
+  // Only a build (`leafletBase` given) publishes leaflets and prints the report.
+  if (data.leafletBase === undefined) return;
+  if (result.catalog && result.issues.length === 0) {
     try {
       post({ kind: 'leaflets', leaflets: await renderLeaflets(result.catalog, data.leafletBase) });
     } catch (error) {
