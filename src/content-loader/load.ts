@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { ZodIssue } from 'astro/zod';
 import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections';
 import { checkReferences, closest, type ContentFiles, type ContentIssue, type PartialCatalog } from '../domain/references';
@@ -15,8 +16,9 @@ import { mdxSyntaxIssue } from './mdx-syntax';
 interface ParsedFile {
   file: string;
   data: unknown;
-  doc: Document;
-  lineCounter: LineCounter;
+  /** The YAML text, parsed again with positions only when a problem needs its line (see locate). */
+  yamlText: string;
+  located?: { doc: Document; lineCounter: LineCounter };
   /** Lines before the YAML in the file (1 for a front matter, after the opening « --- »). */
   lineOffset: number;
   body?: string;
@@ -35,8 +37,21 @@ export interface LoadResult {
   bodies: Map<string, string>;
 }
 
-function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): number {
-  let node: unknown = parsed.doc.contents;
+/**
+ * The `yaml` package keeps where every value is in the file, which js-yaml does not; loading and
+ * running it takes a few hundred milliseconds, so it is done only for a file with a problem.
+ */
+async function located(yamlText: string): Promise<{ doc: Document; lineCounter: LineCounter }> {
+  const { LineCounter, parseDocument } = await import('yaml');
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false }), lineCounter };
+}
+
+async function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): Promise<number> {
+  const { isMap, isSeq } = await import('yaml');
+  parsed.located ??= await located(parsed.yamlText);
+  const { doc, lineCounter } = parsed.located;
+  let node: unknown = doc.contents;
   let offset: number | undefined = (node as { range?: number[] })?.range?.[0];
   for (const key of path) {
     if (isMap(node)) {
@@ -49,7 +64,7 @@ function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): number 
       offset = (node as { range?: number[] })?.range?.[0] ?? offset;
     } else break;
   }
-  return (offset === undefined ? 1 : parsed.lineCounter.linePos(offset).line) + parsed.lineOffset;
+  return (offset === undefined ? 1 : lineCounter.linePos(offset).line) + parsed.lineOffset;
 }
 
 /** The YAML parser's error codes, in words an editor can act on. */
@@ -98,23 +113,41 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
     lineOffset = 1;
     bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  // js-yaml with its default schema, as Astro's content layer reads the same files (dates become
+  // Date objects, which the schemas accept): the check sees what the site will be built from.
+  let jsYamlError: { reason?: string; mark?: { line?: number } } | undefined;
+  try {
+    return { file, data: parseYaml(yamlText, { filename: file }) ?? null, yamlText, lineOffset, body, bodyLine };
+  } catch (error) {
+    jsYamlError = error as typeof jsYamlError;
+  }
+  // Not valid YAML: the `yaml` package's error codes and positions make the messages.
+  const { doc, lineCounter } = await located(yamlText);
+  const lines = yamlText.split('\n');
+  const keyAt = (yamlLine: number) => /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(lines[yamlLine - 1] ?? '')?.[1];
+  const unreadable = { message: 'le fichier ne se lit pas à cet endroit', expected: 'une ligne « champ: valeur » par champ' };
   if (doc.errors.length > 0) {
-    const lines = yamlText.split('\n');
     const seen = new Set<number>();
     const issues: ContentIssue[] = [];
     for (const error of doc.errors) {
       const yamlLine = lineCounter.linePos(error.pos[0]).line;
       if (seen.has(yamlLine)) continue;
       seen.add(yamlLine);
-      const key = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(lines[yamlLine - 1] ?? '')?.[1];
-      const words = yamlErrors[error.code] ?? { message: 'le fichier ne se lit pas à cet endroit', expected: 'une ligne « champ: valeur » par champ' };
-      issues.push({ file, line: yamlLine + lineOffset, field: key ?? 'syntaxe YAML', ...words });
+      const words = yamlErrors[error.code] ?? unreadable;
+      issues.push({ file, line: yamlLine + lineOffset, field: keyAt(yamlLine) ?? 'syntaxe YAML', ...words });
     }
     return issues;
   }
-  return { file, data: doc.toJS(), doc, lineCounter, lineOffset, body, bodyLine };
+  // Read by the `yaml` package but not by js-yaml, so not by Astro either: a value that starts
+  // with « ! » (a tag) or « * » (an alias), which the `yaml` package lets through.
+  const yamlLine = (jsYamlError?.mark?.line ?? 0) + 1;
+  const reason = jsYamlError?.reason ?? '';
+  const words = /unknown tag/.test(reason)
+    ? { message: 'une valeur commence par « ! », que YAML lit comme une étiquette', expected: 'la valeur entre guillemets (ex. « notes: "!…" »)' }
+    : /alias/.test(reason)
+      ? { message: 'une valeur commence par « * », que YAML lit comme un renvoi', expected: 'la valeur entre guillemets (ex. « notes: "*…" »)' }
+      : unreadable;
+  return [{ file, line: yamlLine + lineOffset, field: keyAt(yamlLine) ?? 'syntaxe YAML', ...words }];
 }
 
 function validate(parsed: ParsedFile, name: CollectionName, issues: ContentIssue[]): unknown {
@@ -309,7 +342,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   for (const issue of all) {
     if (issue.line === undefined && issue.path) {
       const parsed = parsedFiles.get(issue.file);
-      if (parsed) issue.line = lineOf(parsed, issue.path);
+      if (parsed) issue.line = await lineOf(parsed, issue.path);
     }
     delete issue.path;
   }
