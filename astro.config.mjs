@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { parse } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
 import releaseMemory from './src/integrations/release-memory.mjs';
+import serverBuild from './src/integrations/server-build.mjs';
 import { bundleTypeScript, importTypeScript } from './src/integrations/typescript-entry.mjs';
 
 // This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
@@ -18,7 +19,7 @@ const [{ contentCheck, searchIndex }, contentWorker] = await Promise.all([
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
 const contentDir = process.env.SAI_CONTENT_DIR ?? './content';
-const site = parse(readFileSync(`${contentDir}/site.yaml`, 'utf8'));
+const site = /** @type {{ url: string, basePath?: string }} */ (parseYaml(readFileSync(`${contentDir}/site.yaml`, 'utf8')));
 const base = process.env.SAI_BASE ?? site.basePath ?? '/';
 
 export default defineConfig({
@@ -36,6 +37,7 @@ export default defineConfig({
     contentCheck({ contentDir, workerBundle: contentWorker }),
     mdx(),
     sitemap(),
+    serverBuild(),
     releaseMemory(),
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
     // title, which would match every query) and the 404 page are not answers; nor is the commune
