@@ -48,7 +48,12 @@ export default defineConfig({
   ],
   // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
   // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  vite: {
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    // .tmp/ holds the tests' and scripts' scratch builds, thousands of files: `astro dev` walked them
+    // all at start-up (a second with 8,000) to watch files nothing imports.
+    server: { watch: { ignored: ['**/.tmp/**'] } },
+  },
   markdown: {
     smartypants: false,
     // The content has no code to colour: without a highlighter, Shiki and its grammars are not loaded.

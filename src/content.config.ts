@@ -26,6 +26,12 @@ function collection(spec: CollectionSpec) {
   return defineCollection({ loader: afterContentCheck(loader), schema: spec.schema });
 }
 
-export const collections = Object.fromEntries(
-  Object.entries(collectionSpecs).map(([name, spec]) => [name, collection(spec)]),
-) as { [K in keyof typeof collectionSpecs]: ReturnType<typeof collection> };
+/**
+ * Only the MDX collections, whose bodies Astro renders: the pages read every other file through the
+ * catalog the content check loads (src/data/catalog.ts), which has these too.
+ */
+const rendered = ['topics', 'pages'] as const satisfies readonly (keyof typeof collectionSpecs)[];
+
+export const collections = Object.fromEntries(rendered.map((name) => [name, collection(collectionSpecs[name])])) as {
+  [K in (typeof rendered)[number]]: ReturnType<typeof collection>;
+};

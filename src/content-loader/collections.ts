@@ -13,8 +13,9 @@ import { referentialSchema } from '../schemas/referential';
 import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema } from '../schemas/accessibility-audit';
 
 /**
- * Where each collection lives and which schema validates it. Astro's content config and the
- * stand-alone loader (npm run check, tests, leaflet scripts) both read this one table.
+ * Where each collection lives and which schema validates it. The loader (load.ts: the build's
+ * content check, whose catalog the pages read, npm run check, tests, leaflet scripts) reads this
+ * table; Astro's content config takes the MDX collections from it, whose bodies Astro renders.
  */
 export interface CollectionSpec {
   schema: ZodTypeAny;

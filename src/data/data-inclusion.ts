@@ -1,16 +1,23 @@
 import { getCatalog } from './catalog';
+import type { Catalog } from '../domain/types';
 import { dataInclusionExport, type DataInclusionExport } from '../domain/data-inclusion-export';
 
 /**
- * The data·inclusion files are computed and validated once per build: structures.json and
- * services.json come from the same export, so a place left out of one is left out of the other.
+ * The data·inclusion files are computed and validated once per catalog (once per build):
+ * structures.json and services.json come from the same export, so a place left out of one is left
+ * out of the other.
  * The day that bounds `date_maj` is the content's date, not the clock: two builds of the same
  * content give the same files. The content report, which reads the clock, says when that date is
  * in the future (data·inclusion would refuse the files), and lists the places left out.
  */
-let exported: Promise<DataInclusionExport> | undefined;
+const exported = new WeakMap<Catalog, DataInclusionExport>();
 
-export function dataInclusionFiles(base: string): Promise<DataInclusionExport> {
-  exported ??= getCatalog().then((catalog) => dataInclusionExport(catalog, base, catalog.site.contentDate));
-  return exported;
+export async function dataInclusionFiles(base: string): Promise<DataInclusionExport> {
+  const catalog = await getCatalog();
+  let files = exported.get(catalog);
+  if (!files) {
+    files = dataInclusionExport(catalog, base, catalog.site.contentDate);
+    exported.set(catalog, files);
+  }
+  return files;
 }

@@ -1,9 +1,10 @@
 import { getCatalog } from './catalog';
+import type { Catalog } from '../domain/types';
 import { generalLeafletSlug } from '../leaflet/content';
 
 /**
- * Each leaflet is rendered once per build: the PDF endpoint writes the bytes and the leaflet page
- * states their size, from the same render.
+ * Each leaflet is rendered once per catalog (once per build): the PDF endpoint writes the bytes and
+ * the leaflet page states their size, from the same render.
  *
  * During `astro build` the content check's worker thread has rendered them already, on the other
  * core while Astro bundled the pages (src/integrations/content-check.ts, content-worker.ts), from
@@ -11,7 +12,7 @@ import { generalLeafletSlug } from '../leaflet/content';
  * dev`, or if the worker could not make them) they are rendered here, and the renderer (pdf-lib,
  * fontkit) is loaded only then.
  */
-const rendered = new Map<string, Promise<Uint8Array>>();
+const rendered = new WeakMap<Catalog, Map<string, Promise<Uint8Array>>>();
 
 interface Prebuilt {
   base: string;
@@ -28,17 +29,20 @@ async function prebuilt(slug: string, base: string): Promise<Uint8Array | undefi
   return leaflet.bytes;
 }
 
-async function render(slug: string, base: string): Promise<Uint8Array> {
-  const [catalog, { leafletVariant, renderLeaflet }] = await Promise.all([getCatalog(), import('../leaflet/index')]);
+async function render(catalog: Catalog, slug: string, base: string): Promise<Uint8Array> {
+  const { leafletVariant, renderLeaflet } = await import('../leaflet/index');
   return renderLeaflet(catalog, leafletVariant(slug), { base });
 }
 
-export function getLeaflet(slug: string): Promise<Uint8Array> {
-  let bytes = rendered.get(slug);
+export async function getLeaflet(slug: string): Promise<Uint8Array> {
+  const catalog = await getCatalog();
+  let bySlug = rendered.get(catalog);
+  if (!bySlug) rendered.set(catalog, (bySlug = new Map()));
+  let bytes = bySlug.get(slug);
   if (!bytes) {
     const base = import.meta.env.BASE_URL;
-    bytes = prebuilt(slug, base).then((found) => found ?? render(slug, base));
-    rendered.set(slug, bytes);
+    bytes = prebuilt(slug, base).then((found) => found ?? render(catalog, slug, base));
+    bySlug.set(slug, bytes);
   }
   return bytes;
 }

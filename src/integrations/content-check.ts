@@ -14,6 +14,24 @@ export const contentCheckKey = Symbol.for('sai.content-check');
 /** Where src/data/leaflets.ts finds the leaflets the worker rendered (a promise; undefined outside a build). */
 export const prebuiltLeafletsKey = Symbol.for('sai.prebuilt-leaflets');
 
+/** Where src/data/catalog.ts finds the content every page is built from (a promise of the Catalog). */
+export const catalogKey = Symbol.for('sai.catalog');
+
+/**
+ * The pages read the content the check has just loaded and validated (src/data/catalog.ts): Astro's
+ * content layer only has the MDX collections, whose bodies it renders, so that no data file is read,
+ * parsed and validated twice. Content with an error has no catalog: a page then shows the list.
+ */
+function publishCatalog(verdict: Promise<ContentVerdict>): void {
+  const catalog = verdict.then((found) => {
+    if (found.catalog) return found.catalog;
+    throw new Error(frenchSpacing(`Le contenu a ${found.issues.length} erreur(s) :\n${formatIssues(found.issues)}`));
+  });
+  // A page that awaits it sees the failure; nobody awaiting is no reason to crash.
+  catalog.catch(() => undefined);
+  (globalThis as Record<symbol, unknown>)[catalogKey] = catalog;
+}
+
 /**
  * The check runs in a worker thread, from content-worker.ts bundled on its own (`workerBundle`, a
  * file URL): it reads and parses every content file again (Astro's content layer does too), and
@@ -97,6 +115,7 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         // Whoever waits for it sees the failure; nobody waiting is no reason to crash.
         verdict.catch(() => undefined);
         (globalThis as Record<symbol, unknown>)[contentCheckKey] = verdict;
+        publishCatalog(started.verdict);
       },
       'astro:build:start': async () => {
         await verdict;
@@ -110,10 +129,18 @@ export default function contentCheck(options: { contentDir: string; workerBundle
           clearTimeout(timer);
           timer = setTimeout(async () => {
             const { checkContent } = (await import(/* @vite-ignore */ options.workerBundle)) as typeof import('./content-worker');
-            const found = await checkContent(folder, root);
-            print(found, logger);
-            if (found.issues.length === 0) logger.info('Contenu vérifié : aucune erreur.');
-          }, 300);
+            const found = checkContent(folder, root);
+            publishCatalog(found);
+            try {
+              const verdict = await found;
+              print(verdict, logger);
+              if (verdict.issues.length === 0) logger.info('Contenu vérifié : aucune erreur.');
+            } catch (error) {
+              logger.error(`La vérification du contenu a échoué : ${error instanceof Error ? error.message : String(error)}`);
+            }
+            // The pages read the new catalog on their next request; an open browser tab reloads.
+            server.ws.send({ type: 'full-reload' });
+          }, 100);
         });
       },
       'astro:build:done': async ({ logger }) => {

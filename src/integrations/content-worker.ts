@@ -10,10 +10,12 @@ import type { ContentIssue } from '../domain/references';
 import type { Catalog } from '../domain/types';
 import { generalLeafletSlug } from '../leaflet/content';
 
-/** What the check says of the content: errors and warnings. */
+/** What the check says of the content: errors and warnings, and the content itself when it has no error. */
 export interface ContentVerdict {
   issues: ContentIssue[];
   warnings: ContentIssue[];
+  /** What every page is built from (src/data/catalog.ts): present when `issues` is empty. */
+  catalog?: Catalog;
 }
 
 /** One leaflet rendered beside the build, with what renderLeaflet logged while making it. */
@@ -45,8 +47,8 @@ async function reportOf(result: LoadResult): Promise<string | undefined> {
 
 /** `npm run check`'s checks, in this thread (`astro dev` after each edit). */
 export async function checkContent(contentDir: string, root: string): Promise<ContentVerdict> {
-  const { issues, warnings } = await loadContent(contentDir, root);
-  return { issues, warnings };
+  const { issues, warnings, catalog } = await loadContent(contentDir, root);
+  return { issues, warnings, catalog };
 }
 
 async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltLeaflets> {
@@ -61,7 +63,8 @@ async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltL
 }
 
 /**
- * The worker's work: the verdict first, which the build waits for (and all `astro dev` needs);
+ * The worker's work: the verdict first, with the catalog the pages are built from, which the build
+ * waits for (and all `astro dev` needs);
  * then, for a build (`leafletBase` given) of valid content, the 15 leaflets, which the build would
  * otherwise render on its main thread after the pages (src/data/leaflets.ts takes them); last,
  * the content report, which the build prints at its end. The leaflets are made from the catalog the check just loaded,
@@ -72,7 +75,7 @@ export async function runContentWorker(
   post: (message: WorkerMessage) => void,
 ): Promise<void> {
   const result = await loadContent(data.contentDir, data.root);
-  post({ kind: 'verdict', verdict: { issues: result.issues, warnings: result.warnings } });
+  post({ kind: 'verdict', verdict: { issues: result.issues, warnings: result.warnings, catalog: result.catalog } });
   // Only a build (`leafletBase` given) publishes leaflets and prints the report.
   if (data.leafletBase === undefined) return;
   if (result.catalog && result.issues.length === 0) {
