@@ -1,4 +1,5 @@
 import { getCatalog } from './catalog';
+import { prebuilt } from './prebuilt';
 import type { Catalog } from '../domain/types';
 import { generalLeafletSlug } from '../leaflet/content';
 
@@ -9,29 +10,25 @@ import { generalLeafletSlug } from '../leaflet/content';
  * During `astro build` the content check's worker thread has rendered them already, on the other
  * core while Astro bundled the pages (src/integrations/content-check.ts, content-worker.ts), from
  * the same content; they are taken from there when made for this base path. Elsewhere (`astro
- * dev`, or if the worker could not make them) they are rendered here, and the renderer (pdf-lib,
- * fontkit) is loaded only then.
+ * dev`, or if the worker could not make them) they are rendered here by the renderer the content
+ * check loads from its worker's bundle (pdf-lib, fontkit), so that the pages' bundle has none of it.
  */
 const rendered = new WeakMap<Catalog, Map<string, Promise<Uint8Array>>>();
 
-interface Prebuilt {
-  base: string;
-  leaflets: { slug: string; bytes: Uint8Array; logs: string[] }[];
-}
+type Renderer = (catalog: Catalog, slug: string, base: string) => Promise<Uint8Array>;
 
-async function prebuilt(slug: string, base: string): Promise<Uint8Array | undefined> {
-  const found = await ((globalThis as Record<symbol, Promise<Prebuilt | undefined> | undefined>)[Symbol.for('sai.prebuilt-leaflets')] ?? Promise.resolve(undefined));
-  if (!found || found.base !== base) return undefined;
-  const leaflet = found.leaflets.find((candidate) => candidate.slug === slug);
+async function fromWorker(slug: string, base: string): Promise<Uint8Array | undefined> {
+  const leaflet = (await prebuilt(base))?.leaflets.find((candidate) => candidate.slug === slug);
   if (!leaflet) return undefined;
   // What renderLeaflet would have printed here (a leaflet printed with less detail than everything).
   for (const message of leaflet.logs) console.log(message);
   return leaflet.bytes;
 }
 
-async function render(catalog: Catalog, slug: string, base: string): Promise<Uint8Array> {
-  const { leafletVariant, renderLeaflet } = await import('../leaflet/index');
-  return renderLeaflet(catalog, leafletVariant(slug), { base });
+function render(catalog: Catalog, slug: string, base: string): Promise<Uint8Array> {
+  const renderer = (globalThis as Record<symbol, Renderer | undefined>)[Symbol.for('sai.leaflet-renderer')];
+  if (!renderer) return Promise.reject(new Error('le moteur des plaquettes manque : l’intégration sai-content-check n’est pas dans astro.config.mjs'));
+  return renderer(catalog, slug, base);
 }
 
 export async function getLeaflet(slug: string): Promise<Uint8Array> {
@@ -41,7 +38,7 @@ export async function getLeaflet(slug: string): Promise<Uint8Array> {
   let bytes = bySlug.get(slug);
   if (!bytes) {
     const base = import.meta.env.BASE_URL;
-    bytes = prebuilt(slug, base).then((found) => found ?? render(catalog, slug, base));
+    bytes = fromWorker(slug, base).then((found) => found ?? render(catalog, slug, base));
     bySlug.set(slug, bytes);
   }
   return bytes;

@@ -4,15 +4,25 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { formatIssues, frenchSpacing } from '../domain/references';
-import type { ContentVerdict, PrebuiltLeaflets, WorkerMessage } from './content-worker';
+import type { Catalog } from '../domain/types';
+import type { ContentVerdict, Prebuilt, WorkerMessage } from './content-worker';
 
 export type { ContentVerdict } from './content-worker';
 
 /** Where Astro's content layer finds the verdict it waits for (src/content.config.ts). */
 export const contentCheckKey = Symbol.for('sai.content-check');
 
-/** Where src/data/leaflets.ts finds the leaflets the worker rendered (a promise; undefined outside a build). */
-export const prebuiltLeafletsKey = Symbol.for('sai.prebuilt-leaflets');
+/**
+ * Where src/data/leaflets.ts and src/data/data-inclusion.ts find what the worker made for the build
+ * (a promise of a Prebuilt, or of undefined; absent outside a build).
+ */
+export const prebuiltKey = Symbol.for('sai.prebuilt');
+
+/**
+ * Where src/data/leaflets.ts finds the leaflet renderer when the worker made no leaflet (`astro
+ * dev`): it is loaded from the worker's bundle, so that the pages' bundle has none of it.
+ */
+export const leafletRendererKey = Symbol.for('sai.leaflet-renderer');
 
 /** Where src/data/catalog.ts finds the content every page is built from (a promise of the Catalog). */
 export const catalogKey = Symbol.for('sai.catalog');
@@ -40,10 +50,10 @@ function publishCatalog(verdict: Promise<ContentVerdict>): void {
  */
 function startWorker(workerBundle: string, contentDir: string, root: string, leafletBase: string | undefined) {
   let settleVerdict: { done: (verdict: ContentVerdict) => void; fail: (error: Error) => void } | undefined;
-  let settleLeaflets: ((leaflets: PrebuiltLeaflets | undefined) => void) | undefined;
+  let settlePrebuilt: ((prebuilt: Prebuilt | undefined) => void) | undefined;
   let settleReport: ((report: { text?: string; error?: string }) => void) | undefined;
   const verdict = new Promise<ContentVerdict>((done, fail) => (settleVerdict = { done, fail }));
-  const leaflets = new Promise<PrebuiltLeaflets | undefined>((done) => (settleLeaflets = done));
+  const prebuilt = new Promise<Prebuilt | undefined>((done) => (settlePrebuilt = done));
   const report = new Promise<{ text?: string; error?: string }>((done) => (settleReport = done));
   // A small young generation (V8's default is several times larger): the worker collects its
   // garbage more often, on the second core, and holds less memory while Astro bundles the pages,
@@ -55,21 +65,21 @@ function startWorker(workerBundle: string, contentDir: string, root: string, lea
   );
   worker.on('message', (message: WorkerMessage) => {
     if (message.kind === 'verdict') settleVerdict?.done(message.verdict);
-    else if (message.kind === 'leaflets') settleLeaflets?.(message.leaflets);
+    else if (message.kind === 'prebuilt') settlePrebuilt?.(message.prebuilt);
     else settleReport?.({ text: message.report, error: message.error });
   });
   worker.once('error', (error) => {
     settleVerdict?.fail(error);
-    settleLeaflets?.(undefined);
+    settlePrebuilt?.(undefined);
     settleReport?.({ error: error.stack ?? error.message });
   });
   worker.once('exit', (code) => {
     // Settled already when it said its piece (a promise settles once).
     settleVerdict?.fail(new Error(`la vérification du contenu s’est arrêtée (code ${code})`));
-    settleLeaflets?.(undefined);
+    settlePrebuilt?.(undefined);
     settleReport?.({ error: `la vérification du contenu s’est arrêtée (code ${code})` });
   });
-  return { verdict, leaflets, report };
+  return { verdict, prebuilt, report };
 }
 
 function print(verdict: ContentVerdict, logger: AstroIntegrationLogger) {
@@ -99,7 +109,11 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         root = fileURLToPath(config.root);
         // config.base is what pages read as import.meta.env.BASE_URL; src/data/leaflets.ts checks that it is.
         const started = startWorker(options.workerBundle, resolve(root, options.contentDir), root, command === 'build' ? config.base : undefined);
-        if (command === 'build') (globalThis as Record<symbol, unknown>)[prebuiltLeafletsKey] = started.leaflets;
+        if (command === 'build') (globalThis as Record<symbol, unknown>)[prebuiltKey] = started.prebuilt;
+        (globalThis as Record<symbol, unknown>)[leafletRendererKey] = async (catalog: Catalog, slug: string, base: string) => {
+          const { renderLeafletBytes } = (await import(/* @vite-ignore */ options.workerBundle)) as typeof import('./content-worker');
+          return renderLeafletBytes(catalog, slug, base);
+        };
         report = started.report;
         verdict = started.verdict.then((found) => {
           print(found, logger);

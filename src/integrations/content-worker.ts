@@ -7,6 +7,7 @@
  */
 import { loadContent, type LoadResult } from '../content-loader/load';
 import type { ContentIssue } from '../domain/references';
+import type { DataInclusionExport } from '../domain/data-inclusion-export';
 import type { Catalog } from '../domain/types';
 import { generalLeafletSlug } from '../leaflet/content';
 
@@ -25,15 +26,20 @@ export interface PrebuiltLeaflet {
   logs: string[];
 }
 
-/** The leaflets of one base path, or why there are none (the build then renders them itself). */
-export interface PrebuiltLeaflets {
+/**
+ * What the worker makes for a build beside the pages, for one base path: the leaflets and the
+ * data·inclusion files (src/data/leaflets.ts, src/data/data-inclusion.ts take them; without them,
+ * the build makes them itself).
+ */
+export interface Prebuilt {
   base: string;
   leaflets: PrebuiltLeaflet[];
+  dataInclusion: DataInclusionExport;
 }
 
 export type WorkerMessage =
   | { kind: 'verdict'; verdict: ContentVerdict }
-  | { kind: 'leaflets'; leaflets?: PrebuiltLeaflets; error?: string }
+  | { kind: 'prebuilt'; prebuilt?: Prebuilt; error?: string }
   | { kind: 'report'; report?: string; error?: string };
 
 /** The content report, printed at the end of a build. */
@@ -51,24 +57,34 @@ export async function checkContent(contentDir: string, root: string): Promise<Co
   return { issues, warnings, catalog };
 }
 
-async function renderLeaflets(catalog: Catalog, base: string): Promise<PrebuiltLeaflets> {
+/**
+ * One leaflet, rendered in the calling thread. The build's pages call it (through content-check.ts)
+ * only when the worker made no leaflet for them (`astro dev`, or a failure here): the renderer then
+ * stays out of the pages' bundle.
+ */
+export async function renderLeafletBytes(catalog: Catalog, slug: string, base: string, log?: (message: string) => void): Promise<Uint8Array> {
   const { leafletVariant, renderLeaflet } = await import('../leaflet/index');
+  return renderLeaflet(catalog, leafletVariant(slug), { base, ...(log ? { log } : {}) });
+}
+
+async function prebuild(catalog: Catalog, base: string): Promise<Prebuilt> {
   const leaflets: PrebuiltLeaflet[] = [];
   for (const slug of [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)]) {
     const logs: string[] = [];
-    const bytes = await renderLeaflet(catalog, leafletVariant(slug), { base, log: (message) => logs.push(message) });
-    leaflets.push({ slug, bytes, logs });
+    leaflets.push({ slug, bytes: await renderLeafletBytes(catalog, slug, base, (message) => logs.push(message)), logs });
   }
-  return { base, leaflets };
+  // Bounded by the content's date, as the build's own (src/data/data-inclusion.ts).
+  const { dataInclusionExport } = await import('../domain/data-inclusion-export');
+  return { base, leaflets, dataInclusion: dataInclusionExport(catalog, base, catalog.site.contentDate) };
 }
 
 /**
  * The worker's work: the verdict first, with the catalog the pages are built from, which the build
- * waits for (and all `astro dev` needs);
- * then, for a build (`leafletBase` given) of valid content, the 15 leaflets, which the build would
- * otherwise render on its main thread after the pages (src/data/leaflets.ts takes them); last,
- * the content report, which the build prints at its end. The leaflets are made from the catalog the check just loaded,
- * the one tests/build/leaflets.test.ts renders again and compares byte for byte with the built files.
+ * waits for (and all `astro dev` needs); then, for a build (`leafletBase` given) of valid content,
+ * the 15 leaflets and the data·inclusion files, which the build would otherwise make on its main
+ * thread while it renders the pages; last, the content report, which the build prints at its end.
+ * The leaflets are made from the catalog the check just loaded, the one tests/build/leaflets.test.ts
+ * renders again and compares byte for byte with the built files.
  */
 export async function runContentWorker(
   data: { contentDir: string; root: string; leafletBase?: string },
@@ -80,10 +96,10 @@ export async function runContentWorker(
   if (data.leafletBase === undefined) return;
   if (result.catalog && result.issues.length === 0) {
     try {
-      post({ kind: 'leaflets', leaflets: await renderLeaflets(result.catalog, data.leafletBase) });
+      post({ kind: 'prebuilt', prebuilt: await prebuild(result.catalog, data.leafletBase) });
     } catch (error) {
-      // The build renders them itself, and reports the error where it always did.
-      post({ kind: 'leaflets', error: error instanceof Error ? error.message : String(error) });
+      // The build makes them itself, and reports the error where it always did.
+      post({ kind: 'prebuilt', error: error instanceof Error ? error.message : String(error) });
     }
   }
   try {
