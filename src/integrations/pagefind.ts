@@ -84,6 +84,7 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
         const texts: string[] = [];
+        let lexicon: string[] = [];
         try {
           // Pages go to Pagefind's service a batch at a time (it answers each request by id): one
           // after the other, the build waited for a round trip per page; all at once, a large site
@@ -105,7 +106,10 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
               if (failed.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${failed.join(' ; ')}`);
             }
           }
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          // Pagefind's service writes the index in its own process: the vocabulary is made meanwhile.
+          const writing = index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          lexicon = buildLexicon(texts);
+          const written = await writing;
           if (written.errors.length > 0) throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);
         } finally {
           await pagefind.close();
@@ -115,7 +119,6 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const script = join(outDir, 'pagefind', 'pagefind.js');
         await writeFile(script, (await transform(await readFile(script, 'utf8'), { minify: true, format: 'esm', target: 'es2020' })).code);
 
-        const lexicon = buildLexicon(texts);
         await mkdir(dirname(join(outDir, lexiconFile)), { recursive: true });
         await writeFile(join(outDir, lexiconFile), JSON.stringify(lexicon));
         const size = await folderSize(join(outDir, 'pagefind'));
