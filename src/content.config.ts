@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { collectionSpecs, type CollectionSpec } from './content-loader/collections';
+import type { CollectionSpec } from './content-loader/collections';
+import { mdxCollectionSpecs } from './content-loader/mdx-collections';
 import { contentDir } from './content-dir';
 
 /**
@@ -30,8 +31,6 @@ function collection(spec: CollectionSpec) {
  * Only the MDX collections, whose bodies Astro renders: the pages read every other file through the
  * catalog the content check loads (src/data/catalog.ts), which has these too.
  */
-const rendered = ['topics', 'pages'] as const satisfies readonly (keyof typeof collectionSpecs)[];
-
-export const collections = Object.fromEntries(rendered.map((name) => [name, collection(collectionSpecs[name])])) as {
-  [K in (typeof rendered)[number]]: ReturnType<typeof collection>;
+export const collections = Object.fromEntries(Object.entries(mdxCollectionSpecs).map(([name, spec]) => [name, collection(spec)])) as {
+  [K in keyof typeof mdxCollectionSpecs]: ReturnType<typeof collection>;
 };

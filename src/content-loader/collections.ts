@@ -2,8 +2,6 @@ import type { ZodTypeAny } from 'astro/zod';
 import { communeSchema } from '../schemas/commune';
 import { organisationSchema } from '../schemas/organisation';
 import { placeSchema } from '../schemas/place';
-import { topicSchema } from '../schemas/topic';
-import { pageSchema } from '../schemas/page';
 import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
@@ -11,6 +9,7 @@ import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search'
 import { minimumInformationSchema } from '../schemas/minimum-information';
 import { referentialSchema } from '../schemas/referential';
 import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema } from '../schemas/accessibility-audit';
+import { mdxCollectionSpecs } from './mdx-collections';
 
 /**
  * Where each collection lives and which schema validates it. The loader (load.ts: the build's
@@ -32,8 +31,7 @@ export const collectionSpecs = {
   communes: { schema: communeSchema, folder: 'communes', extension: '.yaml' },
   organisations: { schema: organisationSchema, folder: 'organisations', extension: '.yaml' },
   places: { schema: placeSchema, folder: 'places', extension: '.yaml' },
-  topics: { schema: topicSchema, folder: 'topics', extension: '.mdx' },
-  pages: { schema: pageSchema, folder: 'pages', extension: '.mdx' },
+  ...mdxCollectionSpecs,
   incomeCeilings: { schema: incomeCeilingsSchema, file: 'data/income-ceilings.yaml' },
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },
