@@ -162,11 +162,14 @@ export function indexedText(html: string): string {
  */
 export function buildLexicon(texts: readonly string[]): string[] {
   const counts = new Map<string, Map<string, number>>();
+  // A site has a few thousand distinct forms for tens of thousands of words: each is folded once.
+  const folded = new Map<string, string>();
   for (const text of texts) {
     for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
       // Written forms keep their case: a correction shows "Carvin", and "cotation".
       const form = raw;
-      const key = foldWord(form);
+      let key = folded.get(form);
+      if (key === undefined) folded.set(form, (key = foldWord(form)));
       if (key.length < 4 || /^\d+$/.test(key)) continue;
       const forms = counts.get(key) ?? new Map<string, number>();
       forms.set(form, (forms.get(form) ?? 0) + 1);

@@ -50,6 +50,12 @@ export function forIndexing(html: string): string {
   return `${head}${rest}`.replace(/(\p{L})’(?=\p{L})/gu, "$1'");
 }
 
+async function checkAdded(batch: Promise<{ file: string; errors: string[] }[]>): Promise<void> {
+  for (const { file, errors } of await batch) {
+    if (errors.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${errors.join(' ; ')}`);
+  }
+}
+
 /** Pages handed to Pagefind at once. */
 const indexBatch = 32;
 
@@ -76,19 +82,26 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const files = (await readdir(outDir, { recursive: true }))
+        // Pagefind's process starts while the pages are listed.
+        const creating = pagefind.createIndex({ forceLanguage: 'fr' });
+        const listed = await readdir(outDir, { recursive: true }).catch(async (error: unknown) => {
+          await creating.finally(() => pagefind.close());
+          throw error;
+        });
+        const { index, errors } = await creating;
+        const files = listed
           .map((file) => relative(outDir, join(outDir, file)).split('\\').join('/'))
           .filter((file) => file.endsWith('.html') && !excluded(file))
           .sort();
 
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
         if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
         const texts: string[] = [];
         let lexicon: string[] = [];
         try {
           // Pages go to Pagefind's service a batch at a time (it answers each request by id): one
           // after the other, the build waited for a round trip per page; all at once, a large site
-          // would sit in memory whole.
+          // would sit in memory whole. The next batch is read while Pagefind indexes the last one.
+          let previous: Promise<{ file: string; errors: string[] }[]> = Promise.resolve([]);
           for (let start = 0; start < files.length; start += indexBatch) {
             const batch = await Promise.all(files.slice(start, start + indexBatch).map(async (file) => ({ file, html: await readFile(join(outDir, file), 'utf8') })));
             const added = batch.flatMap(({ file, html }) => {
@@ -102,10 +115,13 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
               const url = `/${file.replace(/index\.html$/, '')}`;
               return [index.addHTMLFile({ url, content }).then((result) => ({ file, errors: result.errors }))];
             });
-            for (const { file, errors: failed } of await Promise.all(added)) {
-              if (failed.length > 0) throw new Error(`Pagefind n’a pas pu indexer ${file} : ${failed.join(' ; ')}`);
-            }
+            const sent = Promise.all(added);
+            // Settled here if it fails before its turn to be awaited (no unhandled rejection).
+            sent.catch(() => undefined);
+            await checkAdded(previous);
+            previous = sent;
           }
+          await checkAdded(previous);
           // Pagefind's service writes the index in its own process: the vocabulary is made meanwhile.
           const writing = index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           lexicon = buildLexicon(texts);
