@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { load as parseYaml } from 'js-yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
 import releaseMemory from './src/integrations/release-memory.mjs';
 import serverBuild from './src/integrations/server-build.mjs';
+import sitemap from './src/integrations/sitemap.mjs';
 import { bundleTypeScript, importTypeScript } from './src/integrations/typescript-entry.mjs';
 
 // This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
