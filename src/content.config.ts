@@ -3,6 +3,7 @@ import { glob, type Loader } from 'astro/loaders';
 import type { CollectionSpec } from './content-loader/collections';
 import { mdxCollectionSpecs } from './content-loader/mdx-collections';
 import { contentDir } from './content-dir';
+import { handedOver, handover } from './data/handover';
 
 /**
  * The project's content check (src/integrations/content-check.ts) runs beside Astro's start-up;
@@ -13,7 +14,7 @@ function afterContentCheck(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context) => {
-      await (globalThis as Record<symbol, Promise<unknown> | undefined>)[Symbol.for('sai.content-check')];
+      await handedOver<Promise<unknown>>(handover.verdict);
       return loader.load(context);
     },
   };

@@ -1,3 +1,4 @@
+import { handedOver, handover } from './handover';
 import type { Catalog } from '../domain/types';
 
 /**
@@ -10,7 +11,7 @@ import type { Catalog } from '../domain/types';
  * what is derived from it is cached per catalog.
  */
 export function getCatalog(): Promise<Catalog> {
-  const catalog = (globalThis as Record<symbol, Promise<Catalog> | undefined>)[Symbol.for('sai.catalog')];
+  const catalog = handedOver<Promise<Catalog>>(handover.catalog);
   // Only astro.config.mjs's content check publishes it.
   return catalog ?? Promise.reject(new Error('le catalogue du contenu manque : l’intégration sai-content-check n’est pas dans astro.config.mjs'));
 }

@@ -1,7 +1,8 @@
 import { getCatalog } from './catalog';
+import { handedOver, handover } from './handover';
 import { prebuilt } from './prebuilt';
 import type { Catalog } from '../domain/types';
-import { generalLeafletSlug } from '../leaflet/content';
+import { allLeafletSlugs } from '../leaflet/content';
 
 /**
  * Each leaflet is rendered once per catalog (once per build): the PDF endpoint writes the bytes and
@@ -26,7 +27,7 @@ async function fromWorker(slug: string, base: string): Promise<Uint8Array | unde
 }
 
 function render(catalog: Catalog, slug: string, base: string): Promise<Uint8Array> {
-  const renderer = (globalThis as Record<symbol, Renderer | undefined>)[Symbol.for('sai.leaflet-renderer')];
+  const renderer = handedOver<Renderer>(handover.leafletRenderer);
   if (!renderer) return Promise.reject(new Error('le moteur des plaquettes manque : l’intégration sai-content-check n’est pas dans astro.config.mjs'));
   return renderer(catalog, slug, base);
 }
@@ -46,6 +47,5 @@ export async function getLeaflet(slug: string): Promise<Uint8Array> {
 
 /** Every leaflet of the site: the general one first, then one per commune. */
 export async function leafletSlugs(): Promise<string[]> {
-  const catalog = await getCatalog();
-  return [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)];
+  return allLeafletSlugs(await getCatalog());
 }

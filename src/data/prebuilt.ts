@@ -1,3 +1,4 @@
+import { handedOver, handover } from './handover';
 import type { Prebuilt } from '../integrations/content-worker';
 
 /**
@@ -7,6 +8,6 @@ import type { Prebuilt } from '../integrations/content-worker';
  * pages then make them themselves.
  */
 export async function prebuilt(base: string): Promise<Prebuilt | undefined> {
-  const found = await (globalThis as Record<symbol, Promise<Prebuilt | undefined> | undefined>)[Symbol.for('sai.prebuilt')];
+  const found = await handedOver<Promise<Prebuilt | undefined>>(handover.prebuilt);
   return found?.base === base ? found : undefined;
 }

@@ -3,29 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
+import { handOver, handover } from '../data/handover';
 import { formatIssues, frenchSpacing } from '../domain/references';
 import type { Catalog } from '../domain/types';
 import type { ContentVerdict, Prebuilt, WorkerMessage } from './content-worker';
 
 export type { ContentVerdict } from './content-worker';
-
-/** Where Astro's content layer finds the verdict it waits for (src/content.config.ts). */
-export const contentCheckKey = Symbol.for('sai.content-check');
-
-/**
- * Where src/data/leaflets.ts and src/data/data-inclusion.ts find what the worker made for the build
- * (a promise of a Prebuilt, or of undefined; absent outside a build).
- */
-export const prebuiltKey = Symbol.for('sai.prebuilt');
-
-/**
- * Where src/data/leaflets.ts finds the leaflet renderer when the worker made no leaflet (`astro
- * dev`): it is loaded from the worker's bundle, so that the pages' bundle has none of it.
- */
-export const leafletRendererKey = Symbol.for('sai.leaflet-renderer');
-
-/** Where src/data/catalog.ts finds the content every page is built from (a promise of the Catalog). */
-export const catalogKey = Symbol.for('sai.catalog');
 
 /**
  * The pages read the content the check has just loaded and validated (src/data/catalog.ts): Astro's
@@ -39,7 +22,7 @@ function publishCatalog(verdict: Promise<ContentVerdict>): void {
   });
   // A page that awaits it sees the failure; nobody awaiting is no reason to crash.
   catalog.catch(() => undefined);
-  (globalThis as Record<symbol, unknown>)[catalogKey] = catalog;
+  handOver(handover.catalog, catalog);
 }
 
 /**
@@ -109,11 +92,11 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         root = fileURLToPath(config.root);
         // config.base is what pages read as import.meta.env.BASE_URL; src/data/leaflets.ts checks that it is.
         const started = startWorker(options.workerBundle, resolve(root, options.contentDir), root, command === 'build' ? config.base : undefined);
-        if (command === 'build') (globalThis as Record<symbol, unknown>)[prebuiltKey] = started.prebuilt;
-        (globalThis as Record<symbol, unknown>)[leafletRendererKey] = async (catalog: Catalog, slug: string, base: string) => {
+        if (command === 'build') handOver(handover.prebuilt, started.prebuilt);
+        handOver(handover.leafletRenderer, async (catalog: Catalog, slug: string, base: string) => {
           const { renderLeafletBytes } = (await import(/* @vite-ignore */ options.workerBundle)) as typeof import('./content-worker');
           return renderLeafletBytes(catalog, slug, base);
-        };
+        });
         report = started.report;
         verdict = started.verdict.then((found) => {
           print(found, logger);
@@ -128,7 +111,7 @@ export default function contentCheck(options: { contentDir: string; workerBundle
         });
         // Whoever waits for it sees the failure; nobody waiting is no reason to crash.
         verdict.catch(() => undefined);
-        (globalThis as Record<symbol, unknown>)[contentCheckKey] = verdict;
+        handOver(handover.verdict, verdict);
         publishCatalog(started.verdict);
       },
       'astro:build:start': async () => {

@@ -9,7 +9,7 @@ import { loadContent, type LoadResult } from '../content-loader/load';
 import type { ContentIssue } from '../domain/references';
 import type { DataInclusionExport } from '../domain/data-inclusion-export';
 import type { Catalog } from '../domain/types';
-import { generalLeafletSlug } from '../leaflet/content';
+import { allLeafletSlugs } from '../leaflet/content';
 
 /** What the check says of the content: errors and warnings, and the content itself when it has no error. */
 export interface ContentVerdict {
@@ -69,7 +69,7 @@ export async function renderLeafletBytes(catalog: Catalog, slug: string, base: s
 
 async function prebuild(catalog: Catalog, base: string): Promise<Prebuilt> {
   const leaflets: PrebuiltLeaflet[] = [];
-  for (const slug of [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)]) {
+  for (const slug of allLeafletSlugs(catalog)) {
     const logs: string[] = [];
     leaflets.push({ slug, bytes: await renderLeafletBytes(catalog, slug, base, (message) => logs.push(message)), logs });
   }

@@ -15,6 +15,11 @@ export function leafletSlug(variant: LeafletVariant): string {
   return variant.variant === 'general' ? generalLeafletSlug : variant.communeId;
 }
 
+/** Every leaflet of a site: the general one first, then one per commune. */
+export function allLeafletSlugs(catalog: Pick<Catalog, 'communes'>): string[] {
+  return [generalLeafletSlug, ...catalog.communes.map((commune) => commune.id)];
+}
+
 /** The inverse of leafletSlug: which leaflet a file name stands for. */
 export function leafletVariant(slug: string): LeafletVariant {
   return slug === generalLeafletSlug ? { variant: 'general' } : { variant: 'commune', communeId: slug };
