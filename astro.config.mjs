@@ -2,19 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { load as parseYaml } from 'js-yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
-import releaseMemory from './src/integrations/release-memory.mjs';
-import serverBuild from './src/integrations/server-build.mjs';
-import sitemap from './src/integrations/sitemap.mjs';
-import { bundleTypeScript, importTypeScript } from './src/integrations/typescript-entry.mjs';
-
-// This file imports no TypeScript itself, so that Astro loads it natively rather than through Vite.
-// The content check's worker (content loader, report, leaflets) is bundled apart: this thread never loads it.
-const [{ contentCheck, searchIndex }, contentWorker] = await Promise.all([
-  importTypeScript('src/integrations/index.ts', import.meta.dirname),
-  bundleTypeScript('src/integrations/content-worker.ts', import.meta.dirname),
-]);
+import searchIndex from './src/integrations/pagefind.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
@@ -29,18 +20,13 @@ export default defineConfig({
   outDir: process.env.SAI_OUT_DIR ?? './dist',
   // Separate caches let tests build several content trees side by side.
   cacheDir: process.env.SAI_CACHE_DIR ?? './node_modules/.astro',
-  // Three pages at a time: while one page's file is written, another is rendered (one at a time, the
-  // build waited on each write, about a quarter of the rendering time).
+  // Three pages at a time: while one page's file is written, another is rendered.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 3 },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // contentCheck first: an editor's mistake is reported in French, with file and line, before anything else runs.
   integrations: [
-    contentCheck({ contentDir, workerBundle: contentWorker }),
     mdx(),
     sitemap(),
-    serverBuild(),
-    releaseMemory(),
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
     // title, which would match every query) and the 404 page are not answers; nor is the commune
     // step of the orientation tool, which repeats the commune's page and would outrank it.
@@ -51,7 +37,7 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     // .tmp/ holds the tests' and scripts' scratch builds, thousands of files: `astro dev` walked them
-    // all at start-up (a second with 8,000) to watch files nothing imports.
+    // all at start-up to watch files nothing imports.
     server: { watch: { ignored: ['**/.tmp/**'] } },
   },
   markdown: {

@@ -4,7 +4,7 @@
  * astro.config.mjs stays as it is. Run with plain `node` in the project to build (ours or the
  * baseline's); `astro` resolves to this repository's node_modules in both cases.
  */
-import buildTimings from '../../src/integrations/build-timings.mjs';
+import buildTimings from './build-timings.mjs';
 
 const { build } = await import('astro');
 const timings = buildTimings();

@@ -4,17 +4,17 @@ import { organisationSchema } from '../schemas/organisation';
 import { placeSchema } from '../schemas/place';
 import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
+import { pageSchema } from '../schemas/page';
+import { topicSchema } from '../schemas/topic';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
 import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
 import { referentialSchema } from '../schemas/referential';
 import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema } from '../schemas/accessibility-audit';
-import { mdxCollectionSpecs } from './mdx-collections';
 
 /**
- * Where each collection lives and which schema validates it. The loader (load.ts: the build's
- * content check, whose catalog the pages read, npm run check, tests, leaflet scripts) reads this
- * table; Astro's content config takes the MDX collections from it, whose bodies Astro renders.
+ * Where each collection lives and which schema validates it: the table load.ts reads (for the
+ * build's `catalog` collection, `npm run check`, the content report, tests and scripts).
  */
 export interface CollectionSpec {
   schema: ZodTypeAny;
@@ -31,7 +31,8 @@ export const collectionSpecs = {
   communes: { schema: communeSchema, folder: 'communes', extension: '.yaml' },
   organisations: { schema: organisationSchema, folder: 'organisations', extension: '.yaml' },
   places: { schema: placeSchema, folder: 'places', extension: '.yaml' },
-  ...mdxCollectionSpecs,
+  topics: { schema: topicSchema, folder: 'topics', extension: '.mdx' },
+  pages: { schema: pageSchema, folder: 'pages', extension: '.mdx' },
   incomeCeilings: { schema: incomeCeilingsSchema, file: 'data/income-ceilings.yaml' },
   cotationGrid: { schema: cotationGridSchema, file: 'data/cotation-grid.yaml' },
   glossary: { schema: glossarySchema, file: 'data/glossary.yaml' },

@@ -1,17 +1,20 @@
-import { handedOver, handover } from './handover';
+import { getEntry } from 'astro:content';
+import { catalogEntryId, type CatalogEntryData } from '../content-loader/astro-loaders';
 import type { Catalog } from '../domain/types';
 
+let parsed: { json: string; catalog: Catalog } | undefined;
+
 /**
- * The only bridge between the content and the pages: the catalog the content check loaded and
- * validated, in its worker thread, from the same files and schemas as `npm run check`
- * (src/integrations/content-check.ts). Astro's content layer is left with the MDX collections,
- * whose bodies it renders (src/content.config.ts): no data file is read, parsed and validated twice.
+ * The content every page is built from: the catalog the content check validated, stored by the
+ * `catalog` collection's loader (src/content-loader/astro-loaders.ts).
  *
- * The same object until the content changes (`astro dev` publishes a new one after each edit):
- * what is derived from it is cached per catalog.
+ * The same object until the content changes (`astro dev` stores a new one after each edit): what
+ * is derived from it is cached per catalog.
  */
-export function getCatalog(): Promise<Catalog> {
-  const catalog = handedOver<Promise<Catalog>>(handover.catalog);
-  // Only astro.config.mjs's content check publishes it.
-  return catalog ?? Promise.reject(new Error('le catalogue du contenu manque : l’intégration sai-content-check n’est pas dans astro.config.mjs'));
+export async function getCatalog(): Promise<Catalog> {
+  const data = (await getEntry('catalog', catalogEntryId))?.data as CatalogEntryData | undefined;
+  if (!data) throw new Error('le catalogue du contenu manque : la collection « catalog » de src/content.config.ts n’a pas été chargée');
+  if ('problems' in data) throw new Error(data.problems);
+  if (parsed?.json !== data.json) parsed = { json: data.json, catalog: JSON.parse(data.json) as Catalog };
+  return parsed.catalog;
 }

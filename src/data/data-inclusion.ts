@@ -1,5 +1,4 @@
 import { getCatalog } from './catalog';
-import { prebuilt } from './prebuilt';
 import type { Catalog } from '../domain/types';
 import { dataInclusionExport, type DataInclusionExport } from '../domain/data-inclusion-export';
 
@@ -10,16 +9,14 @@ import { dataInclusionExport, type DataInclusionExport } from '../domain/data-in
  * The day that bounds `date_maj` is the content's date, not the clock: two builds of the same
  * content give the same files. The content report, which reads the clock, says when that date is
  * in the future (data·inclusion would refuse the files), and lists the places left out.
- * During `astro build` the content check's worker has made them already, from the same catalog
- * (src/data/prebuilt.ts), with the ajv validation off the main thread.
  */
-const exported = new WeakMap<Catalog, Promise<DataInclusionExport>>();
+const exported = new WeakMap<Catalog, DataInclusionExport>();
 
 export async function dataInclusionFiles(base: string): Promise<DataInclusionExport> {
   const catalog = await getCatalog();
   let files = exported.get(catalog);
   if (!files) {
-    files = prebuilt(base).then((found) => found?.dataInclusion ?? dataInclusionExport(catalog, base, catalog.site.contentDate));
+    files = dataInclusionExport(catalog, base, catalog.site.contentDate);
     exported.set(catalog, files);
   }
   return files;
