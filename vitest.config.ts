@@ -1,18 +1,37 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './tests/helpers/sequencer';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The longest files first, the page sweep before all: it needs only the first of the global
+ * builds, and everything else fits beside it. Vitest's own order (by duration of the previous run,
+ * or by file size on a fresh clone) started it after five minutes of shorter files.
+ */
+const first = ['tests/browser/pages.test.ts', 'tests/typecheck.test.ts', 'tests/build/directory-import.test.ts', 'tests/build/atomic-build.test.ts', 'tests/build/html-validity.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const i = first.findIndex((path) => file.moduleId.endsWith(path));
+      return i < 0 ? first.length : i;
+    };
+    return sorted.map((file, i) => ({ file, i })).sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i).map(({ file }) => file);
+  }
+}
 
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // One test file per core at a time. Builds take turns through tests/helpers/build-lock.ts,
-    // so a build runs beside the browser sweep or the unit tests, never beside another build.
+    // One test file per core at a time. Builds take turns (tests/harness.ts), so a build runs
+    // beside the browser sweep or the unit tests, never beside another build.
     maxWorkers: availableParallelism(),
     sequence: { sequencer: LongestFirst },
     // A worker keeps the modules it imported (content loader, schemas, leaflet…) from one test file
     // to the next instead of importing them again for each: the import time halves. No test
-    // mocks a module or a global, so nothing a file changes leaks into the next.
+    // mocks a module or changes a global (the search tests fetch the index over HTTP rather than
+    // replacing fetch), so nothing a file changes leaks into the next.
     isolate: false,
     projects: [
       {
@@ -23,7 +42,7 @@ export default defineConfig({
       {
         extends: true,
         // Everything else: the site is built once (with and without a base) while these run.
-        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/global-setup.ts'] },
+        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/harness.ts'] },
       },
     ],
   },

@@ -2,8 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { childEnv } from '../scripts/bench/run-build';
-import { projectRoot, projectTemp, run } from './helpers/build';
-import { withBuildLock } from './helpers/build-lock';
+import { projectRoot, projectTemp, run, withBuildLock } from './harness';
 
 /**
  * `astro check`: TypeScript over every .ts, .mjs and .astro file, with the types of the content

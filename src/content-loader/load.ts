@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
-import type { Document, LineCounter } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ZodIssue } from 'astro/zod';
 import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections';
 import { checkReferences, closest, type ContentFiles, type ContentIssue, type PartialCatalog } from '../domain/references';
@@ -38,17 +38,15 @@ export interface LoadResult {
 }
 
 /**
- * The `yaml` package keeps where every value is in the file, which js-yaml does not; loading and
- * running it takes a few hundred milliseconds, so it is done only for a file with a problem.
+ * The `yaml` package keeps where every value is in the file, which js-yaml does not; it is slower,
+ * so a file is parsed with it only when it has a problem whose line is needed.
  */
 async function located(yamlText: string): Promise<{ doc: Document; lineCounter: LineCounter }> {
-  const { LineCounter, parseDocument } = await import('yaml');
   const lineCounter = new LineCounter();
   return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false }), lineCounter };
 }
 
 async function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): Promise<number> {
-  const { isMap, isSeq } = await import('yaml');
   parsed.located ??= await located(parsed.yamlText);
   const { doc, lineCounter } = parsed.located;
   let node: unknown = doc.contents;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { accessibilityAuditSchema, automatedEvidenceSchema, type AccessibilityAuditData, type AutomatedEvidenceData } from '../../src/schemas/accessibility-audit';
 import { evidenceDifferences, evidenceFile, evidenceMismatchMessage, serializeEvidence, type PageEvidence } from '../../src/domain/audit-evidence';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 /**
  * The recorded automated evidence of the RGAA audit (content/accessibility-audit/automated/), as

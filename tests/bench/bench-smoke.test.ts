@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, run } from '../helpers/build';
-import { withBuildLock } from '../helpers/build-lock';
+import { projectRoot, run, withBuildLock } from '../harness';
 import { childEnv } from '../../scripts/bench/run-build';
 import type { BenchResult } from '../../scripts/bench/report';
 

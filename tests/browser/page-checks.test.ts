@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { launchChromium } from '../helpers/browser';
 import { checkPage, openTab, type Tab } from './page-checks';
 

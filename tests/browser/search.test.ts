@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { launchBrowser, tabTo } from '../helpers/browser';
-import { builtDist } from '../helpers/dist';
+import { builtDist } from '../harness';
 
 const base = '/logement-social/';
 let server: Awaited<ReturnType<typeof serveDist>>;

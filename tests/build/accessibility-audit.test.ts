@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { conformityStatus, criterionStatus, type AuditOpenData } from '../../src/domain/accessibility-audit';
 import { distFileOf, htmlEvidence } from '../../src/domain/audit-evidence';
 import type { AuditStatus } from '../../src/schemas/accessibility-audit';
-import { builtDist, htmlFiles, readText } from '../helpers/dist';
+import { htmlFiles, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
 import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
 
 /**

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../src/domain/references';
 import { childEnv } from '../../scripts/bench/run-build';
-import { withBuildLock } from '../helpers/build-lock';
-import { projectRoot, run } from '../helpers/build';
+import { projectRoot, run, withBuildLock } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureSite, overBudget, readBudgets } from '../../scripts/page-weight.mjs';
-import { builtDist } from '../helpers/dist';
+import { builtDist } from '../harness';
 
 const budgets = await readBudgets();
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings';
 import { formatEuros } from '../../src/domain/format';
-import { projectRoot } from '../helpers/build';
-import { htmlFiles, linksOf, readText, builtDist } from '../helpers/dist';
+import { projectRoot } from '../harness';
+import { htmlFiles, linksOf, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
 import { localDay } from '../../src/domain/report';
-import { readText, builtDist } from '../helpers/dist';
-import { projectRoot } from '../helpers/build';
+import { readText } from '../helpers/dist';
+import { builtDist } from '../harness';
+import { projectRoot } from '../harness';
 
 const distWithBase = await builtDist('distWithBase');
 

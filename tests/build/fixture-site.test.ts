@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, removeBuild } from '../helpers/build';
+import { buildSite, projectRoot, removeBuild } from '../harness';
 import { htmlFiles, readText } from '../helpers/dist';
 
 /** A small, fictional territory: proves the generator owes nothing to the CAHC's content. */

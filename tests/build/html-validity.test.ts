@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { projectRoot } from '../helpers/build';
-import { builtDist } from '../helpers/dist';
+import { projectRoot } from '../harness';
+import { builtDist } from '../harness';
 import { distFileOf, nuEvidence } from '../../src/domain/audit-evidence';
 import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
 import { formatFileSize } from '../../src/domain/format';
-import { listFiles, readText, builtDist } from '../helpers/dist';
-import { projectRoot } from '../helpers/build';
+import { listFiles, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
+import { projectRoot } from '../harness';
 
 const distWithBase = await builtDist('distWithBase');
 

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { situationRules } from '../../src/domain/orientation';
-import { buildSite, projectRoot, removeBuild } from '../helpers/build';
-import { htmlFiles, linksOf, readText, builtDist } from '../helpers/dist';
+import { buildSite, projectRoot, removeBuild } from '../harness';
+import { htmlFiles, linksOf, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };

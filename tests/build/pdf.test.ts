@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { projectRoot } from '../helpers/build';
-import { builtDist } from '../helpers/dist';
+import { projectRoot } from '../harness';
+import { builtDist } from '../harness';
 
 /**
  * The printable leaflets, as the build publishes them (dist/plaquette/*.pdf): a sound file

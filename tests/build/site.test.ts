@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { htmlFiles, idsOf, linksOf, listFiles, readText, builtDist } from '../helpers/dist';
-import { projectRoot } from '../helpers/build';
+import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
+import { projectRoot } from '../harness';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

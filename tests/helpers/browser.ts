@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { builtDist } from './dist';
+import { builtDist } from '../harness';
 
 /**
  * Debian's chromium-headless-shell: the same Chromium (Blink, V8, same version as the `chromium`

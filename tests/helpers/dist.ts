@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { inject } from 'vitest';
 
 /** Every file under a folder, as paths relative to it. */
 export async function listFiles(root: string): Promise<string[]> {
@@ -26,25 +23,3 @@ export function idsOf(html: string): Set<string> {
 }
 
 export const readText = (root: string, file: string) => readFile(join(root, file), 'utf8');
-
-export type BuiltSite = 'distWithBase' | 'distAtRoot';
-
-/**
- * The global set-up's build of the real content (with the production base, or at the root), once
- * it is complete. The set-up starts the builds and returns at once, so that test files that need
- * no build run meanwhile; a file that reads a build waits here for it.
- */
-export async function builtDist(key: BuiltSite): Promise<string> {
-  const dir = inject(key);
-  const status = inject('distStatus')[key];
-  // Given by SAI_TEST_DIST / SAI_TEST_DIST_ROOT: already built.
-  if (!status) return dir;
-  const started = Date.now();
-  while (!existsSync(status)) {
-    if (Date.now() - started > 15 * 60_000) throw new Error(`La construction du site (${key}) n’a pas fini en 15 minutes`);
-    await sleep(200);
-  }
-  const { code, output } = JSON.parse(await readFile(status, 'utf8')) as { code: number; output: string };
-  if (code !== 0) throw new Error(`La construction du site (${key}) a échoué :\n${output}`);
-  return dir;
-}

@@ -1,7 +1,7 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from './build';
+import { projectRoot } from '../harness';
 
 export const editorFixtures = join(projectRoot, 'tests/fixtures/editors');
 

@@ -1,36 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { serveDist } from '../../scripts/static-server.mjs';
 import { pagefindOptions, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
 
 /**
- * Node's fetch cannot read file: URLs, which is all Pagefind's script needs to search a built site
- * from a test: this shim reads them from disk and leaves every other URL alone.
+ * The real `pagefind.js` of a built site, with the options the search page uses. Its module comes
+ * from the built files; the index files it fetches are served over HTTP by the same static server
+ * as the browser tests (Node's fetch reads no file: URL), on 127.0.0.1 until `close()`.
  */
-function installFileFetch() {
-  const original = globalThis.fetch as typeof fetch & { fileShim?: boolean };
-  if (original.fileShim) return;
-  const shim = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (url.protocol !== 'file:') return original(input, init);
-    try {
-      return new Response(await readFile(fileURLToPath(new URL(url.pathname, 'file://'))));
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  }) as typeof fetch & { fileShim?: boolean };
-  shim.fileShim = true;
-  globalThis.fetch = shim;
-}
-
-/** The real `pagefind.js` of a built site, with the options the search page uses. */
-export async function loadPagefind(dist: string, base: string): Promise<PagefindApi> {
-  installFileFetch();
-  const bundle = pathToFileURL(join(dist, 'pagefind/')).href;
-  const pagefind = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
-  await pagefind.options({ ...pagefindOptions, basePath: bundle, baseUrl: base, noWorker: true });
+export async function loadPagefind(dist: string, base: string): Promise<{ pagefind: PagefindApi; close: () => Promise<void> }> {
+  const server = await serveDist({ root: dist, base });
+  const pagefind = await import(/* @vite-ignore */ pathToFileURL(join(dist, 'pagefind/pagefind.js')).href);
+  await pagefind.options({ ...pagefindOptions, basePath: server.url('pagefind/'), baseUrl: base, noWorker: true });
   await pagefind.init();
-  return pagefind as PagefindApi;
+  return { pagefind: pagefind as PagefindApi, close: server.close };
 }
 
 /** The vocabulary written next to the index, for correcting misspelt words. */

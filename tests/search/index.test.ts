@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, listFiles, readText, builtDist } from '../helpers/dist';
+import { htmlFiles, listFiles, readText } from '../helpers/dist';
+import { builtDist } from '../harness';
 import { loadPagefind } from '../helpers/pagefind';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
@@ -27,8 +28,8 @@ for (const [name, key, base] of [
     });
 
     it('indexe les pages de contenu, pas la recherche, le plan du site ni la page 404', async () => {
-      const pagefind = (await loadPagefind(dist, base)) as unknown as { filters(): Promise<Record<string, Record<string, number>>> };
-      const filters = await pagefind.filters();
+      const { pagefind, close } = await loadPagefind(dist, base);
+      const filters = await (pagefind as unknown as { filters(): Promise<Record<string, Record<string, number>>> }).filters().finally(close);
       const kinds = Object.keys(filters.type ?? {});
       expect(kinds).toEqual(expect.arrayContaining(['accueil', 'annuaire', 'commune', 'démarche', 'glossaire', 'information', 'lieu']));
       expect(kinds).not.toContain('recherche');

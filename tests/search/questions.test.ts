@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchSite, type PagefindApi, type SearchOptions } from '../../src/domain/search';
 import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
 import { questions } from './question-table';
-import { builtDist } from '../helpers/dist';
+import { builtDist } from '../harness';
 
 /**
  * The natural questions of question-table.ts on the real index, through the search page's pipeline
@@ -12,15 +12,17 @@ import { builtDist } from '../helpers/dist';
 describe('des questions telles que les demandeurs les tapent', () => {
   const base = '/logement-social/';
   let pagefind: PagefindApi;
+  let close: () => Promise<void> = async () => undefined;
   let options: SearchOptions;
   const missed: string[] = [];
   beforeAll(async () => {
     const dist = await builtDist('distWithBase');
-    pagefind = await loadPagefind(dist, base);
+    ({ pagefind, close } = await loadPagefind(dist, base));
     const lexicon = await loadLexicon(dist);
     options = { lexicon: async () => lexicon, vocabulary: await loadVocabulary(dist) };
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await close();
     console.info(`Questions : ${questions.length - missed.length}/${questions.length} trouvent leur page dans les trois premiers${missed.length ? `\n  ${missed.join('\n  ')}` : ''}`);
   });
 

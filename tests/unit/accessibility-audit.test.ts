@@ -13,7 +13,7 @@ import {
   type ManualTheme,
 } from '../../src/domain/accessibility-audit';
 import type { AuditPage, AuditStatus, ManualCriterion } from '../../src/schemas/accessibility-audit';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 function referentialFile(path: string): Referential {
   const data = referentialSchema.parse(JSON.parse(readFileSync(join(projectRoot, path), 'utf8')));

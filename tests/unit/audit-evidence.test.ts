@@ -14,7 +14,7 @@ import {
   sweepPathOf,
   type PageEvidence,
 } from '../../src/domain/audit-evidence';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const fixture = (name: string) => readFileSync(join(projectRoot, 'tests/fixtures/accessibility-audit', name), 'utf8');
 const outcomes = (evidence: PageEvidence) => Object.fromEntries(Object.entries(evidence).flatMap(([, findings]) => findings.map((f) => [f.check, f.outcome])));

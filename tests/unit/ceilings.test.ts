@@ -11,7 +11,7 @@ import {
   type Composition,
 } from '../../src/domain/ceilings';
 import { incomeCeilingsSchema } from '../../src/schemas/data';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const category = (persons: number, composition: Composition = 'other', disability = false) => householdCategory({ persons, composition, disability });
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { formatIssue, frenchSpacing, type ContentIssue } from '../../src/domain/references';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
 
 /**

@@ -8,7 +8,7 @@ import { frenchSpacing } from '../../src/domain/references';
 import { codeArticlesIn, undatedArticles } from '../../src/domain/citations';
 import { contentReport, countTodo, formatReport } from '../../src/domain/report';
 import type { Catalog } from '../../src/domain/types';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
 
 async function baseCatalog(): Promise<Catalog> {

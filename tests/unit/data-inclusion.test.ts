@@ -6,7 +6,7 @@ import { dataInclusionRecords, dataInclusionSchemaVersion, dataInclusionSource, 
 import { dataInclusionExport, placeRecordsProblems, serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
 import { contentReport } from '../../src/domain/report';
 import type { Catalog, Place } from '../../src/domain/types';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const today = '2026-11-29';
 

@@ -6,7 +6,7 @@ import { formatDate, formatDays, formatEuros, formatHours, formatPhone, phoneHre
 import { checkReferences, closest } from '../../src/domain/references';
 import { placeRows, toCsv } from '../../src/domain/opendata';
 import { absoluteUrl, withBase } from '../../src/domain/urls';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { answerPages, farPlacesShown, orient, placesByTier, proposedPlaces, situationRules, type AnswerBlock, type PlaceTier } from '../../src/domain/orientation';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
 
 const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);

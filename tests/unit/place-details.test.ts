@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { contactCoverage, contactCoverageSentence, townHalls } from '../../src/domain/directory';
 import type { Catalog, Place } from '../../src/domain/types';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
 const real = catalog as Catalog;

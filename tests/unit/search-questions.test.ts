@@ -4,7 +4,7 @@ import { loadContent } from '../../src/content-loader/load';
 import { resultSummary, searchSite, termWeight, understandQuery, type SearchVocabulary } from '../../src/domain/search';
 import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index';
 import { searchVocabularySchema } from '../../src/schemas/search';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { fakePagefind } from './fake-pagefind';
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);

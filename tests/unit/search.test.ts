@@ -14,7 +14,7 @@ import {
 } from '../../src/domain/search';
 import { buildLexicon, checkSearchSynonyms, indexedText, keywordsForPath, searchShortcuts } from '../../src/domain/search-index';
 import { forIndexing } from '../../src/integrations/pagefind';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { fakePagefind } from './fake-pagefind';
 
 const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
