@@ -17,10 +17,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       // French typography puts no-break and narrow no-break spaces in text on purpose (« … », before ; : ! ?).
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipComments: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipJSXText: true, skipComments: true },
+      ],
       // An unused name is said on purpose with a leading _ (a parameter kept for its signature) or is
       // the property a rest destructuring leaves out.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

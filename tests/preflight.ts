@@ -56,7 +56,8 @@ export function missingToolsMessage(machine: Machine = thisMachine): string | un
   const missing: string[] = [];
   const packages = new Set<string>();
   const named = machine.env.SAI_CHROMIUM;
-  const badName = named && !executable(named) ? ` SAI_CHROMIUM nomme ${named}, qui n’existe pas ou n’est pas exécutable.` : '';
+  const badName =
+    named && !executable(named) ? ` SAI_CHROMIUM nomme ${named}, qui n’existe pas ou n’est pas exécutable.` : '';
   if (!findChromium(machine)) {
     missing.push(`Chromium (ni ${machine.chromiumCandidates.join(' ni ')})`);
     packages.add('chromium-headless-shell');
@@ -71,9 +72,20 @@ export function missingToolsMessage(machine: Machine = thisMachine): string | un
     packages.add(fallbackFonts.debianPackage);
   }
   if (missing.length === 0 && !badName) return undefined;
-  const lines = [`Les tests ne peuvent pas commencer.${missing.length ? ` Il manque : ${missing.join(', ')}.` : ''}${badName}`];
-  if (packages.size) lines.push('', 'Installez ce qui manque avec :', '', `  sudo apt-get update && sudo apt-get install -y ${[...packages].join(' ')}`);
-  lines.push('', 'SAI_CHROMIUM=/chemin/vers/chromium choisit un autre Chromium. `npm run test:quick` n’a besoin d’aucun de ces outils.');
+  const lines = [
+    `Les tests ne peuvent pas commencer.${missing.length ? ` Il manque : ${missing.join(', ')}.` : ''}${badName}`,
+  ];
+  if (packages.size)
+    lines.push(
+      '',
+      'Installez ce qui manque avec :',
+      '',
+      `  sudo apt-get update && sudo apt-get install -y ${[...packages].join(' ')}`,
+    );
+  lines.push(
+    '',
+    'SAI_CHROMIUM=/chemin/vers/chromium choisit un autre Chromium. `npm run test:quick` n’a besoin d’aucun de ces outils.',
+  );
   return lines.join('\n');
 }
 

@@ -6,7 +6,7 @@
  * for the verdict, and loading pdf-lib and fontkit first took half a second.
  */
 import { loadContent, type LoadResult } from '../content-loader/load';
-import type { ContentIssue } from '../domain/references';
+import type { ContentIssue } from '../domain/issues';
 import type { DataInclusionExport } from '../domain/data-inclusion-export';
 import type { Catalog } from '../domain/types';
 import { allLeafletSlugs } from '../leaflet/content';

@@ -8,7 +8,11 @@ import { findChromium, missingToolsMessage } from '../preflight';
 const root = mkdtempSync(join(tmpdir(), 'sai-preflight-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function machine(name: string, commands: string[], options: { chromium?: string[]; fonts?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+function machine(
+  name: string,
+  commands: string[],
+  options: { chromium?: string[]; fonts?: boolean; env?: NodeJS.ProcessEnv } = {},
+) {
   const bin = join(root, name, 'bin');
   mkdirSync(bin, { recursive: true });
   for (const command of [...commands, ...(options.chromium ?? [])]) {
@@ -37,7 +41,9 @@ describe('preflight: the Debian tools the site tests need', () => {
   it('prefers the headless shell when both are there, and SAI_CHROMIUM over both', () => {
     const both = machine('both', allTools, { chromium: ['chromium-headless-shell', 'chromium'] });
     expect(findChromium(both)).toBe(both.chromiumCandidates[0]);
-    expect(findChromium({ ...both, env: { SAI_CHROMIUM: both.chromiumCandidates[1] } })).toBe(both.chromiumCandidates[1]);
+    expect(findChromium({ ...both, env: { SAI_CHROMIUM: both.chromiumCandidates[1] } })).toBe(
+      both.chromiumCandidates[1],
+    );
   });
 
   it('names everything missing and gives one apt-get command on a bare machine', () => {
@@ -50,13 +56,21 @@ describe('preflight: the Debian tools the site tests need', () => {
   });
 
   it('asks only for the package that is missing', () => {
-    const message = missingToolsMessage(machine('no-java', allTools.filter((t) => t !== 'java'), { chromium: ['chromium'] }));
+    const message = missingToolsMessage(
+      machine(
+        'no-java',
+        allTools.filter((t) => t !== 'java'),
+        { chromium: ['chromium'] },
+      ),
+    );
     expect(message).toMatch(/Il manque : java\.\n/);
     expect(message).toContain('sudo apt-get update && sudo apt-get install -y default-jre-headless\n');
   });
 
   it('says when SAI_CHROMIUM names a file that is not there', () => {
-    const message = missingToolsMessage(machine('bad-env', allTools, { chromium: ['chromium'], env: { SAI_CHROMIUM: '/nulle/part/chromium' } }));
+    const message = missingToolsMessage(
+      machine('bad-env', allTools, { chromium: ['chromium'], env: { SAI_CHROMIUM: '/nulle/part/chromium' } }),
+    );
     expect(message).toContain('SAI_CHROMIUM nomme /nulle/part/chromium, qui n’existe pas ou n’est pas exécutable.');
     expect(message).not.toContain('apt-get');
   });
