@@ -42,7 +42,7 @@ export default defineConfig({
       {
         extends: true,
         // Everything else: the site is built once (with and without a base) while these run.
-        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/harness.ts'] },
+        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/preflight.ts', 'tests/harness.ts'] },
       },
     ],
   },

@@ -29,9 +29,6 @@ export interface Stages {
   total: number;
 }
 
-export const stageNames = ['startup', 'config', 'content', 'bundle', 'render', 'pages', 'pdf', 'search', 'postBuild', 'exit', 'total'] as const;
-export type StageName = (typeof stageNames)[number];
-
 const isSearch = (name: string) => /pagefind|search|recherche/i.test(name);
 
 export function stagesOf(run: BuildRun): Stages {

@@ -1,5 +1,6 @@
 import type { ZodIssue, ZodTypeAny } from 'astro/zod';
-import { closest, toSlug, type ContentIssue } from '../domain/references';
+import { closest, type ContentIssue } from '../domain/issues';
+import { toSlug } from '../domain/references';
 
 /**
  * Turns zod's issues into the French an editor reads: the field, what is wrong, what is expected,

@@ -1,5 +1,4 @@
-import type { ContentIssue, PartialCatalog } from './references';
-import { closest } from './references';
+import { closest, type ContentIssue, type PartialCatalog } from './issues';
 import { readReferential, type Referential } from './referential';
 
 /**

@@ -92,11 +92,6 @@ export function currentTable(ceilings: IncomeCeilings, product: CeilingProduct =
     .sort((a, b) => b.year - a.year)[0];
 }
 
-/** Tables of the newest year, in the order of the products (PLUS, PLAI, PLS). */
-export function tablesOfYear(ceilings: IncomeCeilings, year: number): CeilingTable[] {
-  return ceilings.tables.filter((t) => t.year === year);
-}
-
 /** The category in words, as article 2 of the arrêté lists the households it covers. */
 export const categoryWords: Record<HouseholdCategory, string[]> = {
   1: ['une personne seule'],

@@ -1,4 +1,4 @@
-import type { ContentIssue } from './references';
+import type { ContentIssue } from './issues';
 import type { Catalog, MinimumInformation, TopicMeta } from './types';
 
 export type ChecklistItem = MinimumInformation['items'][number];

@@ -13,10 +13,6 @@ export function sortCommunes(communes: readonly Commune[]): Commune[] {
   return [...communes].sort((a, b) => collator.compare(a.name, b.name));
 }
 
-export function indexById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((item) => [item.id, item]));
-}
-
 export function organisationOf(catalog: Catalog, place: Place): Organisation {
   const organisation = catalog.organisations.find((o) => o.id === place.organisation);
   if (!organisation) throw new Error(`${place.file}: organisation inconnue « ${place.organisation} »`);

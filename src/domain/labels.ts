@@ -1,5 +1,4 @@
 import type { PlaceAudience, PlaceService } from '../schemas/place';
-import type { OrganisationData } from '../schemas/organisation';
 
 export const levelLabels = {
   1: { short: 'Niveau 1', title: 'Accueil et information', long: 'Lieu d’accueil et d’information : on vous informe et on vous oriente.' },
@@ -35,17 +34,6 @@ export const audienceInSentence: Record<PlaceAudience, string> = {
   'employees-peec': 'les salariés des entreprises qui versent la participation des employeurs à l’effort de construction',
   'homeless-or-emergency': 'les personnes sans logement ou en situation d’urgence',
   'landlord-tenants': 'les locataires du bailleur',
-};
-
-export const organisationKindLabels: Record<OrganisationData['kind'], string> = {
-  intercommunality: 'Intercommunalité',
-  commune: 'Les communes',
-  state: 'Services de l’État',
-  landlord: 'Les bailleurs sociaux',
-  'reservation-holder': 'Réservataires',
-  association: 'Autres acteurs',
-  departement: 'Autres acteurs',
-  'family-allowance': 'Autres acteurs',
 };
 
 export const appointmentLabels = {

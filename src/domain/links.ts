@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import { closest, toSlug, type ContentIssue } from './references';
+import { closest, type ContentIssue } from './issues';
+import { toSlug } from './references';
 import { paths } from './urls';
 
 /**

@@ -4,8 +4,7 @@
  */
 import { currentTable } from './ceilings';
 import type { Catalog, SearchVocabularyContent } from './types';
-import type { ContentIssue } from './references';
-import { closest } from './references';
+import { closest, type ContentIssue } from './issues';
 import { foldedWords, foldWord, type SearchVocabulary } from './search';
 import { paths } from './urls';
 

@@ -35,7 +35,6 @@ export const orientationPartnerSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['places'], message: '« places » précise les lieux d’une organisation : ajoutez « organisation: … »' });
     }
   });
-export type OrientationPartnerData = z.infer<typeof orientationPartnerSchema>;
 
 /**
  * An orientation rule (convention, article 3): for one situation, who to go to. The file name is

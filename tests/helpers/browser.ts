@@ -6,14 +6,15 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { builtDist } from '../harness';
+import { chromiumCandidates, findChromium } from '../preflight';
 
 /**
  * Debian's chromium-headless-shell: the same Chromium (Blink, V8, same version as the `chromium`
  * package) without the desktop browser around it, the build Playwright itself runs headless tests
  * in. On the page sweep it spends a quarter less CPU per page than `chromium --headless`, mostly in
- * the browser process. SAI_CHROMIUM names another binary (e.g. /usr/bin/chromium).
+ * the browser process. Without it, Debian's desktop `chromium`; SAI_CHROMIUM names another binary.
  */
-const executablePath = process.env.SAI_CHROMIUM ?? '/usr/bin/chromium-headless-shell';
+const executablePath = findChromium() ?? chromiumCandidates[0];
 // Offline and quiet: no update, sync or QUIC traffic, so any request a test sees comes from the page.
 const chromiumArgs = [
   '--headless',

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { formatIssue, frenchSpacing, type ContentIssue } from '../../src/domain/references';
+import type { ContentIssue } from '../../src/domain/issues';
+import { formatIssue, frenchSpacing } from '../../src/domain/references';
 import { projectRoot } from '../harness';
 import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
 
