@@ -10,6 +10,7 @@ import DaloDelay from './DaloDelay.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
 import Landlords from './Landlords.astro';
+import LegalDetail from './LegalDetail.astro';
 import LocalFigures from './LocalFigures.astro';
 import PortalLink from './PortalLink.astro';
 import TownHalls from './TownHalls.astro';
@@ -28,6 +29,7 @@ export const mdxComponents = {
   Glossary,
   IncomeCeilings,
   Landlords,
+  LegalDetail,
   LocalFigures,
   PortalLink,
   TownHalls,
