@@ -3,6 +3,7 @@ import AccessibilityContents from './AccessibilityContents.astro';
 import AccessibilityResults from './AccessibilityResults.astro';
 import AccessibilityStatus from './AccessibilityStatus.astro';
 import Article4Table from './Article4Table.astro';
+import CommuneChoice from './CommuneChoice.astro';
 import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
 import CotationRefusal from './CotationRefusal.astro';
@@ -22,6 +23,7 @@ export const mdxComponents = {
   AccessibilityResults,
   AccessibilityStatus,
   Article4Table,
+  CommuneChoice,
   ContactDetailsStatus,
   CotationGrid,
   CotationRefusal,
