@@ -2,12 +2,15 @@
  * npm run build — builds the site into a temporary folder next to dist/ and puts it in place only
  * when the whole build succeeded (pages, search index, leaflets: everything `astro build` makes).
  * A failed build leaves the last good dist/ as it was, so a mistake in the content never takes
- * the published site down. Extra arguments go to `astro build`.
+ * the published site down. Extra arguments go to `astro build`, except `--production`: that one (or
+ * `production: true` in content/site.yaml) first checks that the legal pages lack nothing the law
+ * requires, and stops with the list if they do (scripts/production-gate.ts).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { productionGate } from './production-gate';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.SAI_OUT_DIR ?? 'dist');
@@ -18,7 +21,7 @@ const oldDir = join(dirname(outDir), `.${basename(outDir)}.ancien-${stamp}`);
 
 function astroBuild(): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', ...process.argv.slice(2)], {
+    const child = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', ...astroArgs], {
       cwd: root,
       stdio: 'inherit',
       env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SAI_OUT_DIR: tempDir },
@@ -34,6 +37,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     rmSync(tempDir, { recursive: true, force: true });
     process.exit(130);
   });
+}
+
+const args = process.argv.slice(2);
+const astroArgs = args.filter((arg) => arg !== '--production');
+const refusal = await productionGate(resolve(root, process.env.SAI_CONTENT_DIR ?? 'content'), args);
+if (refusal) {
+  console.error(`${refusal}\n\nLe site précédent (${basename(outDir)}/) n’a pas été modifié.`);
+  process.exit(1);
 }
 
 const code = await astroBuild();

@@ -3,6 +3,7 @@ import AccessibilityContents from './AccessibilityContents.astro';
 import AccessibilityResults from './AccessibilityResults.astro';
 import AccessibilityStatus from './AccessibilityStatus.astro';
 import Article4Table from './Article4Table.astro';
+import CommuneChoice from './CommuneChoice.astro';
 import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
 import CotationRefusal from './CotationRefusal.astro';
@@ -10,6 +11,7 @@ import DaloDelay from './DaloDelay.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
 import Landlords from './Landlords.astro';
+import LegalDetail from './LegalDetail.astro';
 import LocalFigures from './LocalFigures.astro';
 import PortalLink from './PortalLink.astro';
 import TownHalls from './TownHalls.astro';
@@ -21,6 +23,7 @@ export const mdxComponents = {
   AccessibilityResults,
   AccessibilityStatus,
   Article4Table,
+  CommuneChoice,
   ContactDetailsStatus,
   CotationGrid,
   CotationRefusal,
@@ -28,6 +31,7 @@ export const mdxComponents = {
   Glossary,
   IncomeCeilings,
   Landlords,
+  LegalDetail,
   LocalFigures,
   PortalLink,
   TownHalls,

@@ -1,4 +1,5 @@
 import type { CeilingProduct } from '../schemas/data';
+import { formatEuros } from './money';
 import type { IncomeCeilings } from './types';
 
 /**
@@ -33,6 +34,15 @@ export interface CategoryResult {
   category: HouseholdCategory;
   /** Persons counted beyond category 6: each adds the table's amount per extra person. */
   extraPersons: number;
+  /**
+   * Six persons or more, with a person with a disability or one person alone with the others as
+   * dependants: article 2 moves such households one category up only as far as category 6 (« cinq
+   * personnes dont au moins une handicapée », « personne seule avec quatre personnes à charge »), and
+   * the annex adds an amount « par personne supplémentaire ». Neither says whether the situation
+   * still counts as one more person beyond six: the site says so and gives both amounts
+   * (unsettledExtraSentence) instead of choosing.
+   */
+  unsettled: boolean;
 }
 
 /** A « jeune ménage »: a couple whose ages (in whole years) add up to 55 or less. */
@@ -46,17 +56,51 @@ export function isYoungCouple(age1: number, age2: number): boolean {
  * - one person with n dependants (n + 1 persons): rank n + 2, one above the household's size;
  * - a young couple without dependant (two persons): rank 3;
  * - a household with a person with a disability: one rank above its size.
- * The household takes the highest rank that applies; ranks beyond 6 are category 6 plus one extra
- * person each (« par personne supplémentaire »).
+ * The household takes the highest rank that applies. Six persons and more are category 6 plus one
+ * extra person for each person beyond six (« par personne supplémentaire », annex); whether a
+ * disability or a single parent adds one more there is left open (`unsettled`).
  */
 export function householdCategory(household: Household): CategoryResult {
   const persons = Math.max(1, Math.floor(household.persons));
+  if (persons >= 6) {
+    const bumped = household.disability || household.composition === 'single-with-dependants';
+    return { category: 6, extraPersons: persons - 6, unsettled: bumped };
+  }
   const ranks = [persons];
   if (household.composition === 'single-with-dependants' && persons >= 2) ranks.push(persons + 1);
   if (household.composition === 'young-couple' && persons === 2) ranks.push(3);
   if (household.disability) ranks.push(persons + 1);
-  const rank = Math.max(...ranks);
-  return { category: Math.min(rank, 6) as HouseholdCategory, extraPersons: Math.max(0, rank - 6) };
+  // Five persons at most here: a situation takes the household to category 6 at most, which article 2 names.
+  return { category: Math.max(...ranks) as HouseholdCategory, extraPersons: 0, unsettled: false };
+}
+
+/**
+ * What the page and the form say about a household of six persons or more with a disability or a
+ * single parent: the text does not settle whether that counts as one more person. Both amounts, the
+ * text, and where to ask; undefined when the case is settled or the table has no figures.
+ */
+export function unsettledExtraSentence(table: CeilingTable, result: CategoryResult): string | undefined {
+  const ceiling = ceilingFor(table, result);
+  if (!result.unsettled || ceiling === undefined || table.perExtraPerson === undefined) return undefined;
+  return (
+    'L’arrêté du 29 juillet 1987 (article 2) fait monter d’une catégorie un foyer qui compte une personne en situation de handicap, ' +
+    'ou une personne seule avec des personnes à charge, mais seulement jusqu’à la catégorie 6. Il ne dit pas si, à six personnes ou plus, ' +
+    `cette situation compte pour une personne de plus. Votre plafond est donc de ${formatEuros(ceiling)}, ` +
+    `ou de ${formatEuros(ceiling + table.perExtraPerson)} si elle compte pour une personne de plus (${formatEuros(table.perExtraPerson)} par personne supplémentaire). ` +
+    'Nous ne pouvons pas trancher\u202f: demandez à un guichet enregistreur.'
+  );
+}
+
+/** The same question, for the category-6 page that the questions without script lead to: no household given, so both cases in words. */
+export function unsettledExtraNotice(table: CeilingTable): string | undefined {
+  const amount = categoryAmount(table, 6);
+  if (amount === undefined || table.perExtraPerson === undefined) return undefined;
+  return (
+    'Votre foyer compte six personnes ou plus, et une personne est en situation de handicap, ou vous vivez seul ou seule avec les autres à votre charge\u202f? ' +
+    'L’arrêté du 29 juillet 1987 (article 2) fait monter ces foyers d’une catégorie, mais seulement jusqu’à la catégorie 6. ' +
+    `Il ne dit pas si, au-delà, cette situation compte pour une personne de plus (${formatEuros(table.perExtraPerson)} de plus). ` +
+    'Nous ne pouvons pas trancher\u202f: demandez à un guichet enregistreur.'
+  );
 }
 
 /** The table's amount for a category, or undefined while the table has no figures. */

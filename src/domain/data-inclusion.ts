@@ -96,6 +96,8 @@ interface ServiceSpec {
    */
   free?: { precisions?: string };
   conditions?: string;
+  /** No residence condition: anyone may register a demand at any desk (article R441-2-3 CCH), so no `zone_eligibilite`. */
+  openToAnyResidence?: true;
 }
 
 /**
@@ -127,8 +129,10 @@ const serviceSpecs: ServiceSpec[] = [
       'Votre demande est valable un an : pensez à la renouveler.',
     free: { precisions: 'Faire une demande de logement social est gratuit : personne ne peut vous faire payer des frais de dossier.' },
     conditions:
-      'Pour enregistrer la demande, une pièce d’identité suffit, ou un titre de séjour si vous êtes étranger hors Union européenne (article R441-2-3 du code de la construction et de l’habitation). ' +
+      'Pour enregistrer la demande : le formulaire rempli et une pièce d’identité, ou un titre de séjour si vous n’êtes pas citoyen de l’Union européenne, de l’Espace économique européen ou de la Suisse (article R441-2-3 du code de la construction et de l’habitation). ' +
+      'Aucune condition de résidence : vous pouvez déposer votre demande dans ce guichet même si vous habitez ailleurs. ' +
       'Apportez aussi votre avis d’imposition : il servira à étudier votre dossier.',
+    openToAnyResidence: true,
   },
   {
     key: 'suivi',
@@ -298,7 +302,7 @@ export function placeRecords(catalog: Catalog, base: string, place: Place): Plac
         ...location,
         modes_accueil: ['en-presentiel'],
         ...mobilisationOf(place),
-        ...(zone ? { zone_eligibilite: zone } : {}),
+        ...(zone && !spec.openToAnyResidence ? { zone_eligibilite: zone } : {}),
         lien_source: url,
       }),
     );

@@ -103,10 +103,13 @@ export interface Article4Row {
   /** Row heading as the convention groups partners. */
   group: string;
   cells: Record<Article4Column, Place[]>;
+  /** What the convention writes in the level-1 cell when it names the whole group, not places. */
+  level1Words?: string;
 }
 
-const article4Groups: { group: string; kinds: Organisation['kind'][] }[] = [
-  { group: 'Les communes', kinds: ['commune'] },
+const article4Groups: { group: string; kinds: Organisation['kind'][]; level1Words?: string }[] = [
+  // Article 4 puts « Toutes les communes » at level 1, those that register also at level 2: every town hall on the territory is a level-1 place.
+  { group: 'Les communes', kinds: ['commune'], level1Words: 'Toutes les communes (CCAS, service logement ou permanence des élus)' },
   { group: 'Les bailleurs', kinds: ['landlord'] },
   { group: 'Réservataires', kinds: ['reservation-holder', 'state'] },
   { group: 'Autres acteurs', kinds: ['association', 'departement', 'family-allowance', 'intercommunality'] },
@@ -115,13 +118,14 @@ const article4Groups: { group: string; kinds: Organisation['kind'][] }[] = [
 /** The convention's Article 4 table, rebuilt from the places so that it cannot drift from them. */
 export function article4Table(catalog: Catalog): Article4Row[] {
   const kindOf = new Map(catalog.organisations.map((o) => [o.id, o.kind]));
-  return article4Groups.map(({ group, kinds }) => {
+  return article4Groups.map(({ group, kinds, level1Words }) => {
     const places = catalog.places.filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
     const column = (p: Place): Article4Column => (!p.onTerritory ? 'outside' : p.level === 2 ? 'level2' : 'level1');
     return {
       group,
+      ...(level1Words ? { level1Words } : {}),
       cells: {
-        level1: places.filter((p) => column(p) === 'level1'),
+        level1: places.filter((p) => column(p) === 'level1' || (level1Words !== undefined && p.onTerritory)),
         level2: places.filter((p) => column(p) === 'level2'),
         outside: places.filter((p) => column(p) === 'outside'),
       },

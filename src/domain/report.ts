@@ -4,6 +4,7 @@ import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
 import { directorySource, missingContact, monthsBetween } from './directory';
 import { formatDate } from './format';
+import { legalPageTitles, missingLegalItems } from './legal-gate';
 import { localData } from './local-data';
 import { frenchSpacing } from './references';
 import { isPastReview } from './topics';
@@ -128,15 +129,10 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   });
 
   const site = catalog.site;
-  const siteTodo: string[] = [];
-  if (!site.publisher.director) siteTodo.push('publisher.director : directeur ou directrice de la publication (mentions légales)');
-  if (!site.publisher.address) siteTodo.push('publisher.address : adresse postale de l’éditeur (mentions légales)');
-  if (!site.publisher.phone && !site.publisher.email) siteTodo.push('publisher.phone ou publisher.email : un moyen de contacter l’éditeur');
-  if (!site.host.name) siteTodo.push('host.name : nom de l’hébergeur (mentions légales)');
-  if (!site.host.address) siteTodo.push('host.address : adresse de l’hébergeur (mentions légales)');
-  if (!site.accessibility.contactEmail && !site.accessibility.contactUrl) {
-    siteTodo.push('accessibility.contactEmail ou accessibility.contactUrl : contact pour signaler un problème d’accessibilité');
-  }
+  // The same list a production build stops on (src/domain/legal-gate.ts): one field may answer two texts.
+  const siteTodo = missingLegalItems(site)
+    .filter((item, index, all) => all.findIndex((other) => other.field === item.field) === index)
+    .map((item) => `${item.field} : ${item.label} (${legalPageTitles[item.page]})`);
   sections.push({ title: 'Réglages du site à compléter (content/site.yaml)', todo: siteTodo });
 
   sections.push(accessibilityAuditSection(catalog));

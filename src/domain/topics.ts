@@ -21,3 +21,10 @@ export function topicsBySection(topics: readonly TopicMeta[]) {
 export function isPastReview(topic: TopicMeta, today: string): boolean {
   return topic.reviewBy < today;
 }
+
+/** The topics that answer an applicant's situation (`situation:` in their front matter), in navigation order. */
+export function situationTopics(topics: readonly TopicMeta[]): (TopicMeta & { situation: string })[] {
+  return topics
+    .filter((t): t is TopicMeta & { situation: string } => t.situation !== undefined)
+    .sort((a, b) => a.nav.order - b.nav.order || a.title.localeCompare(b.title, 'fr'));
+}

@@ -56,7 +56,7 @@ export const text = {
   register: {
     title: 'Faire enregistrer votre demande',
     bringTitle: 'Ce qu’il faut apporter',
-    bringIntro: 'Pour enregistrer la demande, une seule pièce est exigée :',
+    bringIntro: 'Pour enregistrer la demande, il faut le formulaire rempli et une seule pièce :',
     identity: 'une pièce d’identité (ou un titre de séjour).',
     noRefusal: 'Un guichet ne peut pas refuser d’enregistrer votre demande parce qu’il manque d’autres papiers.',
     taxNotice: 'Apportez aussi votre avis d’impôt : il faudra le fournir pour l’étude de votre dossier (l’instruction). Les autres pièces vous seront demandées à ce moment-là.',

@@ -55,7 +55,24 @@ export const siteSchema = z
       })
       .strict(),
     host: z
-      .object({ name: z.string().optional(), address: z.string().optional() })
+      .object({ name: z.string().optional(), address: z.string().optional(), phone: z.string().optional() })
+      .strict()
+      .default({}),
+    /**
+     * What the personal-data page must tell (GDPR art. 13) about the only processing the site causes,
+     * the host's server logs. The CAHC's to give; a production build refuses to run without them.
+     */
+    privacy: z
+      .object({
+        /** How to reach the controller (the publisher) about personal data: e-mail, web form or postal address. */
+        controllerContact: z.string().optional(),
+        /** Contact of the data protection officer (DPO / délégué à la protection des données). */
+        dpoContact: z.string().optional(),
+        /** Legal basis of the server logs, in plain words (e.g. « mission d’intérêt public (RGPD, art. 6.1.e) »). */
+        logsLegalBasis: z.string().optional(),
+        /** How long the host keeps the logs (e.g. « 12 mois »). */
+        logsRetention: z.string().optional(),
+      })
       .strict()
       .default({}),
     /**
@@ -66,10 +83,20 @@ export const siteSchema = z
       .object({
         contactEmail: email.optional(),
         contactUrl: httpUrl.optional(),
+        /** Where the multi-year accessibility plan (schéma pluriannuel) is published. */
+        multiYearPlanUrl: httpUrl.optional(),
+        /** Where this year's action plan is published. */
+        actionPlanUrl: httpUrl.optional(),
       })
       .strict()
       .default({}),
     colors: z.object({ primary: color, primaryDark: color, accent: color, level1: color, level2: color }).strict(),
+    /**
+     * true once the site is published for real: every build then refuses to run while the legal notice,
+     * the personal-data page or the accessibility declaration lacks what the law requires
+     * (src/domain/legal-gate.ts). `npm run build -- --production` does the same for one build.
+     */
+    production: z.boolean().default(false),
     /** Date of the content as a whole: printed on the leaflets ("Vérifié le …"). */
     contentDate: isoDate,
     /** Short mark printed on the leaflet so staff can tell an old print from a current one. */

@@ -23,6 +23,11 @@ export const topicSchema = z
     reviewBy: isoDate,
     /** The editors' choice (prompted by the content report once reviewBy has passed): the page footer then says "information en cours de vérification". */
     showReviewNotice: z.boolean().default(false),
+    /**
+     * The applicant's situation this topic answers, in the first person (« Je suis déjà locataire d’un
+     * logement social »): the home page and every commune page list these topics under « Votre situation ».
+     */
+    situation: z.string().min(1).optional(),
     /** Ids of items of the minimum-information checklist (content/data/minimum-information.yaml) this topic covers. */
     covers: z.array(slug).default([]),
   })

@@ -4,7 +4,7 @@
  * come from the page (data-table), built from content/data/income-ceilings.yaml. Nothing is sent,
  * nothing is stored: the form is never submitted.
  */
-import { ceilingFor, ceilingVerdict, householdCategory, parseAmount, type CeilingTable, type Composition } from '../domain/ceilings';
+import { ceilingFor, ceilingVerdict, householdCategory, parseAmount, unsettledExtraSentence, type CeilingTable, type Composition } from '../domain/ceilings';
 import { formatEuros } from '../domain/money';
 
 function paragraph(...children: (Node | string)[]): HTMLParagraphElement {
@@ -50,14 +50,19 @@ export function initCeilingsForm(): void {
         ` de revenu fiscal de référence ${table.incomeYear} pour tout le foyer.`,
       ),
     );
+    // Six persons or more with a disability or a single parent: the text does not settle it, the page neither.
+    const unsettled = unsettledExtraSentence(table, household);
+    if (unsettled) parts.push(paragraph(unsettled));
     const typed = income.value.trim();
     const amount = typed ? parseAmount(typed) : undefined;
     showIncomeError(typed && amount === undefined ? 'Écrivez le revenu en chiffres, par exemple 23\u202f500.' : '');
     if (typed && amount !== undefined) {
       const verdict = ceilingVerdict(amount, ceiling);
       const said = formatEuros(amount);
-      if (verdict === 'under') parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), ' Vos revenus permettent un logement social.'));
-      else if (verdict === 'equal') parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas\u202f: vos revenus permettent un logement social.'));
+      // The PLUS ceiling: the PLAI homes, for the lowest incomes, have lower ceilings.
+      const below = ` Vos revenus permettent un logement ${table.product}, le logement social le plus courant. Les logements PLAI, pour les revenus les plus modestes, ont des plafonds plus bas.`;
+      if (verdict === 'under') parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), below));
+      else if (verdict === 'equal') parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas.', below));
       else {
         parts.push(
           paragraph(strong(`Votre revenu (${said}) dépasse le plafond de ${formatEuros(amount - ceiling)}.`)),

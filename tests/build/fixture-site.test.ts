@@ -44,6 +44,15 @@ describe('le site d’un autre territoire', () => {
     expect(await readText(dist, 'infos/cotation/index.html')).toContain('Information en cours de vérification.');
   });
 
+  it('affiche dans les mentions légales ce que site.yaml donne, et « à compléter » pour le reste', async () => {
+    const html = await readText(dist, 'mentions-legales/index.html');
+    expect(html).toContain('Directeur de la publication\u202f: Camille Essai');
+    expect(html).toContain('<a href="tel:+33102030499">01\u00a002\u00a003\u00a004\u00a099</a>');
+    expect(html).toContain('Hébergeur\u202f: Hébergeur d’Essai');
+    expect(html).toContain('<a href="mailto:accessibilite@val-essai.exemple.test">accessibilite@val-essai.exemple.test</a>');
+    expect(html).toMatch(/Téléphone de l’hébergeur\u202f: <em>à compléter par l’éditeur du site<\/em>/);
+  });
+
   it('met en forme adresse, téléphone et horaires d’un lieu', async () => {
     const html = await readText(dist, 'lieux/mairie-alpha/index.html');
     expect(html).toContain('1 place de l’Essai<br>99100 Alpha-sur-Essai');

@@ -129,7 +129,7 @@ describe('panels, once folded', () => {
     const markers: Record<number, string> = {
       1: 'est gratuit',
       2: 'sur le portail national',
-      3: 'une seule pièce est exigée',
+      3: 'le formulaire rempli et une seule pièce',
       4: 'La cotation',
       5: 'Où s’adresser',
       6: 'Pour en savoir plus',

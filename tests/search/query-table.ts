@@ -36,7 +36,12 @@ export const table: [query: string, page: string, within: 1 | 3][] = [
   ['délai d’attente', '/infos/apres-la-demande/', 3],
   ['combien de temps pour avoir un logement', '/infos/apres-la-demande/', 1],
   ['changement de situation', '/infos/apres-la-demande/', 1],
-  ['violences', '/infos/publics-prioritaires/', 1],
+  // The priority, and the page on what to bring and who helps (situations-particulieres): both in the first three.
+  ['violences', '/infos/publics-prioritaires/', 3],
+  ['violences', '/infos/situations-particulieres/', 3],
+  ['mutation', '/infos/deja-locataire/', 1],
+  ['dépôt de garantie', '/infos/une-offre-de-logement/', 3],
+  ['domiciliation', '/infos/situations-particulieres/', 1],
   ['expulsion', '/infos/publics-prioritaires/', 1],
   ['sans abri', '/lieux/siao-henin-beaumont/', 3],
   ['115', '/lieux/siao-henin-beaumont/', 3],

@@ -54,6 +54,14 @@ export const questions: [question: string, page: string][] = [
   ['je me suis séparée de mon conjoint', '/infos/apres-la-demande/'],
   ['on vient d’avoir un bébé', '/infos/apres-la-demande/'],
   ['recours si on ne me propose rien', '/infos/apres-la-demande/'],
+  // Already a social tenant (mutation), an offer received, particular situations.
+  ['je suis déjà locataire hlm je veux changer', '/infos/deja-locataire/'],
+  ['je suis en hlm et je veux un plus grand', '/infos/deja-locataire/'],
+  ['on m’a proposé un logement que dois je faire', '/infos/une-offre-de-logement/'],
+  ['combien de temps pour répondre a une proposition', '/infos/une-offre-de-logement/'],
+  ['comment payer le dépôt de garantie', '/infos/une-offre-de-logement/'],
+  ['je n’ai pas d’adresse pour recevoir mon courrier', '/infos/situations-particulieres/'],
+  ['je suis victime de violences il faut porter plainte', '/infos/situations-particulieres/'],
   // Priority.
   ['mon mari me frappe', '/infos/publics-prioritaires/'],
   ['je vais être expulsé de mon appartement', '/infos/publics-prioritaires/'],

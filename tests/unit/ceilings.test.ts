@@ -8,6 +8,8 @@ import {
   householdCategory,
   householdChoices,
   isYoungCouple,
+  unsettledExtraNotice,
+  unsettledExtraSentence,
   type Composition,
 } from '../../src/domain/ceilings';
 import { incomeCeilingsSchema } from '../../src/schemas/data';
@@ -17,12 +19,12 @@ const category = (persons: number, composition: Composition = 'other', disabilit
 
 describe('la catégorie de ménage (arrêté du 29 juillet 1987, article 2)', () => {
   it('une personne seule : catégorie 1', () => {
-    expect(category(1)).toEqual({ category: 1, extraPersons: 0 });
+    expect(category(1)).toEqual({ category: 1, extraPersons: 0, unsettled: false });
   });
 
   it('deux personnes sans personne à charge : catégorie 2, sauf un jeune ménage', () => {
-    expect(category(2)).toEqual({ category: 2, extraPersons: 0 });
-    expect(category(2, 'young-couple')).toEqual({ category: 3, extraPersons: 0 });
+    expect(category(2)).toEqual({ category: 2, extraPersons: 0, unsettled: false });
+    expect(category(2, 'young-couple')).toEqual({ category: 3, extraPersons: 0, unsettled: false });
   });
 
   it('un jeune ménage est un couple dont les âges additionnés font 55 ans ou moins', () => {
@@ -58,10 +60,28 @@ describe('la catégorie de ménage (arrêté du 29 juillet 1987, article 2)', ()
   });
 
   it('six personnes et plus : catégorie 6, puis une personne supplémentaire par personne au-delà de six', () => {
-    expect(category(6)).toEqual({ category: 6, extraPersons: 0 });
-    expect(category(7)).toEqual({ category: 6, extraPersons: 1 });
-    expect(category(9)).toEqual({ category: 6, extraPersons: 3 });
-    expect(category(6, 'other', true)).toEqual({ category: 6, extraPersons: 1 });
+    expect(category(6)).toEqual({ category: 6, extraPersons: 0, unsettled: false });
+    expect(category(7)).toEqual({ category: 6, extraPersons: 1, unsettled: false });
+    expect(category(9)).toEqual({ category: 6, extraPersons: 3, unsettled: false });
+  });
+
+  it('six personnes et plus avec un handicap, ou une personne seule avec cinq personnes à charge et plus : le texte ne tranche pas, le site non plus', () => {
+    // Article 2 names a disability or a single parent up to category 6 only; persons beyond six are
+    // « supplémentaires ». Both paths (form and pages without script) give category 6 and the persons
+    // beyond six, and say that one more person may count.
+    expect(category(6, 'other', true)).toEqual({ category: 6, extraPersons: 0, unsettled: true });
+    expect(category(6, 'single-with-dependants')).toEqual({ category: 6, extraPersons: 0, unsettled: true });
+    expect(category(8, 'other', true)).toEqual({ category: 6, extraPersons: 2, unsettled: true });
+    // Five persons: article 2 names them in category 6, nothing is open.
+    expect(category(5, 'other', true)).toEqual({ category: 6, extraPersons: 0, unsettled: false });
+    expect(category(5, 'single-with-dependants')).toEqual({ category: 6, extraPersons: 0, unsettled: false });
+    const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Z', verified: true, sources: [], perExtraPerson: 1000, categories: [1, 2, 3, 4, 5, 6].map((c) => ({ category: c, amount: c * 10000 })) } as unknown as Parameters<typeof unsettledExtraSentence>[0];
+    const sentence = unsettledExtraSentence(table, category(6, 'other', true))!;
+    expect(sentence).toContain('60\u202f000');
+    expect(sentence).toContain('61\u202f000');
+    expect(sentence).toContain('article 2');
+    expect(unsettledExtraSentence(table, category(7))).toBeUndefined();
+    expect(unsettledExtraNotice(table)).toContain('1\u202f000');
   });
 
   it('les questions sans script mènent chacune à la catégorie que donne la règle', () => {
@@ -89,8 +109,8 @@ describe('le plafond et la comparaison avec un revenu', () => {
   }).tables[0]!;
 
   it('ajoute le montant par personne supplémentaire au-delà de la catégorie 6', () => {
-    expect(ceilingFor(table, { category: 3, extraPersons: 0 })).toBe(30000);
-    expect(ceilingFor(table, { category: 6, extraPersons: 2 })).toBe(70000);
+    expect(ceilingFor(table, { category: 3, extraPersons: 0, unsettled: false })).toBe(30000);
+    expect(ceilingFor(table, { category: 6, extraPersons: 2, unsettled: false })).toBe(70000);
   });
 
   it('dit si un revenu est en dessous, égal ou au-dessus du plafond (égal ne dépasse pas)', () => {

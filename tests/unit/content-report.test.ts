@@ -86,12 +86,19 @@ describe('le rapport du contenu', () => {
     ]);
     expect(section(report, 'Délai anormalement long').todo).toHaveLength(1);
     expect(section(report, 'Réglages du site').todo.map((line) => line.split(' :')[0])).toEqual([
-      'publisher.director',
       'publisher.address',
-      'publisher.phone ou publisher.email',
+      'publisher.phone',
+      'publisher.director',
       'host.name',
       'host.address',
+      'host.phone',
+      'privacy.controllerContact',
+      'privacy.dpoContact',
+      'privacy.logsLegalBasis',
+      'privacy.logsRetention',
       'accessibility.contactEmail ou accessibility.contactUrl',
+      'accessibility.multiYearPlanUrl',
+      'accessibility.actionPlanUrl',
     ]);
   });
 

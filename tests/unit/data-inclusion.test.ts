@@ -45,7 +45,7 @@ describe('un lieu dans le schéma data·inclusion', () => {
     });
   });
 
-  it('donne à un guichet enregistreur ses services : information et enregistrement, gratuits, pour tous, sur les communes du territoire', () => {
+  it('donne à un guichet enregistreur ses services : information (sur les communes du territoire) et enregistrement (ouvert à tous, où qu’on habite), gratuits', () => {
     const { services } = placeRecords(fixture, '/logement/', placeOf(fixture, 'mairie-alpha'));
     expect(services.map((s) => s.id)).toEqual(['sai-ccve--mairie-alpha--information', 'sai-ccve--mairie-alpha--enregistrement']);
     const [information, registration] = services;
@@ -66,6 +66,9 @@ describe('un lieu dans le schéma data·inclusion', () => {
     });
     expect(information!.description).toContain('https://www.demande-logement-social.gouv.fr');
     expect(registration).toMatchObject({ type: 'accompagnement', frais: 'gratuit' });
+    // No residence condition to register a demand (article R441-2-3 CCH): no eligibility zone on that service.
+    expect(registration).not.toHaveProperty('zone_eligibilite');
+    expect(registration!.conditions_acces).toContain('Aucune condition de résidence');
     expect(registration!.thematiques).toContain('logement-hebergement--louer-un-logement');
     expect(registration!.conditions_acces).toContain('pièce d’identité');
   });

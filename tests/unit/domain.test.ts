@@ -64,7 +64,12 @@ describe('l’annuaire', () => {
     expect(landlords.level1).toHaveLength(4);
     expect(landlords.level2).toHaveLength(5);
     expect(landlords.outside.map((p) => p.id)).toEqual(['sia-habitat-billy-montigny']);
-    expect(rows.flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside])).toHaveLength(34);
+    expect(new Set(rows.flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside])).size).toBe(catalog!.places.length);
+    // « Toutes les communes » at level 1 (article 4): every town hall on the territory, those that register too.
+    const townHalls = rows[0]!;
+    expect(townHalls.level1Words).toMatch(/^Toutes les communes/);
+    expect(townHalls.cells.level1.length).toBeGreaterThan(townHalls.cells.level2.length);
+    for (const place of townHalls.cells.level2) expect(townHalls.cells.level1).toContain(place);
   });
 });
 
