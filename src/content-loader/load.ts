@@ -11,6 +11,9 @@ import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
 import { describeZodIssue } from './messages';
 import { mdxSyntaxIssue } from './mdx-syntax';
+import { bodyIssues, textIssues } from './text-check';
+import { leafletIssues } from './leaflet-check';
+import { missingGlyphs } from '../leaflet/fonts';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -232,6 +235,8 @@ async function checkMdx(mdxFiles: MdxFile[], ids: ContentIds, basePath: string, 
 export interface LoadOptions {
   /** Where src/pages/, public/ and src/components/mdx.ts are read (the site's code); projectRoot by default. */
   sourceRoot?: string;
+  /** The base the leaflets are checked with (their QR code's address): as astro.config.mjs reads it by default. */
+  base?: string;
 }
 
 export async function loadContent(contentDir: string, projectRoot = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
@@ -243,6 +248,12 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   const fileIds: Record<string, string[]> = {};
   const mdxFiles: MdxFile[] = [];
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
+  // The text policy (src/domain/text-policy.ts) on every value of every file, as it is parsed.
+  const glyphs = await missingGlyphs();
+  const policy = (parsed: ParsedFile, name: CollectionName) => {
+    all.push(...textIssues(parsed.file, name, parsed.data, glyphs));
+    if (parsed.body !== undefined) all.push(...bodyIssues(parsed.file, parsed.body, parsed.bodyLine!));
+  };
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
     if (spec.file) {
@@ -259,6 +270,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
       if (Array.isArray(parsed)) all.push(...parsed);
       else {
         parsedFiles.set(parsed.file, parsed);
+        policy(parsed, name);
         const data = validate(parsed, name, all);
         if (data !== undefined) out[name] = data as never;
       }
@@ -291,6 +303,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
         continue;
       }
       parsedFiles.set(parsed.file, parsed);
+      policy(parsed, name);
       if (parsed.body !== undefined) {
         bodies.set(parsed.file, parsed.body);
         mdxFiles.push({ parsed, route: name === 'topics' ? paths.topic(id) : paths.page(id) });
@@ -337,6 +350,12 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   }
   if (out.topics && (out.topics as unknown[]).length === ids.topics.length) {
     all.push(...checklistWarnings({ topics: out.topics, minimumInformation: out.minimumInformation }, files.minimumInformation));
+  }
+
+  // Only a catalog without errors can be laid out; what would stop a leaflet then stops the check too.
+  if (all.every((issue) => issue.severity === 'warning')) {
+    const base = options.base ?? process.env.SAI_BASE ?? (out.site as { basePath?: string } | undefined)?.basePath ?? '/';
+    all.push(...(await leafletIssues(out as unknown as Catalog, [...parsedFiles.values()], files.site, base)));
   }
 
   for (const issue of all) {
