@@ -91,7 +91,9 @@ export async function leafletIssues(catalog: Catalog, files: readonly SourceData
     } else {
       issue = { file: siteFile, line: 1, field: 'plaquette', message: `${leaflet} ne peut pas être produite : ${problem.message}`, expected: 'un contenu que la plaquette sait imprimer' };
     }
-    const key = `${issue.file}|${issue.field}|${issue.message.replace(/, dans .*$/, '')}`;
+    // The same cause stops several leaflets (the general one and a commune's): one issue says it.
+    const cause = problem instanceof MissingGlyphError ? problem.char : problem.cause instanceof WordTooWideError ? problem.cause.word : slug;
+    const key = `${issue.file}|${issue.field}|${cause}`;
     if (!issues.has(key)) issues.set(key, issue);
   }
   return [...issues.values()];
