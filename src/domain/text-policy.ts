@@ -248,5 +248,12 @@ export function exportSafe(value: string): string {
   return out;
 }
 
-/** JSON.stringify's replacer that passes every string through exportSafe. */
-export const exportSafeReplacer = (_key: string, value: unknown): unknown => (typeof value === 'string' ? exportSafe(value) : value);
+/** A copy of a record for another program (JSON-LD, open data) with every string through exportSafe. */
+export function exportSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return exportSafe(value) as T;
+  if (Array.isArray(value)) return value.map(exportSafeDeep) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, exportSafeDeep(item)])) as T;
+  }
+  return value;
+}
