@@ -15,6 +15,7 @@ import { DirectoryFileError, parseDirectory } from '../src/directory-import/pars
 import { formatSummary, importDirectory, type PlaceFile } from '../src/directory-import/run';
 import { ImportWriteError, importWrites, writeImport } from '../src/directory-import/write';
 import { missingGlyphs } from '../src/leaflet/fonts';
+import { wideWords } from '../src/leaflet/words';
 
 const usage = 'Usage : npm run import:annuaire -- <fichier.json> [--dry-run] [--date AAAA-MM-JJ] [--content dossier]';
 
@@ -90,7 +91,7 @@ try {
     insees: catalog.communes.map((c) => c.insee),
     fileName,
     fileDate: await fileDate(),
-    policy: { missingGlyphs: await missingGlyphs() },
+    policy: { missingGlyphs: await missingGlyphs(), wideWords: await wideWords() },
   });
 } catch (error) {
   if (error instanceof DirectoryFileError) stopped(error.message);

@@ -14,6 +14,7 @@ import { mdxSyntaxIssue } from './mdx-syntax';
 import { bodyIssues, textIssues } from './text-check';
 import { leafletIssues } from './leaflet-check';
 import { missingGlyphs } from '../leaflet/fonts';
+import { wideWords } from '../leaflet/words';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -249,9 +250,9 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   const mdxFiles: MdxFile[] = [];
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
   // The text policy (src/domain/text-policy.ts) on every value of every file, as it is parsed.
-  const glyphs = await missingGlyphs();
+  const print = { missingGlyphs: await missingGlyphs(), wideWords: await wideWords() };
   const policy = (parsed: ParsedFile, name: CollectionName) => {
-    all.push(...textIssues(parsed.file, name, parsed.data, glyphs));
+    all.push(...textIssues(parsed.file, name, parsed.data, print));
     if (parsed.body !== undefined) all.push(...bodyIssues(parsed.file, parsed.body, parsed.bodyLine!));
   };
 

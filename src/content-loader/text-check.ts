@@ -5,7 +5,7 @@
  * apply it alike.
  */
 import type { ContentIssue } from '../domain/references';
-import { textProblems, type TextKind } from '../domain/text-policy';
+import { textProblems, type PolicyOptions, type TextKind } from '../domain/text-policy';
 import type { CollectionName } from './collections';
 import { fieldName } from './messages';
 
@@ -15,16 +15,48 @@ type Path = (string | number)[];
 const pattern = (path: Path) => path.map((key) => (typeof key === 'number' ? '[]' : key)).join('.').replace(/\.\[\]/g, '[]');
 
 /**
- * The fields the leaflet prints (src/leaflet/content.ts), by collection: their characters must be
- * in the print font. The renderer checks the texts it lays out; this names the field before it.
- * tests/unit/text-policy-agreement.test.ts proves that a text passing here never stops the leaflet.
+ * The fields the leaflet prints (src/leaflet/content.ts), by collection, with the largest size they
+ * are printed at: their characters must be in the print font, and none of their words may be wider
+ * than the narrowest line (a web address breaks after « / », so only its characters count; a city
+ * is printed after its postcode and a no-break space). The renderer checks the texts it lays out;
+ * this names the field first. tests/unit/check-build-agreement.test.ts and the property tests prove
+ * that content passing here never stops the leaflet.
  */
-export const leafletFields: Partial<Record<CollectionName, readonly string[]>> = {
-  site: ['territory.name', 'tagline', 'publisher.name', 'convention.period', 'version', 'url', 'portal.url', 'basePath'],
-  communes: ['name'],
-  organisations: ['name', 'shortName'],
-  places: ['name', 'town', 'address.street', 'address.postcode', 'address.city', 'phone', 'phones[].number', 'phones[].label', 'hoursNotes[]'],
+type Printed = 'large' | 'body' | 'city' | 'url';
+export const leafletFields: Partial<Record<CollectionName, Record<string, Printed>>> = {
+  site: { 'territory.name': 'large', tagline: 'large', 'publisher.name': 'body', 'convention.period': 'body', version: 'body', url: 'url', 'portal.url': 'url', basePath: 'url' },
+  communes: { name: 'large' },
+  organisations: { name: 'body', shortName: 'body' },
+  places: {
+    name: 'body',
+    town: 'body',
+    'address.street': 'body',
+    'address.postcode': 'body',
+    'address.city': 'city',
+    phone: 'body',
+    'phones[].number': 'body',
+    'phones[].label': 'body',
+    'hoursNotes[]': 'body',
+  },
 };
+
+/** What the leaflet's rules need: the print font's coverage and widths (src/leaflet/fonts.ts, words.ts). */
+export interface PrintChecks {
+  missingGlyphs: (text: string) => string[];
+  wideWords?: (text: string, size: 'large' | 'body') => string[];
+}
+
+function printedOptions(printed: Printed | undefined, checks: PrintChecks): PolicyOptions {
+  if (!printed) return {};
+  const wide = checks.wideWords;
+  return {
+    printed: true,
+    missingGlyphs: checks.missingGlyphs,
+    ...(wide && printed !== 'url'
+      ? { wideWords: printed === 'city' ? (text: string) => wide(`00000\u00a0${text}`, 'body') : (text: string) => wide(text, printed) }
+      : {}),
+  };
+}
 
 /** Kinds of the fields that have their own limit; any other value is `text` (or by its last key, below). */
 const fieldKinds: Partial<Record<CollectionName, Record<string, TextKind>>> = {
@@ -75,11 +107,11 @@ function* strings(value: unknown, path: Path = []): Generator<{ value: string; p
 }
 
 /** The policy's problems in one file's data (YAML or front matter): issues with a path, for the loader to find the line. */
-export function textIssues(file: string, collection: CollectionName, data: unknown, missingGlyphs: (text: string) => string[]): ContentIssue[] {
-  const printed = new Set(leafletFields[collection] ?? []);
+export function textIssues(file: string, collection: CollectionName, data: unknown, checks: PrintChecks): ContentIssue[] {
+  const printed = leafletFields[collection] ?? {};
   const issues: ContentIssue[] = [];
   for (const { value, path } of strings(data)) {
-    const problems = textProblems(value, kindOf(collection, path), { printed: printed.has(pattern(path)), missingGlyphs });
+    const problems = textProblems(value, kindOf(collection, path), printedOptions(printed[pattern(path)], checks));
     for (const problem of problems) {
       issues.push({ file, path, field: fieldName(path), message: problem.message, expected: problem.expected, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     }

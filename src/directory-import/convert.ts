@@ -27,8 +27,17 @@ export type Remark = string;
 /** A directory value quoted in a remark: short, so that a 200 kB value does not flood the summary. */
 export const quoted = (value: string) => `« ${value.length > 60 ? `${value.slice(0, 60)}…` : value} »`;
 
-/** What the import needs to apply the text policy: the print font's coverage (src/leaflet/fonts.ts). */
-export type ImportPolicy = Pick<PolicyOptions, 'missingGlyphs'>;
+/** What the import needs to apply the text policy: the print font's coverage and widths (src/leaflet/fonts.ts, words.ts). */
+export interface ImportPolicy {
+  missingGlyphs?: (text: string) => string[];
+  wideWords?: (text: string, size: 'large' | 'body') => string[];
+}
+
+/** The policy's options for a field the leaflet prints in a desk's lines (body size). */
+function printedField(policy: ImportPolicy, prefix = ''): PolicyOptions {
+  const wide = policy.wideWords;
+  return { printed: true, missingGlyphs: policy.missingGlyphs, ...(wide ? { wideWords: (text: string) => wide(`${prefix}${text}`, 'body') } : {}) };
+}
 
 function dayRange(opening: DirectoryOpening): Weekday[] | undefined {
   const first = weekdays.indexOf(opening.firstDay.toLowerCase() as Weekday);
@@ -62,7 +71,7 @@ export function convertHours(openings: readonly DirectoryOpening[], remarks: Rem
     if (opening.comment) {
       // Printed on the leaflet under the desk: the policy's note (300 characters, the print font).
       const note = `${capitalise(formatDays(days))} : ${/^.[a-zà-ÿ]/.test(opening.comment) ? lowerFirst(opening.comment) : opening.comment}`;
-      const kept = importedText(note, 'note', 'précision sur les horaires', remarks, { ...policy, printed: true });
+      const kept = importedText(note, 'note', 'précision sur les horaires', remarks, printedField(policy));
       if (kept) notes.push(kept);
     }
   }
@@ -79,18 +88,19 @@ export function convertHours(openings: readonly DirectoryOpening[], remarks: Rem
 export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}): { details: ImportedDetails; remarks: Remark[] } {
   const remarks: Remark[] = [];
   const details: ImportedDetails = {};
-  const printed = { ...policy, printed: true };
+  const printed = printedField(policy);
 
   // « Adresse » is where to go; « Adresse postale » is for letters only, never shown as a place.
   const address = record.addresses.find((a) => a.kind.toLowerCase() === 'adresse');
   if (address) {
     const street = address.street ? importedText(address.street, 'addressLine', 'adresse (voie)', remarks, printed) : undefined;
-    const city = address.city ? importedText(address.city, 'city', 'adresse (commune)', remarks, printed) : undefined;
+    // Printed after the postcode and a no-break space: one word on paper.
+    const city = address.city ? importedText(address.city, 'city', 'adresse (commune)', remarks, printedField(policy, '00000\u00a0')) : undefined;
     if (!street || !/^\d{5}$/.test(address.postcode) || !city) {
       remarks.push('adresse incomplète dans l’annuaire (voie, code postal ou commune manquant ou refusé), non reprise');
     } else {
       const joined = address.lines.filter((l) => l !== address.street).join(', ');
-      const complement = joined ? importedText(joined, 'addressLine', 'complément d’adresse', remarks, policy) : undefined;
+      const complement = joined ? importedText(joined, 'addressLine', 'complément d’adresse', remarks) : undefined;
       details.address = {
         street,
         ...(complement ? { complement } : {}),
@@ -99,7 +109,7 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
         ...(address.latitude !== undefined && address.longitude !== undefined ? { latitude: address.latitude, longitude: address.longitude } : {}),
       };
     }
-    const accessibility = address.accessibilityNote ? importedText(address.accessibilityNote, 'description', 'accessibilité', remarks, policy) : undefined;
+    const accessibility = address.accessibilityNote ? importedText(address.accessibilityNote, 'description', 'accessibilité', remarks) : undefined;
     if (accessibility) details.accessibility = accessibility;
   } else if (record.addresses.length > 0) {
     remarks.push('seule une adresse postale figure dans l’annuaire : elle n’est pas reprise comme lieu d’accueil');
@@ -117,7 +127,7 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
   if (phones.length > 0) details.phones = phones;
 
   const emails = record.emails.filter((e) => {
-    const ok = emailSchema.safeParse(e).success && importedText(e, 'email', 'e-mail', remarks, policy) === e;
+    const ok = emailSchema.safeParse(e).success && importedText(e, 'email', 'e-mail', remarks) === e;
     if (!ok) remarks.push(`e-mail ${quoted(e)} illisible, non repris`);
     return ok;
   });
@@ -128,13 +138,13 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
     // Reported, not repaired: a wrong guess would send people to the wrong page or mailbox.
     if (emailSchema.safeParse(site.value.replace(/^mailto:/i, '')).success) remarks.push(`site internet ${quoted(site.value)} : c’est une adresse e-mail, non repris`);
     else if (!httpUrl.safeParse(site.value).success) remarks.push(`site internet ${quoted(site.value)} : adresse incomplète (sans https://), non reprise`);
-    else if (!details.website && importedText(site.value, 'url', 'site internet', remarks, policy) === site.value) details.website = site.value;
+    else if (!details.website && importedText(site.value, 'url', 'site internet', remarks) === site.value) details.website = site.value;
   }
 
   const { hours, notes } = convertHours(record.openings, remarks, policy);
   if (hours) details.hours = hours;
   if (notes.length > 0) details.hoursNotes = notes;
 
-  if (record.url && httpUrl.safeParse(record.url).success && importedText(record.url, 'url', 'page de l’annuaire', remarks, policy) === record.url) details.directoryUrl = record.url;
+  if (record.url && httpUrl.safeParse(record.url).success && importedText(record.url, 'url', 'page de l’annuaire', remarks) === record.url) details.directoryUrl = record.url;
   return { details, remarks };
 }

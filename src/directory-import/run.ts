@@ -60,7 +60,7 @@ export function importDirectory({ records, places, insees, fileName, fileDate, p
     // record's id and the file's name, which come from outside too.
     const data: unknown = parseDocument(result.text).toJS();
     const check = placeSchema.safeParse(data);
-    const refused = textIssues(place.file, 'places', data, policy.missingGlyphs ?? (() => [])).filter((issue) => issue.severity !== 'warning');
+    const refused = textIssues(place.file, 'places', data, { missingGlyphs: policy.missingGlyphs ?? (() => []), wideWords: policy.wideWords }).filter((issue) => issue.severity !== 'warning');
     if (!check.success || refused.length > 0) {
       const errors = [
         ...(check.success ? [] : check.error.issues.flatMap((issue) => describeZodIssue(issue, data, placeSchema))),

@@ -60,7 +60,7 @@ export const maxLengths: Record<TextKind, number> = {
 /** Kinds whose text may hold several lines (a YAML block with « | » or « > »). */
 const multiline = new Set<TextKind>(['note', 'description', 'text', 'body']);
 
-export type TextProblemKind = 'control' | 'bidi' | 'invisible' | 'glyph' | 'length';
+export type TextProblemKind = 'control' | 'bidi' | 'invisible' | 'glyph' | 'width' | 'length';
 
 export interface TextProblem {
   kind: TextProblemKind;
@@ -150,6 +150,8 @@ export interface PolicyOptions {
   printed?: boolean;
   /** Characters of the text the print font has no glyph for (src/leaflet/fonts.ts, missingGlyphs). */
   missingGlyphs?: (text: string) => string[];
+  /** Words of the text wider than the leaflet's narrowest line, at the field's size (src/leaflet/words.ts). */
+  wideWords?: (text: string) => string[];
 }
 
 /** What is wrong with one text of a given kind; empty when it passes. */
@@ -206,6 +208,17 @@ export function textProblems(value: string, kind: TextKind, options: PolicyOptio
         severity: 'error',
         message: `caractère absent de la police de la plaquette : ${listed(missing)}`,
         expected: 'des lettres, chiffres et signes de ponctuation du français, sans émoji ni symbole (la plaquette est imprimée avec Atkinson Hyperlegible Next)',
+      });
+    }
+  }
+  if (options.printed && options.wideWords) {
+    const wide = options.wideWords(value);
+    if (wide.length > 0) {
+      problems.push({
+        kind: 'width',
+        severity: 'error',
+        message: `mot trop long pour une ligne de la plaquette : « ${wide[0]!.length > 60 ? `${wide[0]!.slice(0, 60)}…` : wide[0]} »`,
+        expected: 'des mots plus courts : la plaquette ne coupe jamais un mot (ajoutez une espace, ou abrégez)',
       });
     }
   }

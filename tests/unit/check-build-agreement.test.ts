@@ -89,7 +89,7 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
     expect(built.message).toContain('plus large que la colonne');
     const issues = await check({ [carvin]: (t) => t.replace(/^name: .*$/m, `name: Mairie ${word}`) });
     expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:2 name']);
-    expect(issues[0]!.message).toContain(`mot trop large pour une colonne de la plaquette générale : « ${word} »`);
+    expect(issues[0]!.message).toBe(`mot trop long pour une ligne de la plaquette : « ${word} »`);
   });
 
   it('lieux d’une commune qui ne tiennent pas sur sa plaquette, même au niveau de détail le plus bas', async () => {

@@ -16,12 +16,14 @@ import { parseDirectory } from '../../src/directory-import/parse';
 import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run';
 import { ImportWriteError, importWrites, placeTarget, writeImport } from '../../src/directory-import/write';
 import { missingGlyphs } from '../../src/leaflet/fonts';
+import { wideWords } from '../../src/leaflet/words';
 import { placeSchema } from '../../src/schemas/place';
 import { parseDocument } from 'yaml';
 import { projectRoot } from '../helpers/build';
 import { contentWithMistake } from '../helpers/fixtures';
 
 const glyphs = await missingGlyphs();
+const wide = await wideWords();
 const kinds = (value: string, kind: Parameters<typeof textProblems>[1], printed = false) =>
   textProblems(value, kind, { printed, missingGlyphs: glyphs }).map((p) => `${p.kind}:${p.severity}`);
 
@@ -110,7 +112,7 @@ describe('npm run check applique la politique, avec le fichier, la ligne et le c
   });
 
   it('une précision de 200 000 caractères sur les horaires, un caractère de contrôle dans les notes', async () => {
-    const { issues } = await checkWith((t) => `${t}hoursNotes:\n  - "${'x'.repeat(200_000)}"\nnotes: "Sonnez\\u0007"\n`);
+    const { issues } = await checkWith((t) => `${t}hoursNotes:\n  - "${'xxxx '.repeat(40_000)}"\nnotes: "Sonnez\\u0007"\n`);
     expect(issues.map(at)).toEqual([`${place}:27 hoursNotes[1]`, `${place}:28 notes`]);
     expect(issues[0]!.message).toBe('texte trop long : 200000 caractères pour 300 au plus');
   });
@@ -158,10 +160,10 @@ const file = (...records: unknown[]) => JSON.stringify({ service: records });
 
 describe('l’import de l’annuaire traite le fichier comme non fiable', () => {
   const run = (records: unknown[]) =>
-    importDirectory({ records: parseDirectory(file(...records)), places: [alphaPlace], insees: ['62001'], fileName: 'annuaire.json', fileDate: '2026-10-01', policy: { missingGlyphs: glyphs } });
+    importDirectory({ records: parseDirectory(file(...records)), places: [alphaPlace], insees: ['62001'], fileName: 'annuaire.json', fileDate: '2026-10-01', policy: { missingGlyphs: glyphs, wideWords: wide } });
 
   it('écarte l’adresse au caractère de direction et le commentaire de 200 kB, importe le reste de la fiche', () => {
-    const [outcome] = run([
+    const outcome = run([
       record({
         adresse: [{ type_adresse: 'Adresse', numero_voie: '11 rue\u202e Fictive', code_postal: '62001', nom_commune: 'Alpha' }],
         telephone: [{ valeur: '01 99 00 01 00', description: 'Accueil 📞' }],
@@ -170,9 +172,9 @@ describe('l’import de l’annuaire traite le fichier comme non fiable', () => 
           { nom_jour_debut: 'Samedi', nom_jour_fin: 'Samedi', valeur_heure_debut_1: '09:00', valeur_heure_fin_1: '11:00', commentaire: '2e et 4e samedis\u200b' },
         ],
       }),
-    ]);
-    expect(outcome!.status).toBe('filled');
-    if (outcome!.status !== 'filled') return;
+    ])[0]!;
+    expect(outcome.status).toBe('filled');
+    if (outcome.status !== 'filled') return;
     const data = parseDocument(outcome.text).toJS();
     expect(placeSchema.safeParse(data).success).toBe(true);
     expect(data.address).toBeUndefined();
