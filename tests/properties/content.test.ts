@@ -42,7 +42,7 @@ describe('propriétés (séries longues)', () => {
           await renderEverything(catalog!);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
@@ -52,7 +52,7 @@ describe('propriétés (séries longues)', () => {
       fc.asyncProperty(placeYaml(carvinText), async (text) => {
         await loadChecked(root, contentDir, 'places/mairie-carvin.yaml', text);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
