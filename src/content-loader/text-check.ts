@@ -89,7 +89,11 @@ const byLastKey: Record<string, TextKind> = {
   accessibility: 'description',
 };
 
+/** Files written by a program, not typed: the official referential verbatim, the recorded audit evidence. Characters only. */
+const machineWritten = new Set<CollectionName>(['referentials', 'accessibilityAutomated']);
+
 export function kindOf(collection: CollectionName, path: Path): TextKind {
+  if (machineWritten.has(collection)) return 'body';
   const key = pattern(path);
   const own = fieldKinds[collection]?.[key];
   if (own) return own;
