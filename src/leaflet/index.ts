@@ -131,9 +131,23 @@ export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, op
   return printedTexts(await layoutOnly(catalog, variant, options.base));
 }
 
+/**
+ * Layouts the content check found (leafletProblem), each taken once by the next renderLeaflet of the
+ * same catalog object, so that a build does not lay its leaflets out twice. Taken once, because
+ * painting a layout marks its nodes; a second render lays out again, and gets the same bytes.
+ */
+const checkedLayouts = new WeakMap<Catalog, Map<string, { plan: LeafletPlan; layout: LeafletLayout; logs: string[] }>>();
+
 /** Everything before drawing: fonts, the layout at the richest level that fits, the checks of its texts and figures. */
 async function prepare(doc: PDFDocument, catalog: Catalog, variant: LeafletVariant, base: string, log: (message: string) => void) {
   const { fonts, measure, check } = await embedFonts(doc);
+  const key = `${leafletSlug(variant)}\u0000${base}`;
+  const kept = checkedLayouts.get(catalog)?.get(key);
+  if (kept) {
+    checkedLayouts.get(catalog)!.delete(key);
+    for (const message of kept.logs) log(message);
+    return { fonts, plan: kept.plan, layout: kept.layout };
+  }
   const { plan, layout } = layoutThatFits(catalog, variant, base, measure, log);
   for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
   checkFigures(layout.root);
@@ -147,7 +161,10 @@ async function prepare(doc: PDFDocument, catalog: Catalog, variant: LeafletVaria
  */
 export async function leafletProblem(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<Error | undefined> {
   try {
-    await prepare(await PDFDocument.create({ updateMetadata: false }), catalog, variant, options.base, () => undefined);
+    const logs: string[] = [];
+    const { plan, layout } = await prepare(await PDFDocument.create({ updateMetadata: false }), catalog, variant, options.base, (message) => logs.push(message));
+    if (!checkedLayouts.has(catalog)) checkedLayouts.set(catalog, new Map());
+    checkedLayouts.get(catalog)!.set(`${leafletSlug(variant)}\u0000${options.base}`, { plan, layout, logs });
     return undefined;
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
