@@ -15,7 +15,7 @@ describe('propriétés (boucle rapide)', () => {
       fc.asyncProperty(directoryFile('62215'), async (json) => {
         await importChecked(json, basePlaces, '62215');
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 
@@ -25,7 +25,7 @@ describe('propriétés (boucle rapide)', () => {
       fc.asyncProperty(placeYaml(carvinText), async (text) => {
         await loadChecked(root, contentDir, 'places/mairie-carvin.yaml', text);
       }),
-      { numRuns: 4 },
+      { numRuns: 3 },
     );
   });
 });
