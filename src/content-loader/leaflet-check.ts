@@ -17,7 +17,7 @@ import { fieldName } from './messages';
 
 type Path = (string | number)[];
 
-export interface SourceData {
+interface SourceData {
   file: string;
   data: unknown;
 }

@@ -23,7 +23,7 @@ const pattern = (path: Path) => path.map((key) => (typeof key === 'number' ? '[]
  * that content passing here never stops the leaflet.
  */
 type Printed = 'large' | 'body' | 'city' | 'url';
-export const leafletFields: Partial<Record<CollectionName, Record<string, Printed>>> = {
+const leafletFields: Partial<Record<CollectionName, Record<string, Printed>>> = {
   site: { 'territory.name': 'large', tagline: 'large', 'publisher.name': 'body', 'convention.period': 'body', version: 'body', url: 'url', 'portal.url': 'url', basePath: 'url' },
   communes: { name: 'large' },
   organisations: { name: 'body', shortName: 'body' },
@@ -92,7 +92,7 @@ const byLastKey: Record<string, TextKind> = {
 /** Files written by a program, not typed: the official referential verbatim, the recorded audit evidence. Characters only. */
 const machineWritten = new Set<CollectionName>(['referentials', 'accessibilityAutomated']);
 
-export function kindOf(collection: CollectionName, path: Path): TextKind {
+function kindOf(collection: CollectionName, path: Path): TextKind {
   if (machineWritten.has(collection)) return 'body';
   const key = pattern(path);
   const own = fieldKinds[collection]?.[key];

@@ -46,9 +46,9 @@ export const maxLengths: Record<TextKind, number> = {
   // A paragraph on a page: a place's notes or accessibility, an organisation's role, a summary, a
   // definition. Longest today: 227 (a summary). 1000 is a long paragraph on a phone's screen.
   description: 1000,
-  // A web address. 2000 is what every browser and search engine keeps (RFC 9110 advises at least 8000
-  // for servers; 2000 is the common floor of clients); today's longest is 128.
-  url: 2000,
+  // A web address: under 2048, the sitemap protocol's limit (sitemaps.org), which search engines and
+  // link checkers keep to. Longest today: 128.
+  url: 2047,
   // An e-mail address: RFC 5321 caps a path at 256 octets, so an address at 254.
   email: 254,
   // Any other value of a YAML file. Longest today: 1149 (evidence in the accessibility audit).
@@ -99,7 +99,7 @@ const names: Record<number, string> = {
   0x0a: 'saut de ligne',
 };
 
-export function describeChar(char: string): string {
+function describeChar(char: string): string {
   const code = char.codePointAt(0)!;
   const name = names[code];
   const shown = code < 0x20 || (code >= 0x7f && code <= 0x9f) || isBidiControl(code) || isInvisible(code) || code >= 0xe0000 ? '' : `« ${char} » `;

@@ -8,7 +8,7 @@ import { list, styles } from './theme';
  * panel. The line breaker (layout/wrap.ts) breaks at spaces only and never splits a word, so a
  * longer word stops the leaflet; the content check names the field with this measure first.
  */
-export const narrowestLine = Math.min(...Object.values(panels).map((p) => p.width)) - 2 * panelPadding.side - list.indent;
+const narrowestLine = Math.min(...Object.values(panels).map((p) => p.width)) - 2 * panelPadding.side - list.indent;
 
 /** The largest style a field is printed in: a commune's name on the cover (bold, lead size), or a desk line (bold, body size). */
 export type PrintedSize = 'large' | 'body';
