@@ -154,10 +154,20 @@ export interface PolicyOptions {
   wideWords?: (text: string) => string[];
 }
 
+/**
+ * Printable Latin text, French punctuation and combining accents, none of the characters above: most
+ * values, read without looking at each character (the RGAA referential alone is 300 kB of text).
+ */
+const plain = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u033f\u2010-\u2027\u202f-\u205f\u20ac]*$/;
+const plainLines = /^[\t\n\x20-\x7e\u00a0-\u00ac\u00ae-\u033f\u2010-\u2027\u202f-\u205f\u20ac]*$/;
+
 /** What is wrong with one text of a given kind; empty when it passes. */
 export function textProblems(value: string, kind: TextKind, options: PolicyOptions = {}): TextProblem[] {
   const problems: TextProblem[] = [];
-  const chars = charsOf(value);
+  const isPlain = (multiline.has(kind) ? plainLines : plain).test(value);
+  // A plain text has no character outside the BMP: its length in UTF-16 units is its length in characters.
+  const chars = isPlain ? [] : charsOf(value);
+  const length = isPlain ? value.length : chars.length;
   const control: string[] = [];
   const bidi: string[] = [];
   const invisible: string[] = [];
@@ -192,11 +202,11 @@ export function textProblems(value: string, kind: TextKind, options: PolicyOptio
     });
   }
   const max = maxLengths[kind];
-  if (chars.length > max) {
+  if (length > max) {
     problems.push({
       kind: 'length',
       severity: 'error',
-      message: `texte trop long : ${chars.length} caractères pour ${max} au plus`,
+      message: `texte trop long : ${length} caractères pour ${max} au plus`,
       expected: `${max} caractères au plus${kind === 'note' ? ' par ligne de précision' : ''} ; le détail peut aller sur une page du site`,
     });
   }
