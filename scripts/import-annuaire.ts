@@ -6,13 +6,16 @@
  * downloaded by an editor. Nothing is written when the file is unreadable or has no record of the
  * territory, and every file is replaced whole (write then rename), so a run never leaves half a job.
  */
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { loadContent } from '../src/content-loader/load';
 import { formatIssues, frenchSpacing } from '../src/domain/references';
 import { localDay } from '../src/domain/report';
 import { DirectoryFileError, parseDirectory } from '../src/directory-import/parse';
 import { formatSummary, importDirectory, type PlaceFile } from '../src/directory-import/run';
+import { ImportWriteError, importWrites, writeImport } from '../src/directory-import/write';
+import { missingGlyphs } from '../src/leaflet/fonts';
+import { wideWords } from '../src/leaflet/words';
 
 const usage = 'Usage : npm run import:annuaire -- <fichier.json> [--dry-run] [--date AAAA-MM-JJ] [--content dossier]';
 
@@ -82,23 +85,26 @@ const places: PlaceFile[] = await Promise.all(
 
 let outcomes;
 try {
-  outcomes = importDirectory({ records: records!, places, insees: catalog.communes.map((c) => c.insee), fileName, fileDate: await fileDate() });
+  outcomes = importDirectory({
+    records: records!,
+    places,
+    insees: catalog.communes.map((c) => c.insee),
+    fileName,
+    fileDate: await fileDate(),
+    policy: { missingGlyphs: await missingGlyphs(), wideWords: await wideWords() },
+  });
 } catch (error) {
   if (error instanceof DirectoryFileError) stopped(error.message);
   throw error;
 }
 
-const writes = outcomes.flatMap((o) => ('text' in o && o.text !== o.place.text ? [{ path: resolve(process.cwd(), o.place.file), text: o.text }] : []));
-if (!dryRun && writes.length > 0) {
-  // Every new file is written beside its target first; only when all are on disk are they renamed.
-  const temporary = writes.map((w) => ({ ...w, tmp: `${w.path}.import-${process.pid}.tmp` }));
-  try {
-    for (const w of temporary) await writeFile(w.tmp, w.text, 'utf8');
-  } catch (error) {
-    await Promise.all(temporary.map((w) => unlink(w.tmp).catch(() => undefined)));
-    fail(`Import arrêté : écriture impossible (${(error as Error).message}). Aucun fichier n’a été modifié.`);
-  }
-  for (const w of temporary) await rename(w.tmp, w.path);
+let writes: ReturnType<typeof importWrites> = [];
+try {
+  writes = importWrites(contentDir, process.cwd(), outcomes!);
+  if (!dryRun && writes.length > 0) await writeImport(writes);
+} catch (error) {
+  if (error instanceof ImportWriteError) fail(`Import arrêté : ${error.message}. Aucun fichier n’a été modifié.`);
+  throw error;
 }
 
 console.log(frenchSpacing(formatSummary(outcomes, dryRun)));

@@ -31,27 +31,40 @@ export const catalogEntryId = 'catalog';
  * the next reload.
  */
 export function contentLoaders(contentDir: string): { catalog: Loader; topics: Loader; pages: Loader } {
-  const runCheck = (root: string): Promise<LoadResult> => loadContent(resolve(root, contentDir), root);
+  const where = (context: LoaderContext) => {
+    const root = fileURLToPath(context.config.root);
+    // The leaflets are checked with the base the pages are built with (their QR codes' address).
+    return { root, dir: resolve(root, contentDir), options: { base: context.config.base } };
+  };
+  const runCheck = (context: LoaderContext): Promise<LoadResult> => {
+    const { root, dir, options } = where(context);
+    return loadContent(dir, root, options);
+  };
   // Under `astro dev`, Vite imports the module again after an edit of it or of a module it
   // imports (a schema), so that the check runs with the edited code. The build's content config
   // is loaded by a Vite server that is closed once the config is read: no import there.
-  const runCheckAgain = async (root: string): Promise<LoadResult> => {
+  const runCheckAgain = async (context: LoaderContext): Promise<LoadResult> => {
     const { loadContent: edited } = await import('./load');
-    return edited(resolve(root, contentDir), root);
+    const { root, dir, options } = where(context);
+    return edited(dir, root, options);
   };
   // One check per sync, shared by the three collections, which Astro loads side by side: the first
   // to start runs it, and the catalog's loader forgets it once stored, so that the next sync checks again.
   let pending: Promise<LoadResult> | undefined;
-  const sharedCheck = (context: LoaderContext) => (pending ??= runCheck(fileURLToPath(context.config.root)));
+  const sharedCheck = (context: LoaderContext) => (pending ??= runCheck(context));
 
   async function storeCatalog(context: LoaderContext, result: LoadResult): Promise<void> {
     const { logger, store } = context;
     if (result.warnings.length > 0) {
-      logger.warn(`${frenchSpacing(`${result.warnings.length} avertissement(s) dans le contenu (la construction continue) :`)}\n${formatIssues(result.warnings)}`);
+      logger.warn(
+        `${frenchSpacing(`${result.warnings.length} avertissement(s) dans le contenu (la construction continue) :`)}\n${formatIssues(result.warnings)}`,
+      );
     }
     store.clear();
     if (!result.catalog) {
-      const problems = frenchSpacing(`Le contenu a ${result.issues.length} erreur(s) :\n${formatIssues(result.issues)}`);
+      const problems = frenchSpacing(
+        `Le contenu a ${result.issues.length} erreur(s) :\n${formatIssues(result.issues)}`,
+      );
       logger.error(problems);
       // `astro dev` keeps running, so that the editor can fix the file and reload: the pages show the list.
       if (context.watcher) {
@@ -59,7 +72,9 @@ export function contentLoaders(contentDir: string): { catalog: Loader; topics: L
         return;
       }
       throw new AstroError(
-        frenchSpacing(`Le contenu contient ${result.issues.length} erreur(s) : le site n’est pas construit (liste ci-dessus, avec le fichier et la ligne).`),
+        frenchSpacing(
+          `Le contenu contient ${result.issues.length} erreur(s) : le site n’est pas construit (liste ci-dessus, avec le fichier et la ligne).`,
+        ),
         'Corrigez chaque ligne indiquée puis relancez. « npm run check » refait la vérification en quelques secondes, sans construire le site.',
       );
     }
@@ -84,9 +99,13 @@ export function contentLoaders(contentDir: string): { catalog: Loader; topics: L
   function watch(context: LoaderContext, root: string): void {
     const { watcher, logger } = context;
     if (!watcher) return;
-    const folders = [resolve(root, contentDir), resolve(root, 'src/schemas'), resolve(root, 'src/content-loader'), resolve(root, 'src/domain')].map(
-      (folder) => folder + sep,
-    );
+    const folders = [
+      resolve(root, contentDir),
+      resolve(root, 'src/schemas'),
+      resolve(root, 'src/content-loader'),
+      resolve(root, 'src/domain'),
+      resolve(root, 'src/leaflet'),
+    ].map((folder) => folder + sep);
     watcher.add(resolve(root, contentDir));
     let timer: ReturnType<typeof setTimeout> | undefined;
     watcher.on('all', (_event, path) => {
@@ -95,7 +114,11 @@ export function contentLoaders(contentDir: string): { catalog: Loader; topics: L
       // Saving a file often fires several events: one check for them all.
       timer = setTimeout(() => {
         logger.info(`Modifié : ${relative(root, path)}. Nouvelle vérification du contenu.`);
-        checkAndStore(context, runCheckAgain(root)).catch((error: unknown) => logger.error(`La vérification du contenu a échoué : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        checkAndStore(context, runCheckAgain(context)).catch((error: unknown) =>
+          logger.error(
+            `La vérification du contenu a échoué : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
+        );
       }, 50);
     });
   }

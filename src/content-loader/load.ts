@@ -12,6 +12,10 @@ import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
 import { describeZodIssue } from './messages';
 import { mdxSyntaxIssue } from './mdx-syntax';
+import { bodyIssues, textIssues } from './text-check';
+import { leafletIssues } from './leaflet-check';
+import { missingGlyphs } from '../leaflet/fonts';
+import { wideWords } from '../leaflet/words';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -231,6 +235,13 @@ async function checkMdx(mdxFiles: MdxFile[], ids: ContentIds, basePath: string, 
 export interface LoadOptions {
   /** Where src/pages/, public/ and src/components/mdx.ts are read (the site's code); projectRoot by default. */
   sourceRoot?: string;
+  /** The base the leaflets are checked with (their QR code's address): as astro.config.mjs reads it by default. */
+  base?: string;
+  /**
+   * Lay every leaflet out to find what would stop it (leaflet-check.ts): on by default, for the build
+   * and `npm run check`. Costs 10 to 20 ms a leaflet once warm; `astro dev` may leave it to the leaflet’s own page.
+   */
+  leaflets?: boolean;
 }
 
 export async function loadContent(contentDir: string, projectRoot = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
@@ -242,6 +253,12 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   const fileIds: Record<string, string[]> = {};
   const mdxFiles: MdxFile[] = [];
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
+  // The text policy (src/domain/text-policy.ts) on every value of every file, as it is parsed.
+  const print = { missingGlyphs: await missingGlyphs(), wideWords: await wideWords() };
+  const policy = (parsed: ParsedFile, name: CollectionName) => {
+    all.push(...textIssues(parsed.file, name, parsed.data, print));
+    if (parsed.body !== undefined) all.push(...bodyIssues(parsed.file, parsed.body, parsed.bodyLine!));
+  };
 
   for (const [name, spec] of Object.entries(collectionSpecs) as [CollectionName, CollectionSpec][]) {
     if (spec.file) {
@@ -258,6 +275,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
       if (Array.isArray(parsed)) all.push(...parsed);
       else {
         parsedFiles.set(parsed.file, parsed);
+        policy(parsed, name);
         const data = validate(parsed, name, all);
         if (data !== undefined) out[name] = data as never;
       }
@@ -290,6 +308,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
         continue;
       }
       parsedFiles.set(parsed.file, parsed);
+      policy(parsed, name);
       if (parsed.body !== undefined) {
         bodies.set(parsed.file, parsed.body);
         mdxFiles.push({ parsed, route: name === 'topics' ? paths.topic(id) : paths.page(id) });
@@ -336,6 +355,12 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   }
   if (out.topics && (out.topics as unknown[]).length === ids.topics.length) {
     all.push(...checklistWarnings({ topics: out.topics, minimumInformation: out.minimumInformation }, files.minimumInformation));
+  }
+
+  // Only a catalog without errors can be laid out; what would stop a leaflet then stops the check too.
+  if (options.leaflets !== false && all.every((issue) => issue.severity === 'warning')) {
+    const base = options.base ?? process.env.SAI_BASE ?? (out.site as { basePath?: string } | undefined)?.basePath ?? '/';
+    all.push(...(await leafletIssues(out as unknown as Catalog, [...parsedFiles.values()], files.site, base)));
   }
 
   for (const issue of all) {

@@ -5,8 +5,10 @@
 import { parseDocument } from 'yaml';
 import { placeSchema } from '../schemas/place';
 import { describeZodIssue } from '../content-loader/messages';
+import { textIssues } from '../content-loader/text-check';
+import { exportSafe } from '../domain/text-policy';
 import { applyDetails, type Conflict } from './apply';
-import { recordDetails, type ImportedField } from './convert';
+import { recordDetails, type ImportedField, type ImportPolicy } from './convert';
 import { coversTerritory, matchPlace, type PlaceToMatch } from './match';
 import { DirectoryFileError, type DirectoryRecord } from './parse';
 
@@ -31,9 +33,11 @@ export interface ImportOptions {
   insees: readonly string[];
   fileName: string;
   fileDate: string;
+  /** The print font's coverage, for the fields the leaflet prints (src/leaflet/fonts.ts, missingGlyphs). */
+  policy?: ImportPolicy;
 }
 
-export function importDirectory({ records, places, insees, fileName, fileDate }: ImportOptions): Outcome[] {
+export function importDirectory({ records, places, insees, fileName, fileDate, policy = {} }: ImportOptions): Outcome[] {
   if (records.length === 0) throw new DirectoryFileError('le fichier ne contient aucune fiche');
   if (!coversTerritory(records, insees)) {
     throw new DirectoryFileError(`aucune fiche du fichier ne concerne les communes du territoire (codes INSEE ${insees.join(', ')}) : est-ce le bon fichier ?`);
@@ -42,7 +46,7 @@ export function importDirectory({ records, places, insees, fileName, fileDate }:
     const match = matchPlace(place, records);
     if (match.status !== 'matched') return { place, ...match };
     const { record } = match;
-    const { details, remarks } = recordDetails(record);
+    const { details, remarks } = recordDetails(record, policy);
     if (!record.modified) remarks.push('date de mise à jour absente de la fiche : la date du fichier est retenue');
     const result = applyDetails(place.text, details, {
       record: record.id,
@@ -52,10 +56,16 @@ export function importDirectory({ records, places, insees, fileName, fileDate }:
       url: details.directoryUrl,
     });
     // The new text must still be a valid place: an import never leaves the content broken.
+    // The same text policy as `npm run check`, over the whole new file: the provenance carries the
+    // record's id and the file's name, which come from outside too.
     const data: unknown = parseDocument(result.text).toJS();
     const check = placeSchema.safeParse(data);
-    if (!check.success) {
-      const errors = check.error.issues.flatMap((issue) => describeZodIssue(issue, data, placeSchema)).map((d) => `${d.field} : ${d.message}${d.expected ? ` (attendu : ${d.expected})` : ''}`);
+    const refused = textIssues(place.file, 'places', data, { missingGlyphs: policy.missingGlyphs ?? (() => []), wideWords: policy.wideWords }).filter((issue) => issue.severity !== 'warning');
+    if (!check.success || refused.length > 0) {
+      const errors = [
+        ...(check.success ? [] : check.error.issues.flatMap((issue) => describeZodIssue(issue, data, placeSchema))),
+        ...refused,
+      ].map((d) => `${d.field} : ${d.message}${d.expected ? ` (attendu : ${d.expected})` : ''}`);
       return { place, status: 'invalid', record, errors };
     }
     const hadProvenance = /\n\s+directory:\n/.test(place.text);
@@ -105,5 +115,7 @@ export function formatSummary(outcomes: readonly Outcome[], dryRun: boolean): st
     '',
     `${dryRun ? 'Simulation (--dry-run), aucun fichier écrit. ' : ''}Lieux ${dryRun ? 'à remplir ou mettre à jour' : 'remplis ou mis à jour'} : ${filled} ; inchangés : ${count('unchanged')} ; en conflit : ${conflicting.length} ; non trouvés : ${count('not-found')} ; ambigus : ${count('ambiguous')} ; invalides : ${count('invalid')} ; hors annuaire (saisis à la main) : ${count('not-in-directory')}.`,
   );
-  return lines.join('\n');
+  // Names and values come from the directory: nothing in them may drive the terminal (escape
+  // sequences) or reverse what the editor reads.
+  return exportSafe(lines.join('\n'));
 }

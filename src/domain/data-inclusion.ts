@@ -7,6 +7,7 @@ import { phoneE164 } from './format';
 import { frenchSpacing } from './references';
 import { toOpeningHours } from './opening-hours';
 import { absoluteUrl, paths } from './urls';
+import { exportSafeDeep } from './text-policy';
 
 /**
  * The places in the national schema of inclusion services, data·inclusion v1 (`structure` and
@@ -307,7 +308,8 @@ export function placeRecords(catalog: Catalog, base: string, place: Place): Plac
       }),
     );
 
-  return { place, structure, services };
+  // Read by other programs (data·inclusion): every string through the text policy's export filter.
+  return { place, structure: exportSafeDeep(structure), services: exportSafeDeep(services) };
 }
 
 /** Every place, in the order of their ids, so that two builds of the same content give the same files. */

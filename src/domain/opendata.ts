@@ -2,6 +2,7 @@ import type { Catalog } from './types';
 import { communeOf, directorySource, mainPhone, organisationOf, placePhones } from './directory';
 import { compactHours, formatAddress, formatDate } from './format';
 import { absoluteUrl, paths } from './urls';
+import { exportSafeDeep } from './text-policy';
 
 /** One row per place, with the keys the open-data page documents. */
 export interface PlaceRow {
@@ -43,7 +44,8 @@ export function placeRows(catalog: Catalog, base: string): PlaceRow[] {
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((place) => {
       const commune = communeOf(catalog, place);
-      return {
+      // Read by other programs: every string through the text policy's export filter (text-policy.ts).
+      return exportSafeDeep({
         id: place.id,
         name: place.name,
         organisation: organisationOf(catalog, place).name,
@@ -66,7 +68,7 @@ export function placeRows(catalog: Catalog, base: string): PlaceRow[] {
         longitude: place.address?.longitude ?? null,
         directoryUrl: place.directoryUrl ?? null,
         detailsSource: directorySource(place) ? directoryCredit(directorySource(place)!.directory) : null,
-      };
+      });
     });
 }
 

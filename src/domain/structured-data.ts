@@ -1,13 +1,17 @@
 import type { Catalog, Place } from './types';
 import { mainPhone, organisationOf, placeLocality } from './directory';
 import { weekdays } from '../schemas/hours';
+import { exportSafeDeep } from './text-policy';
 
 const schemaDays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** schema.org data for a place page: only the facts the content has, nothing filled in. */
+/**
+ * schema.org data for a place page: only the facts the content has, nothing filled in. Read by
+ * other programs, so every string goes through the text policy's export filter (text-policy.ts).
+ */
 export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record<string, unknown> {
   const organisation = organisationOf(catalog, place);
-  return {
+  return exportSafeDeep({
     '@context': 'https://schema.org',
     '@type': 'GovernmentOffice',
     name: place.name,
@@ -41,5 +45,5 @@ export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record
           })),
         }
       : {}),
-  };
+  });
 }

@@ -126,19 +126,49 @@ export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
     regular: await doc.embedFont(bytes.regular, { subset: true }),
     bold: await doc.embedFont(bytes.bold, { subset: true }),
   };
-  const face = { regular: sharedFace(bytes.regular), bold: sharedFace(bytes.bold) };
+  const missing = missingIn({ regular: sharedFace(bytes.regular), bold: sharedFace(bytes.bold) });
   return {
     fonts,
     measure: (text, font, size) => (advance(fonts[font], font, text) * size) / 1000,
     check(text, where) {
-      for (const char of printable(text)) {
-        const code = char.codePointAt(0)!;
-        if (code > 0x20 && !(face.regular.hasGlyphForCodePoint(code) && face.bold.hasGlyphForCodePoint(code))) {
-          throw new Error(`${where} : le caractère « ${char} » (U+${code.toString(16).toUpperCase().padStart(4, '0')}) n’existe pas dans la police de la plaquette`);
-        }
+      const [char] = missing(text);
+      if (char !== undefined) {
+        throw new MissingGlyphError(char, `${where} : le caractère « ${char} » (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) n’existe pas dans la police de la plaquette`);
       }
     },
   };
+}
+
+/** A character the face cannot print: the content check names the field that holds it. */
+export class MissingGlyphError extends Error {
+  constructor(
+    readonly char: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The characters of a text that one of the two weights cannot print (the face's cmap), in order. */
+function missingIn(face: Record<FontKey, Face>): (text: string) => string[] {
+  return (text) => {
+    const out: string[] = [];
+    for (const char of printable(text)) {
+      const code = char.codePointAt(0)!;
+      if (code > 0x20 && !(face.regular.hasGlyphForCodePoint(code) && face.bold.hasGlyphForCodePoint(code))) out.push(char);
+    }
+    return out;
+  };
+}
+
+/**
+ * The rule the renderer's check() applies, for the content check (src/content-loader/text-check.ts)
+ * and the directory import: `npm run check` names the file and field of a character the leaflet
+ * cannot print, before the build meets it.
+ */
+export async function missingGlyphs(): Promise<(text: string) => string[]> {
+  const bytes = await fontBytes();
+  return missingIn({ regular: sharedFace(bytes.regular), bold: sharedFace(bytes.bold) });
 }
 
 /** Six capital letters from a hash: the same subset always gets the same tag. */

@@ -131,6 +131,29 @@ export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, op
   return printedTexts(await layoutOnly(catalog, variant, options.base));
 }
 
+/** Everything before drawing: fonts, the layout at the richest level that fits, the checks of its texts and figures. */
+async function prepare(doc: PDFDocument, catalog: Catalog, variant: LeafletVariant, base: string, log: (message: string) => void) {
+  const { fonts, measure, check } = await embedFonts(doc);
+  const { plan, layout } = layoutThatFits(catalog, variant, base, measure, log);
+  for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
+  checkFigures(layout.root);
+  return { fonts, plan, layout };
+}
+
+/**
+ * What would stop renderLeaflet for this catalog, found by the renderer's own steps without drawing:
+ * the content check (src/content-loader/leaflet-check.ts) runs it for every leaflet, so that
+ * `npm run check` and the build never disagree. undefined when the leaflet can be made.
+ */
+export async function leafletProblem(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<Error | undefined> {
+  try {
+    await prepare(await PDFDocument.create({ updateMetadata: false }), catalog, variant, options.base, () => undefined);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 /**
  * Renders one leaflet as PDF bytes. Pure: no Astro, no clock, no randomness; the same catalog
  * gives the same bytes. Throws (LeafletOverflowError) if a panel's text does not fit.
@@ -143,11 +166,7 @@ export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, o
   // updateMetadata: false — pdf-lib would write "now" as the dates and its own producer name.
   const doc = await PDFDocument.create({ updateMetadata: false });
   deflateNatively(doc);
-  const { fonts, measure, check } = await embedFonts(doc);
-
-  const { plan, layout } = layoutThatFits(catalog, variant, options.base, measure, options.log ?? ((message) => console.log(message)));
-  for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
-  checkFigures(layout.root);
+  const { fonts, plan, layout } = await prepare(doc, catalog, variant, options.base, options.log ?? ((message) => console.log(message)));
 
   const pages = [doc.addPage([sheet.width, sheet.height]), doc.addPage([sheet.width, sheet.height])];
   const palette: Palette = { ...defaultPalette, ...catalog.site.colors };

@@ -127,7 +127,7 @@ export function layoutLeaflet(content: LeafletContent, measure: MeasureText): Le
       } catch (error) {
         if (error instanceof WordTooWideError) {
           const first = story.frames[0]!;
-          throw new Error(`Plaquette « ${content.name} », volet ${first.panel} « ${first.title} » : ${error.message}`);
+          throw new Error(`Plaquette « ${content.name} », volet ${first.panel} « ${first.title} » : ${error.message}`, { cause: error });
         }
         throw error;
       }
