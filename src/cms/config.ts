@@ -10,9 +10,11 @@ import * as overlays from './overlay';
  * content/site.yaml and writes the result.
  */
 
-/** The formats of src/cms/yaml-text.ts, registered by the admin's script under these names. */
-export const yamlFormat = 'sai-yaml';
-export const mdxFormat = 'sai-mdx';
+/**
+ * Each form has a file format of its own (src/cms/browser.ts registers them): it reads and writes
+ * the file's text with src/cms/yaml-text.ts and knows the schema that normalises the values.
+ */
+export const formatName = (form: string) => `sai-${form}`;
 
 interface FormSpec {
   /** The collection of src/content-loader/collections.ts (its schema and where its files are). */
@@ -88,7 +90,7 @@ export function cmsConfig(options: CmsOptions = {}): Record<string, unknown> {
     const spec: { folder?: string; file?: string; extension?: string } = collectionSpecs[form.spec];
     const fields = formFields(spec.schema, form.overlay);
     if (form.body) fields.push(bodyField);
-    const format = spec.extension === '.mdx' ? mdxFormat : yamlFormat;
+    const format = formatName(form.spec);
     if (spec.folder) {
       return {
         name: form.spec,

@@ -170,7 +170,7 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
     case 'ZodNumber':
       return { ...base, widget: 'number', ...bounds(def) };
     case 'ZodBoolean':
-      return { ...base, widget: 'boolean', required: false, ...(typeof defaultValue === 'boolean' ? { default: defaultValue } : {}) };
+      return { ...base, widget: 'boolean', ...(typeof defaultValue === 'boolean' ? { default: defaultValue } : {}) };
     case 'ZodObject':
       return {
         ...base,
