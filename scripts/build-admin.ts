@@ -69,7 +69,7 @@ async function adminHeaders(file: string, config: ReturnType<typeof cmsConfig>):
 }
 
 export async function buildAdmin(options: AdminOptions): Promise<{ files: string[]; bytes: number }> {
-  const { outDir, contentDir = join(root, 'content') } = options;
+  const { outDir, contentDir = resolve(process.env.SAI_CONTENT_DIR ?? join(root, 'content')) } = options;
   await mkdir(outDir, { recursive: true });
   // Settings only: a wrong site.yaml is the content check's to report, in its own words.
   const site = siteSchema.safeParse(parse(await readFile(join(contentDir, 'site.yaml'), 'utf8')));
@@ -104,6 +104,6 @@ export async function buildAdmin(options: AdminOptions): Promise<{ files: string
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outDir = resolve(process.argv[2] ?? 'dist/admin');
-  const { files, bytes } = await buildAdmin({ outDir, contentDir: process.env.SAI_CONTENT_DIR ? resolve(process.env.SAI_CONTENT_DIR) : undefined });
+  const { files, bytes } = await buildAdmin({ outDir });
   console.log(`Administration écrite dans ${outDir} : ${files.length} fichiers, ${(bytes / 1e6).toFixed(1)} Mo.`);
 }

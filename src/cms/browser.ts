@@ -30,9 +30,11 @@ const mdxForms = new Set(forms.filter((f) => f.body).map((f) => f.spec));
 
 /** The values the schema checks: without the file's text, nor an MDX file's body. */
 function valuesOf(form: string, data: Record<string, unknown>): Record<string, unknown> {
-  const { [sourceKey]: _source, ...values } = data;
-  if (mdxForms.has(form)) delete values.body;
-  return (normalize(schemas[form]!, values) ?? {}) as Record<string, unknown>;
+  const { [sourceKey]: source, ...values } = data;
+  const mdx = mdxForms.has(form);
+  if (mdx) delete values.body;
+  const original = typeof source !== 'string' ? undefined : mdx ? parseMdxText(source).data : parseYamlText(source);
+  return (normalize(schemas[form]!, values, original) ?? {}) as Record<string, unknown>;
 }
 
 function registerFormats(cms: DecapCms): void {

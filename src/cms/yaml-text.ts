@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * Files as an editor would write them. The forms hand back whole values; writing them with a YAML
@@ -25,6 +25,23 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * A value the file did not have, written the way the content is written: lists of words on one
+ * line ([lundi, mardi]), and figures that are text (hours, phones, postcodes) between quotes.
+ */
+function created(doc: Document, value: unknown): Node {
+  const node = doc.createNode(value) as Node;
+  visit(node, {
+    Seq: (_key, seq) => {
+      if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+    Scalar: (_key, scalar) => {
+      if (typeof scalar.value === 'string' && /^[0-9+][0-9 :.+-]*$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return node;
+}
+
 /** A scalar whose value changed keeps its quotes when it stays a string; a number is never quoted. */
 function updateScalar(doc: Document, node: Node, value: unknown): Node {
   if (isScalar(node) && (value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
@@ -33,7 +50,7 @@ function updateScalar(doc: Document, node: Node, value: unknown): Node {
     if (typeof value !== 'string' || !wasString) node.type = undefined;
     return node;
   }
-  return doc.createNode(value) as Node;
+  return created(doc, value);
 }
 
 function updateNode(doc: Document, node: unknown, value: unknown): unknown {
@@ -47,7 +64,7 @@ function updateNode(doc: Document, node: unknown, value: unknown): unknown {
     return node;
   }
   if (isScalar(node)) return updateScalar(doc, node, value);
-  return doc.createNode(value);
+  return created(doc, value);
 }
 
 function updateMap(doc: Document, map: YAMLMap, value: Record<string, unknown>): void {
@@ -62,7 +79,8 @@ function updateMap(doc: Document, map: YAMLMap, value: Record<string, unknown>):
   const keys = Object.keys(value);
   keys.forEach((key, index) => {
     if (map.items.some((pair) => keyOf(pair) === key) || isEmpty(value[key]) || value[key] === null) return;
-    const pair = doc.createPair(key, value[key]) as Pair;
+    const pair = doc.createPair(key, null) as Pair;
+    pair.value = created(doc, value[key]);
     const before = keys.slice(0, index).reverse().find((k) => map.items.some((p) => keyOf(p) === k));
     const at = before === undefined ? 0 : map.items.findIndex((p) => keyOf(p) === before) + 1;
     map.items.splice(at, 0, pair);
@@ -71,7 +89,7 @@ function updateMap(doc: Document, map: YAMLMap, value: Record<string, unknown>):
 
 function updateSeq(doc: Document, seq: YAMLSeq, value: unknown[]): void {
   const items = seq.items.slice(0, value.length).map((item, i) => updateNode(doc, item, value[i]));
-  for (let i = seq.items.length; i < value.length; i++) items.push(doc.createNode(value[i]));
+  for (let i = seq.items.length; i < value.length; i++) items.push(created(doc, value[i]));
   seq.items = items;
 }
 
@@ -128,7 +146,9 @@ function keepUnchangedLines(original: string, baseline: string, changed: string)
 /** A new file (an entry created in the forms): keys in the form's order, no line folding. */
 export function newYamlText(value: Record<string, unknown>): string {
   const clean = JSON.parse(JSON.stringify(value, (_key, v: unknown) => (isEmpty(v) ? undefined : v))) as Plain;
-  return new Document(clean).toString(printOptions);
+  const doc = new Document();
+  doc.contents = created(doc, clean);
+  return doc.toString(printOptions);
 }
 
 const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/;

@@ -7,6 +7,7 @@ import { bodyField, cmsConfig, formSchemas, forms } from '../../src/cms/config';
 import { CmsConfigError, formFields, type CmsField } from '../../src/cms/generate';
 import { normalize } from '../../src/cms/normalize';
 import { parseMdxText, parseYamlText, updateMdxText, updateYamlText } from '../../src/cms/yaml-text';
+import { orientationPartnerSchema } from '../../src/schemas/orientation';
 import { placeSchema } from '../../src/schemas/place';
 
 const contentDir = join(import.meta.dirname, '../../content');
@@ -146,10 +147,10 @@ describe('les fichiers restent tels qu’un éditeur les écrirait', () => {
       const text = readFileSync(join(contentDir, file), 'utf8');
       if (file.endsWith('.mdx')) {
         const { data, body } = parseMdxText(text);
-        const normalized = normalize(schemas[form]!, data) as Record<string, unknown>;
+        const normalized = normalize(schemas[form]!, data, data) as Record<string, unknown>;
         if (updateMdxText(text, normalized, body) !== text) changed.push(file);
       } else {
-        const normalized = normalize(schemas[form]!, parseYamlText(text)) as Record<string, unknown>;
+        const normalized = normalize(schemas[form]!, parseYamlText(text), parseYamlText(text)) as Record<string, unknown>;
         if (updateYamlText(text, normalized) !== text) changed.push(file);
       }
     }
@@ -199,12 +200,13 @@ sources:
     expect(updateYamlText(place, withEmail)).toBe(place.replace('phone: "03 21 00 00 00"\n', 'phone: "03 21 00 00 00"\nemail: a@b.fr\n'));
   });
 
-  it('ajoute un créneau d’ouverture à la fin de la liste sans toucher aux autres lignes', () => {
+  it('ajoute un créneau d’ouverture à la fin de la liste, écrit comme les autres, sans toucher aux autres lignes', () => {
     const text = `hours:\n  # matin\n  - days: [lundi]\n    opens: "08:30"\n    closes: "12:00"\n`;
     const data = parseYamlText(text) as { hours: unknown[] };
-    const next = updateYamlText(text, { hours: [...data.hours, { days: ['mardi'], opens: '14:00', closes: '17:00' }] });
-    expect(next.startsWith(text)).toBe(true);
-    expect(parseYamlText(next)).toEqual({ hours: [...data.hours, { days: ['mardi'], opens: '14:00', closes: '17:00' }] });
+    // As Decap hands it: the box's default first, then the fields.
+    const form = { hours: [...data.hours, { appointmentOnly: false, days: ['mardi'], opens: '14:00', closes: '17:00' }] };
+    const next = updateYamlText(text, normalize(placeSchema, form, data) as Record<string, unknown>);
+    expect(next).toBe(`${text}  - days: [mardi]\n    opens: "14:00"\n    closes: "17:00"\n`);
   });
 
   it('garde le corps d’une fiche MDX octet pour octet quand seul le résumé change', () => {
@@ -216,6 +218,9 @@ sources:
 
   it('ramène les valeurs du formulaire à celles du fichier (champs vidés, nombres, case « portail » décochée)', () => {
     const value = normalize(placeSchema, { name: 'A', level: '2', email: '', audiences: [], phones: [], address: { street: '', postcode: '', city: '' } });
-    expect(value).toEqual({ name: 'A', level: 2, audiences: [] });
+    expect(value).toEqual({ name: 'A', level: 2 });
+    expect(normalize(orientationPartnerSchema, { organisation: 'caf', portal: false, forYou: 'Aide.' })).toEqual({ organisation: 'caf', forYou: 'Aide.' });
+    // A default the file already had stays.
+    expect(normalize(placeSchema, { name: 'A', audiences: [] }, { name: 'A', audiences: [] })).toEqual({ name: 'A', audiences: [] });
   });
 });
