@@ -43,12 +43,16 @@ const page = `<!doctype html>
 </html>
 `;
 
-/** The refusal panel of src/cms/browser.ts: on top of Decap's screens, until the editor closes it. */
+/**
+ * The refusal panel of src/cms/browser.ts: on top of Decap's screens, until the editor closes it.
+ * Then the site's address in Decap's header, too pale on white (axe: color-contrast).
+ */
 const css = `#sai-refus{position:fixed;inset:auto 1rem 1rem 1rem;z-index:100000;max-height:60vh;overflow:auto;background:#fff;color:#1a1a1a;border:3px solid #a8001c;border-radius:6px;padding:1rem 1.25rem;font:1rem/1.5 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 #sai-refus h2{margin:0 0 .5rem;font-size:1.1rem;color:#a8001c}
 #sai-refus ul{margin:0 0 1rem;padding-left:1.25rem}
 #sai-refus button{font:inherit;padding:.4rem .9rem;border:2px solid #1a1a1a;border-radius:4px;background:#fff;color:#1a1a1a;cursor:pointer}
 #sai-refus button:focus-visible{outline:3px solid #0b6e4f;outline-offset:2px}
+[class*="AppHeaderSiteLink"]{color:#3a4550!important}
 `;
 
 /**

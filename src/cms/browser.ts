@@ -138,6 +138,36 @@ function registerCheck(cms: DecapCms): void {
   });
 }
 
+/**
+ * Names Decap leaves out (axe on the place and topic forms): the preview <iframe> (frame-title), and
+ * the icon buttons of each list item's bar (button-name: fold, remove; aria-command-name: the drag
+ * handle). A screen reader announced them as « cadre » and « bouton ». Decap is pinned: the bar's
+ * layout (fold, handle, remove) is the one of 3.16.3, and the end-to-end test runs axe again.
+ */
+function nameControls(): void {
+  const label = (element: Element | null | undefined, text: string) => {
+    if (element && !element.hasAttribute('aria-label')) element.setAttribute('aria-label', text);
+  };
+  const name = () => {
+    for (const frame of document.querySelectorAll('iframe:not([title])')) frame.setAttribute('title', 'Aperçu de la fiche');
+    for (const bar of document.querySelectorAll('[class*="StyledListItemTopBar"]')) {
+      const buttons = bar.querySelectorAll(':scope > button');
+      label(buttons[0], 'Replier ou déplier cet élément');
+      if (buttons.length > 1) label(buttons[buttons.length - 1], 'Supprimer cet élément');
+      label(bar.querySelector('[aria-roledescription="sortable"][role="button"]'), 'Déplacer cet élément (glisser-déposer)');
+    }
+  };
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      name();
+    });
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
 declare global {
   interface Window {
     CMS_MANUAL_INIT?: boolean;
@@ -153,6 +183,7 @@ if (typeof window !== 'undefined') {
     if (!cms) return;
     registerFormats(cms);
     registerCheck(cms);
+    nameControls();
     cms.init();
   });
 }
