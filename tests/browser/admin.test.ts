@@ -211,7 +211,9 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
 
   it('n’ont, à l’audit axe, que les défauts connus listés dans le guide des éditeurs (docs/guide-formulaires.md)', async () => {
     const guide = await readFile(join(projectRoot, 'docs/guide-formulaires.md'), 'utf8');
-    const unlisted = [...violations].filter(([id]) => !guide.includes(`\`${id}\``)).map(([, text]) => text);
+    // Only the table of known, unfixed defects counts: a fixed rule that comes back fails here.
+    const known = guide.slice(guide.indexOf('Défauts connus, non corrigés'), guide.indexOf('Limites connues'));
+    const unlisted = [...violations].filter(([id]) => !known.includes(`| \`${id}\``)).map(([, text]) => text);
     expect(unlisted).toEqual([]);
   });
 });
