@@ -26,7 +26,7 @@ interface DecapCms {
 const sourceKey = '__saiSource';
 
 const schemas = formSchemas();
-const mdxForms = new Set(forms.filter((f) => f.body).map((f) => f.spec));
+const mdxForms = new Set<string>(forms.filter((f) => f.body).map((f) => f.spec));
 
 /** The values the schema checks: without the file's text, nor an MDX file's body. */
 function valuesOf(form: string, data: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { ZodTypeAny } from 'astro/zod';
-import { collectionSpecs } from '../content-loader/collections';
+import { collectionSpecs, type CollectionSpec } from '../content-loader/collections';
 import type { CmsSettings } from '../schemas/site';
 import { formFields, type CmsField, type Overlay } from './generate';
 import * as overlays from './overlay';
@@ -87,7 +87,7 @@ export function cmsConfig(options: CmsOptions = {}): Record<string, unknown> {
   const localBackend = options.localBackend ?? 'http://127.0.0.1:8081/api/v1';
   const contentDir = (options.contentDir ?? 'content').replace(/\/$/, '');
   const collections = forms.map((form) => {
-    const spec: { folder?: string; file?: string; extension?: string } = collectionSpecs[form.spec];
+    const spec: CollectionSpec = collectionSpecs[form.spec];
     const fields = formFields(spec.schema, form.overlay);
     if (form.body) fields.push(bodyField);
     const format = formatName(form.spec);
