@@ -45,7 +45,8 @@ const page = `<!doctype html>
 
 /**
  * The refusal panel of src/cms/browser.ts: on top of Decap's screens, until the editor closes it.
- * Then the site's address in Decap's header, too pale on white (axe: color-contrast).
+ * Then what axe found too pale in Decap (color-contrast): the site's address in the header, white
+ * text on the notices' light colours, the red « unsaved changes » badge, the « Publier » menu button.
  */
 const css = `#sai-refus{position:fixed;inset:auto 1rem 1rem 1rem;z-index:100000;max-height:60vh;overflow:auto;background:#fff;color:#1a1a1a;border:3px solid #a8001c;border-radius:6px;padding:1rem 1.25rem;font:1rem/1.5 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 #sai-refus h2{margin:0 0 .5rem;font-size:1.1rem;color:#a8001c}
@@ -53,6 +54,12 @@ const css = `#sai-refus{position:fixed;inset:auto 1rem 1rem 1rem;z-index:100000;
 #sai-refus button{font:inherit;padding:.4rem .9rem;border:2px solid #1a1a1a;border-radius:4px;background:#fff;color:#1a1a1a;cursor:pointer}
 #sai-refus button:focus-visible{outline:3px solid #0b6e4f;outline-offset:2px}
 [class*="AppHeaderSiteLink"]{color:#3a4550!important}
+.Toastify__toast--success{background:#1b6e35!important;color:#fff!important}
+.Toastify__toast--error{background:#a8001c!important;color:#fff!important}
+.Toastify__toast--warning{background:#7a4b00!important;color:#fff!important}
+.Toastify__toast--info{background:#1d4f91!important;color:#fff!important}
+[class*="textBadgeDanger"]{color:#a8001c!important}
+[class*="PublishButton"]{background-color:#1d4f91!important;color:#fff!important}
 `;
 
 /**

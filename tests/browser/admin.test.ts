@@ -125,6 +125,8 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
     await page.getByLabel('Téléphone (optionnel)', { exact: true }).fill(next);
     await publish();
     const after = await savedText(`places/${place.slug}.yaml`, (text) => text.includes(next) && text.endsWith('\n'));
+    await page.locator('.Toastify__toast').first().waitFor();
+    await audit('formulaire d’un lieu enregistré, avec l’avis « Entrée enregistrée »');
     const diff = changedLines(place.text, after);
     expect(diff).toHaveLength(2);
     expect(diff[1]).toContain(next);
@@ -151,6 +153,7 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
     await publish();
     const panel = page.locator('#sai-refus');
     await panel.waitFor();
+    await audit('formulaire d’un lieu refusé, avec l’encadré de refus et l’avis d’échec');
     expect(await panel.textContent()).toContain('Niveau : un lieu de niveau 1 n’enregistre pas la demande');
     // Still there after Decap's own notice has gone (about 8 s): it waits for the editor.
     await page.waitForTimeout(9000);
