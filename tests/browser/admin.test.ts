@@ -98,7 +98,7 @@ beforeAll(async () => {
   await page.goto(web.url('admin/'));
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Lieux d’accueil' }).first().waitFor();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

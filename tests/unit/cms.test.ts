@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { collectionSpecs } from '../../src/content-loader/collections';
 import { bodyField, cmsConfig, formSchemas, forms } from '../../src/cms/config';
+import { problemsOf } from '../../src/cms/browser';
 import { CmsConfigError, formFields, type CmsField } from '../../src/cms/generate';
 import { normalize } from '../../src/cms/normalize';
 import { parseMdxText, parseYamlText, updateMdxText, updateYamlText } from '../../src/cms/yaml-text';
@@ -222,5 +223,26 @@ sources:
     expect(normalize(orientationPartnerSchema, { organisation: 'caf', portal: false, forYou: 'Aide.' })).toEqual({ organisation: 'caf', forYou: 'Aide.' });
     // A default the file already had stays.
     expect(normalize(placeSchema, { name: 'A', audiences: [] }, { name: 'A', audiences: [] })).toEqual({ name: 'A', audiences: [] });
+  });
+});
+
+describe('la vérification avant enregistrement (src/cms/browser.ts)', () => {
+  const place = { name: 'Mairie', organisation: 'communes', level: 1, onTerritory: true, commune: 'carvin', services: ['welcome'], conventionLabel: 'X', sources: [{ title: 'Convention' }] };
+
+  it('accepte une fiche juste', () => {
+    expect(problemsOf('places', placeSchema, place)).toEqual([]);
+  });
+
+  it('refuse une règle croisée avec le message du schéma et le libellé français du champ', () => {
+    const problems = problemsOf('places', placeSchema, { ...place, services: ['welcome', 'registration'] });
+    expect(problems).toEqual([expect.stringMatching(/^Niveau : un lieu de niveau 1 n’enregistre pas la demande.* Attendu : « level: 2 »/)]);
+  });
+
+  it('nomme l’élément de liste en cause', () => {
+    const hours = [
+      { days: ['lundi'], opens: '08:30', closes: '12:00' },
+      { days: ['lundi'], opens: '11:00', closes: '13:00' },
+    ];
+    expect(problemsOf('places', placeSchema, { ...place, hours })).toEqual([expect.stringMatching(/^Horaires d’ouverture › créneau n° 2 : ce créneau chevauche le créneau n° 1/)]);
   });
 });
