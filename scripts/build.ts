@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { buildAdmin } from './build-admin';
 import { productionGate } from './production-gate';
 
 const root = process.cwd();
@@ -48,10 +49,12 @@ if (refusal) {
 }
 
 const code = await astroBuild();
-if (code !== 0) {
+// The editing forms (/admin/): beside the site, never one of its pages (scripts/build-admin.ts).
+const admin = code === 0 ? await buildAdmin({ outDir: join(tempDir, 'admin') }).then(() => 0, (error: unknown) => (console.error(error), 1)) : code;
+if (code !== 0 || admin !== 0) {
   await rm(tempDir, { recursive: true, force: true });
   console.error(`\nLa construction a échoué : le site précédent (${basename(outDir)}/) n’a pas été modifié.`);
-  process.exit(code);
+  process.exit(code || admin);
 }
 if (existsSync(outDir)) await rename(outDir, oldDir);
 await rename(tempDir, outDir);

@@ -20,6 +20,7 @@ const types = {
   '.xml': 'application/xml; charset=utf-8',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
 };
 
 /**

@@ -4,6 +4,34 @@ import { addressSchema } from './address';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'une couleur au format #RRGGBB, entre guillemets (ex. « "#0b6e4f" »)' });
 
+/**
+ * The forge the editing forms write to. GitLab (self-hosted): an OAuth application of the instance,
+ * with PKCE, so no server of ours. GitHub: an OAuth relay at `baseUrl` (GitHub has no PKCE for Decap).
+ */
+export const cmsSettingsSchema = z
+  .object({
+    backend: z.enum(['gitlab', 'github']),
+    /** group/project on the forge (GitLab allows subgroups: group/subgroup/project). */
+    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { message: 'le chemin du dépôt sur la forge, groupe et projet (ex. « cahc/logement-social »)' }),
+    branch: z.string().min(1).default('main'),
+    /** GitLab: the instance's address; GitHub: the OAuth relay's. */
+    baseUrl: httpUrl.optional(),
+    /** GitLab: the Application ID of the OAuth application (Admin > Applications), scope api. */
+    appId: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((cms, ctx) => {
+    if (cms.backend === 'gitlab' && !cms.appId) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['appId'],
+        message: 'identifiant de l’application OAuth GitLab absent',
+        params: { expected: 'l’« Application ID » de l’application créée dans GitLab (voir docs/hosting.md)' },
+      });
+    }
+  });
+export type CmsSettings = z.infer<typeof cmsSettingsSchema>;
+
 /** Everything that makes the site this intercommunality's and not another's. */
 export const siteSchema = z
   .object({
@@ -101,6 +129,8 @@ export const siteSchema = z
     contentDate: isoDate,
     /** Short mark printed on the leaflet so staff can tell an old print from a current one. */
     version: z.string().min(1),
+    /** Where the editing forms (/admin/, Decap CMS) read and write the content: docs/hosting.md. */
+    cms: cmsSettingsSchema.optional(),
   })
   .strict();
 export type SiteData = z.infer<typeof siteSchema>;

@@ -82,5 +82,12 @@ export default { ...config, integrations: [...config.integrations, { name: 'eche
     expect(await leftovers(root)).toEqual([]);
     // The content report closes the build's output; it is printed, never written into the site.
     expect(result.output).toContain('Rapport du contenu au');
+    // The editing forms (scripts/build-admin.ts) come with the site, but are none of its pages: written
+    // after Astro's build, they are in neither the sitemap nor the search index (built during it).
+    expect(existsSync(join(outDir, 'admin/index.html'))).toBe(true);
+    expect(await readFile(join(outDir, 'admin/config.yml'), 'utf8')).toContain('collections:');
+    const sitemap = (await readdir(outDir)).filter((f) => f.startsWith('sitemap'));
+    expect(sitemap.length).toBeGreaterThan(0);
+    for (const file of sitemap) expect(await readFile(join(outDir, file), 'utf8')).not.toContain('/admin/');
   });
 });
