@@ -11,6 +11,8 @@ import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
 import { describeZodIssue } from './messages';
 import { mdxSyntaxIssue } from './mdx-syntax';
+import { checkGeography, officialGeography } from '../domain/geography';
+import { officialData } from '../territory/official';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -317,6 +319,10 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     pageIds: fileIds.pages ?? [],
   };
   all.push(...checkReferences(out, files));
+  // Only a territory that names its EPCI is compared with the official geography (test and synthetic trees have made-up communes).
+  if (out.site?.territory.epci && out.communes) {
+    all.push(...checkGeography(out.site, out.communes, officialData(), officialGeography.year, { site: files.site, communesFolder: files.communesFolder }));
+  }
 
   const ids: ContentIds = {
     communes: fileIds.communes ?? [],

@@ -273,7 +273,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
   // At the foot of the cover: staff can tell an old print from the current one at a glance.
   const colophon: Block[] = [
     para([span(text.back.checked(formatDate(site.contentDate), site.version), { bold: true })]),
-    para([span(text.back.publisher(site.publisher.name, site.convention.period), { color: 'muted' })]),
+    para([span(text.back.publisher(site.publisher.name, site.convention?.period), { color: 'muted' })]),
   ];
 
   const name = leafletSlug(variant);
