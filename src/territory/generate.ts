@@ -31,6 +31,8 @@ export interface GenerateOptions {
   source: ReadonlyMap<string, string>;
   /** The day of the generation (YYYY-MM-DD): content date, and review date of the copied topics. */
   today: string;
+  /** Ids already taken (the benchmark's département puts several EPCIs in one tree): a clash gets the INSEE code. */
+  takenCommuneIds?: ReadonlySet<string>;
 }
 
 export interface GeneratedCommune {
@@ -110,19 +112,22 @@ export function findEpci(siren: string, official: OfficialData): OfficialEpci {
 }
 
 /** The members' ids: their official names as slugs, with the INSEE code when two would clash. */
-function communeIds(members: readonly OfficialCommune[]): GeneratedCommune[] {
+function communeIds(members: readonly OfficialCommune[], taken: ReadonlySet<string> = new Set()): GeneratedCommune[] {
   const counts = new Map<string, number>();
   for (const c of members) counts.set(communeSlug(c.nom), (counts.get(communeSlug(c.nom)) ?? 0) + 1);
-  return members.map((c) => ({ id: counts.get(communeSlug(c.nom))! > 1 ? `${communeSlug(c.nom)}-${c.code}` : communeSlug(c.nom), official: c }));
+  return members.map((c) => {
+    const slug = communeSlug(c.nom);
+    return { id: counts.get(slug)! > 1 || taken.has(slug) ? `${slug}-${c.code}` : slug, official: c };
+  });
 }
 
-export function generateTerritory({ epci: siren, official, source, today }: GenerateOptions): GeneratedTerritory {
+export function generateTerritory({ epci: siren, official, source, today, takenCommuneIds }: GenerateOptions): GeneratedTerritory {
   const epci = findEpci(siren, official);
   const year = officialGeography.year;
   const names = epciNames(epci);
   const members = epci.membres.map((m) => official.communes.get(m.code)).filter((c): c is OfficialCommune => c !== undefined);
   if (members.length === 0) throw new TerritoryError(`${names.shortName} (SIREN ${epci.code}) n’a aucune commune membre dans la géographie officielle ${year}.`);
-  const communes = communeIds(members).sort((a, b) => a.id.localeCompare(b.id));
+  const communes = communeIds(members, takenCommuneIds).sort((a, b) => a.id.localeCompare(b.id));
 
   // The département of most members (an EPCI may straddle two: the CC Flandre Lys).
   const byDepartement = new Map<string, number>();

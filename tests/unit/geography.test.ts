@@ -70,7 +70,7 @@ describe('le contrôle du contenu compare les communes avec la géographie offic
       ['pihen-les-guines.yaml', 'pihen-les-guines.yaml'],
       ['coquelles-mauvais-code-postal.yaml', 'coquelles.yaml'],
       ['herbelles.yaml', 'herbelles.yaml'],
-    ]) {
+    ] as const) {
       await cp(join(fixtures, fixture), join(target, 'communes', replaces));
     }
     const { issues, catalog } = await loadContent(target, root);
