@@ -12,7 +12,7 @@ import type { Catalog } from '../domain/types';
 import { describeZodIssue } from './messages';
 import { mdxSyntaxIssue } from './mdx-syntax';
 import { checkGeography, officialGeography } from '../domain/geography';
-import { officialData } from '../territory/official';
+import { epciGeography, officialData } from '../territory/official';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -321,7 +321,10 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   all.push(...checkReferences(out, files));
   // Only a territory that names its EPCI is compared with the official geography (test and synthetic trees have made-up communes).
   if (out.site?.territory.epci && out.communes) {
-    all.push(...checkGeography(out.site, out.communes, officialData(), officialGeography.year, { site: files.site, communesFolder: files.communesFolder }));
+    const where = { site: files.site, communesFolder: files.communesFolder };
+    // The EPCI's own extract first (kilobytes); the whole geography only to explain a problem.
+    const quick = checkGeography(out.site, out.communes, epciGeography(out.site.territory.epci), officialGeography.year, where);
+    all.push(...(quick.length === 0 ? quick : checkGeography(out.site, out.communes, officialData(), officialGeography.year, where)));
   }
 
   const ids: ContentIds = {

@@ -5,7 +5,7 @@
  * geography (its README's table): the version is pinned in package.json and checked by a test
  * against `officialGeography` below, so that the year the content report shows is the data's.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -96,6 +96,41 @@ export function officialData(): OfficialData {
   const { version } = read<{ version: string }>('../package');
   cached = indexOfficialData(read('communes'), read('epci'), read('departements'), version);
   return cached;
+}
+
+/**
+ * One EPCI and its member communes, as small OfficialData: what the content check needs when the
+ * content is right. The package's 12 MB of JSON take from half a second (idle machine) to several
+ * (busy one) to read; the extract is kept in node_modules/.cache/ (one file per package version and
+ * EPCI, a few kilobytes), so only the first check after an install or a change of EPCI pays. When
+ * the extract finds a problem, the caller checks again with the whole data (officialData) for the
+ * precise message (which EPCI a commune belongs to, the code of a merged commune…).
+ */
+export function epciGeography(siren: string): OfficialData {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve(`${officialGeography.package}/package.json`));
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const cacheDir = join(root, '..', '..', '.cache', 'sai-geography');
+  const file = join(cacheDir, `${version}-${siren.replace(/\D/g, '')}.json`);
+  type Extract = { communes: OfficialCommune[]; epcis: OfficialEpci[]; departements: OfficialDepartement[] };
+  let extract: Extract | undefined;
+  try {
+    extract = JSON.parse(readFileSync(file, 'utf8')) as Extract;
+  } catch {
+    const all = officialData();
+    const epci = all.epcis.get(siren);
+    const communes = (epci?.membres ?? []).map((m) => all.communes.get(m.code)).filter((c): c is OfficialCommune => c !== undefined);
+    const departements = [...new Set(communes.map((c) => c.departement))].map((code) => all.departements.get(code ?? '')).filter((d): d is OfficialDepartement => d !== undefined);
+    extract = { communes, epcis: epci ? [epci] : [], departements };
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(`${file}.${process.pid}`, JSON.stringify(extract));
+      renameSync(`${file}.${process.pid}`, file);
+    } catch {
+      // A read-only node_modules: the next check reads the whole data again, nothing worse.
+    }
+  }
+  return indexOfficialData(extract.communes, extract.epcis, extract.departements, version);
 }
 
 /** « CA d'Hénin-Carvin » → « Communauté d’agglomération d’Hénin-Carvin »: the package abbreviates the kind. */
