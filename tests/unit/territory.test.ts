@@ -123,3 +123,18 @@ describe('ce qui est repris du contenu source', () => {
     expect(p.test('la CAF de Lens')).toBe(true);
   });
 });
+
+describe('le banc d’essai d’un département (npm run bench -- --departement)', () => {
+  it('ajoute au contenu réel les communes et les mairies des autres EPCI du département, et le tout passe le contrôle', async () => {
+    const { makeDepartementContent } = await import('../../scripts/bench/synthetic');
+    // Paris: one commune (75056), member of the Métropole du Grand Paris, whose other members are in other départements.
+    const target = join(dir, 'departement-75');
+    const counts = await makeDepartementContent(join(root, 'content'), target, '75');
+    expect(counts).toMatchObject({ epcis: 1, generatedCommunes: 1, communes: 15 });
+    const { issues, catalog } = await loadContent(target, root);
+    expect(issues).toEqual([]);
+    expect(catalog!.site.territory.epci).toBeUndefined();
+    expect(catalog!.places.find((p) => p.id === 'mairie-paris')).toMatchObject({ level: 1, commune: 'paris' });
+    expect(catalog!.organisations.find((o) => o.kind === 'intercommunality' && o.id !== catalog!.site.territory.organisation)!.name).toBe('Métropole du Grand Paris');
+  });
+});
