@@ -45,11 +45,28 @@ export function mentionsSource(text: string, pattern: RegExp, markers: Markers):
 
 /**
  * The MDX body without the lines that name the source territory or link to what the new tree
- * lacks; a heading left with nothing under it, and a line announcing a list (« … : ») left without
+ * lacks (headings are renamed first, see renameHeading); a heading left with nothing under it, and a line announcing a list (« … : ») left without
  * its list, go too.
  */
-export function adaptBody(body: string, pattern: RegExp, markers: Markers): string {
-  const kept = body.split('\n').filter((line) => !mentionsSource(line, pattern, markers));
+export function adaptBody(body: string, pattern: RegExp, markers: Markers, heading?: { rename: (line: string) => string; pattern: RegExp }): string {
+  // A heading names a section, not a fact: « La grille de cotation de l’agglomération » is renamed
+  // for the new territory, then only the source's names (not its area words) leave it out, with its
+  // whole section (« La convention de la CAHC »: every line under it is the source's story).
+  let skipping: number | undefined;
+  const kept = body.split('\n').flatMap((line) => {
+    const level = /^(#+)\s/.exec(line)?.[1]!.length;
+    if (skipping !== undefined && (level === undefined || level > skipping)) return [];
+    skipping = undefined;
+    if (level !== undefined) {
+      const renamed = heading ? heading.rename(line) : line;
+      if (mentionsSource(renamed, heading?.pattern ?? pattern, markers)) {
+        skipping = level;
+        return [];
+      }
+      return [renamed];
+    }
+    return mentionsSource(line, pattern, markers) ? [] : [line];
+  });
   const out: string[] = [];
   for (let i = 0; i < kept.length; i++) {
     const line = kept[i]!;

@@ -391,7 +391,6 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     communes: new Set(communes.map((c) => c.id)),
     pages: new Set(pageIds),
   };
-  for (const [id, doc] of topics) files.set(`topics/${id}.mdx`, joinMdx(doc, adaptBody(bodies.get(id)!, pattern, markers)));
 
   // Legal pages are the publisher's: the source publisher's names become the new ones.
   const publisherNames: [string, string][] = [
@@ -410,6 +409,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     const renamed = replaceAll(text, publisherNames);
     return sirenPattern ? renamed.replace(sirenPattern, (found) => (/\s|\u00a0|\u202f/.test(found) ? spaced(epci.code) : epci.code)) : renamed;
   };
+  const areaOnly = publisherNames.slice(-3);
+  const areaWords = new Set([areaCore(sourceArea.inside, /^dans\s+/), areaCore(sourceArea.of, /^de\s+/)]);
+  const headings = { rename: (line: string) => replaceAll(line, areaOnly), pattern: markerPattern(words.filter((w) => !areaWords.has(w))) };
+  for (const [id, doc] of topics) files.set(`topics/${id}.mdx`, joinMdx(doc, adaptBody(bodies.get(id)!, pattern, markers, headings)));
   for (const id of pageIds) {
     const { yaml, body } = splitMdx(renamePublisher(sourceText(`pages/${id}.mdx`)!));
     const doc = parseDocument(yaml);

@@ -104,6 +104,7 @@ describe('ce qui est repris du contenu source', () => {
       '',
       'La mairie de Carvin vous reçoit.',
       'Voir [la MDS](/lieux/mds-carvin/).',
+      'Une ligne sans nom, mais dans la section de la CAHC.',
       '',
       '## Partout',
       '',
@@ -114,6 +115,12 @@ describe('ce qui est repris du contenu source', () => {
       'Le 115 répond jour et nuit.',
     ].join('\n');
     expect(adaptBody(body, pattern, markers)).toBe(['Le dépôt est gratuit.', '', '## Partout', '', 'Le 115 répond jour et nuit.'].join('\n'));
+  });
+
+  it('renomme un titre qui nomme le territoire source par son type, et laisse de côté celui qui le nomme par son nom', () => {
+    const headings = { rename: (line: string) => line.replace('de l’agglomération', 'de la communauté de communes'), pattern: markerPattern(['CAHC', 'Carvin']) };
+    const body = ['## La grille de cotation de l’agglomération', '', '<CotationGrid />', '', '## La convention de la CAHC', '', 'Signée le 20 décembre 2022.', '### Détail', 'Texte.', '## Et ensuite', 'Texte national.'].join('\n');
+    expect(adaptBody(body, pattern, markers, headings)).toBe(['## La grille de cotation de la communauté de communes', '', '<CotationGrid />', '', '## Et ensuite', 'Texte national.'].join('\n'));
   });
 
   it('ne prend pas un mot pour un autre (« CAF » n’est pas dans « CAFÉ », « Lens » pas dans « Lensois »)', () => {
