@@ -11,10 +11,12 @@
  *   npm run bench -- --render /tmp/a.json,/tmp/b.json   # rewrite the report from saved figures
  *   npm run bench -- --synthetic faithful           # copies of places stay in their commune's copy,
  *                                                   # even if the leaflets overflow (default: auto)
+ *   npm run bench -- --scales 10 --departement 62    # also a whole département from the official
+ *                                                   # geography (scripts/bench/synthetic.ts), 1 run
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -26,7 +28,13 @@ import { leafletProblem, timeLeaflets } from './bench/leaflets';
 import { renderReport, writeReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
 import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build';
 import { median, slowHooks, stagesOf } from './bench/stages';
-import { makeSyntheticContent, type SyntheticOptions } from './bench/synthetic';
+import { domainTimings } from './bench/domain';
+import { officialData } from '../src/territory/official';
+
+/** The département's name and number of communes, from the official geography (read only when asked). */
+const departementName = (code: string) => officialData().departements.get(code)?.nom ?? code;
+const communesOf = (code: string) => [...officialData().communes.values()].filter((c) => c.departement === code).length;
+import { makeDepartementContent, makeSyntheticContent, type SyntheticOptions } from './bench/synthetic';
 
 type SyntheticMode = NonNullable<SyntheticOptions['mode']>;
 
@@ -44,6 +52,8 @@ interface Options {
   query: string;
   /** How places are copied: faithful, offsite, or auto (faithful unless the leaflets overflow). */
   synthetic: 'auto' | SyntheticMode;
+  /** A département code (« 62 »): adds a build of the whole département, after the sizes. */
+  departement?: string;
 }
 
 const defaultRuns = new Map([
@@ -69,6 +79,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--json') options.json = resolve(value());
     else if (flag === '--render') options.render = value();
     else if (flag === '--query') options.query = value();
+    else if (flag === '--departement') options.departement = value();
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--synthetic') {
       const mode = value();
@@ -118,10 +129,12 @@ function failure(label: string, run: BuildRun): BuildFailure {
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-async function prepareContent(work: string, scale: number, mode: SyntheticMode) {
-  const contentDir = join(work, `content-x${scale}`);
+async function prepareContent(work: string, scale: number, mode: SyntheticMode, departement?: string) {
+  const contentDir = join(work, departement ? `content-dep${departement}` : `content-x${scale}`);
   await rm(contentDir, { recursive: true, force: true });
-  const counts = await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { mode });
+  const counts = departement
+    ? await makeDepartementContent(join(projectRoot, 'content'), contentDir, departement)
+    : await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { mode });
   // The same checks the build makes, without Astro: the synthetic content must be valid.
   const loadStart = performance.now();
   // Paths in messages relative to the work folder; pages and components read from this project.
@@ -133,13 +146,13 @@ async function prepareContent(work: string, scale: number, mode: SyntheticMode) 
   return { contentDir, counts, loaderMs, catalog: loaded.catalog, base };
 }
 
-async function benchScale(options: Options, work: string, scale: number): Promise<ScaleResult> {
-  let content = await prepareContent(work, scale, options.synthetic === 'offsite' ? 'offsite' : 'faithful');
+async function benchScale(options: Options, work: string, scale: number, departement?: string): Promise<ScaleResult> {
+  let content = await prepareContent(work, scale, options.synthetic === 'offsite' ? 'offsite' : 'faithful', departement);
   // The leaflets list every registering desk: if a copied territory does not fit on them, the
   // build would fail at its last stage. Known in seconds by rendering them here; then the copies
   // of the places are made off-territory information points, and the report says so.
   let offsite: string | undefined = options.synthetic === 'offsite' ? 'asked for (--synthetic offsite)' : undefined;
-  if (scale > 1 && options.synthetic === 'auto') {
+  if (scale > 1 && options.synthetic === 'auto' && !departement) {
     const problem = await leafletProblem(projectRoot, content.catalog, content.base);
     if (problem) {
       offsite = problem;
@@ -149,8 +162,11 @@ async function benchScale(options: Options, work: string, scale: number): Promis
   }
   const { contentDir, counts, loaderMs, base } = content;
   const loaded = { catalog: content.catalog };
+  // The domain work per page, outside Astro (scripts/bench/domain.ts): what grows with the territory shows here first.
+  const domain = await domainTimings(loaded.catalog);
+  const label = departement ? `dép. ${departement}` : `×${scale}`;
 
-  const runs = runsFor(options, scale);
+  const runs = departement ? 1 : runsFor(options, scale);
   const summaries: ScaleResult['runs'] = [];
   let result: Omit<ScaleResult, 'runs' | 'median' | 'loadAverages'> | undefined;
   let baselineDir: string | undefined;
@@ -158,13 +174,13 @@ async function benchScale(options: Options, work: string, scale: number): Promis
 
   for (let r = 1; r <= runs; r++) {
     const runDir = join(work, `x${scale}-run${r}`);
-    log(`×${scale} run ${r}/${runs}: full build…`);
+    log(`${label} run ${r}/${runs}: full build…`);
     const ours = await runAstroBuild({
       cwd: projectRoot,
       env: childEnv({ SAI_CONTENT_DIR: contentDir, SAI_OUT_DIR: join(runDir, 'dist'), SAI_CACHE_DIR: join(runDir, 'cache') }),
       timingsFile: join(runDir, 'timings.json'),
     });
-    if (ours.code !== 0) throw failure(`full build ×${scale}`, ours);
+    if (ours.code !== 0) throw failure(`full build ${label}`, ours);
 
     if (!result) {
       // The output is the same on every run: measure it once.
@@ -189,25 +205,27 @@ async function benchScale(options: Options, work: string, scale: number): Promis
         leafletDirect: await timeLeaflets(projectRoot, loaded.catalog, base),
         hooks: slowHooks(ours),
         offsitePlaces: offsite,
+        domain,
+        ...(departement ? { label: `${departementName(departement)} (${departement})` } : {}),
       };
       baselineDir = await writeBaselineProject({ projectRoot, dir: join(work, `baseline-x${scale}`), contentDir, pages: dist.htmlPages });
     }
 
     const htmlPages = result.dist.htmlPages;
-    log(`×${scale} run ${r}/${runs}: bare Astro baseline (${htmlPages} pages)…`);
+    log(`${label} run ${r}/${runs}: bare Astro baseline (${htmlPages} pages)…`);
     const baseline = await runAstroBuild({
       cwd: baselineDir!,
       // Its output inside its own folder, for the same reason as ours.
       env: childEnv({ SAI_BASE: base, SAI_OUT_DIR: join(baselineDir!, `dist-run${r}`), SAI_CACHE_DIR: join(runDir, 'baseline-cache') }),
       timingsFile: join(runDir, 'baseline-timings.json'),
     });
-    if (baseline.code !== 0) throw failure(`baseline ×${scale}`, baseline);
+    if (baseline.code !== 0) throw failure(`baseline ${label}`, baseline);
     const baselinePages = (await analyseDist(join(baselineDir!, `dist-run${r}`), base, options.query)).htmlPages;
     if (!options.keep) await rm(join(baselineDir!, `dist-run${r}`), { recursive: true, force: true });
 
     summaries.push({ ours: summarise(ours, htmlPages), baseline: { ...summarise(baseline, baselinePages), pages: baselinePages } });
     loads.push(loadavg()[0]!);
-    log(`×${scale} run ${r}/${runs}: ${(ours.wallMs / 1000).toFixed(1)} s vs baseline ${(baseline.wallMs / 1000).toFixed(1)} s`);
+    log(`${label} run ${r}/${runs}: ${(ours.wallMs / 1000).toFixed(1)} s vs baseline ${(baseline.wallMs / 1000).toFixed(1)} s`);
     if (!options.keep) await rm(runDir, { recursive: true, force: true });
   }
 
@@ -258,6 +276,17 @@ export async function runBench(options: Options): Promise<BenchResult> {
     for (const scale of options.scales) {
       try {
         bench.scales.push(await benchScale(options, work, scale));
+      } catch (error) {
+        if (!(error instanceof BuildFailure)) throw error;
+        log(error.message);
+        bench.failures.push({ scale, message: error.message });
+      }
+    }
+    if (options.departement) {
+      // Its place among the sizes: how many times the real content's communes it has.
+      const scale = Math.round(communesOf(options.departement) / Math.max(1, (await readdir(join(projectRoot, 'content/communes'))).length));
+      try {
+        bench.scales.push(await benchScale(options, work, scale, options.departement));
       } catch (error) {
         if (!(error instanceof BuildFailure)) throw error;
         log(error.message);

@@ -5,6 +5,10 @@ import type { DistReport } from './dist';
 import type { LeafletTimings } from './leaflets';
 import type { Stages } from './stages';
 import type { SyntheticCounts } from './synthetic';
+import type { DomainTimings } from './domain';
+
+/** « ×10 », or the département's name. */
+export const scaleName = (s: { scale: number; label?: string }): string => s.label ?? `×${s.scale}`;
 
 export interface RunSummary {
   wallMs: number;
@@ -33,6 +37,10 @@ export interface ScaleResult {
   hooks: { integration: string; hook: string; ms: number }[];
   /** Why the copies of places were made off-territory information points (the leaflets did not fit), if they were. */
   offsitePlaces?: string;
+  /** A whole département (« Pas-de-Calais (62) »), not copies of the real content: its `scale` is its size in real territories. */
+  label?: string;
+  /** Domain work per page and per leaflet outside Astro (scripts/bench/domain.ts). */
+  domain?: DomainTimings;
   runs: { ours: RunSummary; baseline: RunSummary }[];
   median: { ours: RunSummary; baseline: RunSummary };
   loadAverages: number[];
@@ -105,12 +113,35 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     const last = marginal(sorted, sorted[sorted.length - 1]!);
     const growth = first?.cpu && last?.cpu ? last.cpu / first.cpu : undefined;
     checks.push({
-      target: `Linear scaling: build time per page at ×${largest.scale} ≤ 1.5× that at ×1`,
+      target: `Linear scaling: build time per page at ${scaleName(largest)} ≤ 1.5× that at ×1`,
       measured:
         `${ratio(perPage)} (${ms(largest.median.ours.msPerPage)}/page vs ${ms(one.median.ours.msPerPage)}/page)` +
-        (growth !== undefined ? `; marginal CPU time per added page ×${sorted[1]!.scale}→×${largest.scale} vs ×1→×${sorted[1]!.scale}: ${ratio(growth)} (${ms(last!.cpu)} vs ${ms(first!.cpu)})` : ''),
+        (growth !== undefined ? `; marginal CPU time per added page ${scaleName(sorted[1]!)}→${scaleName(largest)} vs ×1→${scaleName(sorted[1]!)}: ${ratio(growth)} (${ms(last!.cpu)} vs ${ms(first!.cpu)})` : ''),
       met: perPage <= 1.5,
     });
+  }
+  for (const dep of result.scales.filter((s) => s.label)) {
+    const sorted = [...result.scales].sort((a, b) => a.scale - b.scale);
+    const own = marginal(sorted, dep);
+    const previous = sorted.filter((p) => p.scale < dep.scale).at(-1);
+    const before = previous ? marginal(sorted, previous) : undefined;
+    const wall = pairedRatio(dep, (r) => r.wallMs);
+    checks.push({
+      target: `${dep.label}: full build within 2× of the bare Astro build of as many pages`,
+      measured: `${ratio(wall)} wall (${ms(dep.median.ours.wallMs)} vs ${ms(dep.median.baseline.wallMs)}, ${dep.dist.htmlPages} pages, ${dep.dist.pdf.count} leaflets); ${ratio(pairedRatio(dep, (r) => r.cpuMs))} CPU time`,
+      met: wall === undefined ? undefined : wall <= 2,
+    });
+    checks.push({
+      target: `${dep.label}: marginal time per added page within 1.3× of that of the previous size`,
+      measured:
+        own && before
+          ? `${ratio(own.wall / before.wall)} wall (${ms(own.wall)} vs ${ms(before.wall)} per page, ${previous ? scaleName(previous) : ''})` +
+            (own.cpu && before.cpu ? `; ${ratio(own.cpu / before.cpu)} CPU (${ms(own.cpu)} vs ${ms(before.cpu)})` : '')
+          : 'needs two smaller sizes (e.g. --scales 1,10)',
+      met: own && before ? own.wall / before.wall <= 1.3 : undefined,
+    });
+    const peak = dep.median.ours.peakTreeRssBytes ?? dep.median.ours.maxRssBytes;
+    checks.push({ target: `${dep.label}: peak memory ≤ 2 GB`, measured: kB(peak), met: peak === undefined ? undefined : peak <= 2e9 });
   }
   const all = result.scales;
   const leafletTimes = all.flatMap((s) => [s.leafletRoutes?.maxMs, s.leafletDirect && !s.leafletDirect.error ? s.leafletDirect.maxMs : undefined]).filter((v): v is number => v !== undefined);
@@ -196,7 +227,7 @@ function range(values: number[]): string {
 
 export function renderReport(result: BenchResult): string {
   const scales = result.scales;
-  const head = ['', ...scales.map((s) => `×${s.scale}`)];
+  const head = ['', ...scales.map((s) => `${scaleName(s)}`)];
   const row = (label: string, get: (s: ScaleResult) => string | number) => [label, ...scales.map(get)];
   const m = result.machine;
   const loads = scales.flatMap((s) => s.loadAverages);
@@ -254,7 +285,7 @@ export function renderReport(result: BenchResult): string {
     out.push('## Synthetic places outside the territory');
     out.push('');
     out.push(
-      `At ${offsite.map((s) => `×${s.scale}`).join(' and ')}, the copies of places are level-1 information points outside the territory (« Ville synthétique k »), not places of the synthetic communes: ` +
+      `At ${offsite.map((s) => `${scaleName(s)}`).join(' and ')}, the copies of places are level-1 information points outside the territory (« Ville synthétique k »), not places of the synthetic communes: ` +
         `${offsite[0]!.offsitePlaces?.startsWith('asked') ? 'as asked on the command line.' : `a faithful copy does not build, because the leaflets list every registering desk of the territory and do not fit (\`${offsite[0]!.offsitePlaces}\`).`} ` +
         'They still have their pages, search entries and directory lines, but synthetic communes have no place of their own, and the commune pages and leaflets list only the real desks: ' +
         'the growth of the commune pages (each lists every other registering desk) is understated. A département-sized network needs leaflets that list the desks near the reader, not all of them.',
@@ -309,6 +340,10 @@ export function renderReport(result: BenchResult): string {
       row('Search page first visit (before searching)', (s) => kB(s.dist.searchPage?.bytes)),
       row('Pages with JavaScript', (s) => `${s.dist.js.pagesWithScript}${Object.keys(s.dist.js.sections).length ? ` (${Object.entries(s.dist.js.sections).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`),
       row('Stand-alone content check (loadContent)', (s) => ms(s.loaderMs)),
+      row('Domain work outside Astro, per page: commune; orientation answer; place (scripts/bench/domain.ts)', (s) =>
+        s.domain ? `${s.domain.msPer.communePage.toFixed(2)}; ${s.domain.msPer.orientationPage.toFixed(2)}; ${s.domain.msPer.placePage.toFixed(3)} ms` : '–',
+      ),
+      row('Domain: one commune leaflet, rendered outside Astro', (s) => (s.domain ? ms(s.domain.msPer.leaflet) : '–')),
     ]),
   );
   out.push('');
@@ -319,7 +354,7 @@ export function renderReport(result: BenchResult): string {
   out.push('');
   out.push(
     table(
-      ['Stage', ...scales.flatMap((s) => [`×${s.scale} full`, `×${s.scale} baseline`])],
+      ['Stage', ...scales.flatMap((s) => [`${scaleName(s)} full`, `${scaleName(s)} baseline`])],
       stageRows.map(([key, label]) => [
         label,
         ...scales.flatMap((s) => [ms(s.median.ours.stages[key]), ms(s.median.baseline.stages[key])]),
@@ -363,7 +398,7 @@ export function renderReport(result: BenchResult): string {
   const hookKeys = [...new Set(scales.flatMap((s) => s.hooks.map((h) => `${h.integration} — ${h.hook}`)))];
   out.push(
     hookKeys.length
-      ? table(['Integration — hook', ...scales.map((s) => `×${s.scale}`)], hookKeys.map((key) => [key, ...scales.map((s) => ms(s.hooks.find((h) => `${h.integration} — ${h.hook}` === key)?.ms))]))
+      ? table(['Integration — hook', ...scales.map((s) => `${scaleName(s)}`)], hookKeys.map((key) => [key, ...scales.map((s) => ms(s.hooks.find((h) => `${h.integration} — ${h.hook}` === key)?.ms))]))
       : 'None.',
   );
   out.push('');

@@ -8,7 +8,8 @@ import { parseDocument } from 'yaml';
  * is synthetic, and, for places, the copy k of its commune: the territory is replicated, so every
  * synthetic commune has the same mix of places as the real one it copies. Organisations, legal pages
  * and data files are not multiplied. Nothing here is real: the INSEE codes and postcodes of the
- * copies (9xxxx) are made up, and only serve to keep every file valid under the schemas.
+ * copies (9xxxx) are made up, and only serve to keep every file valid under the schemas (the copy's
+ * site.yaml names no EPCI, so the check does not compare them with the official geography).
  */
 export interface SyntheticCounts {
   communes: number;
@@ -50,6 +51,12 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
   const placeIds = await listIds(join(sourceDir, 'places'), '.yaml');
   const topicIds = await listIds(join(sourceDir, 'topics'), '.mdx');
   let code = 0;
+  if (factor > 1) {
+    // Made-up communes are not an EPCI's members: the copy names no EPCI, so the check does not compare them with the official geography.
+    const site = parseDocument(await readFile(join(sourceDir, 'site.yaml'), 'utf8'));
+    site.deleteIn(['territory', 'epci']);
+    await writeFile(join(targetDir, 'site.yaml'), site.toString({ lineWidth: 0 }));
+  }
 
   for (let k = 1; k < factor; k++) {
     for (const id of communeIds) {
@@ -92,4 +99,59 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
     }
   }
   return { communes: communeIds.length * factor, places: placeIds.length * factor, topics: topicIds.length * factor };
+}
+
+export interface DepartementCounts extends SyntheticCounts {
+  epcis: number;
+  /** Communes outside the real content's EPCI, written by the territory generator. */
+  generatedCommunes: number;
+}
+
+async function readTree(folder: string, prefix = '', out = new Map<string, string>()): Promise<Map<string, string>> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) await readTree(join(folder, entry.name), `${prefix}${entry.name}/`, out);
+    else out.set(`${prefix}${entry.name}`, await readFile(join(folder, entry.name), 'utf8'));
+  }
+  return out;
+}
+
+/**
+ * A whole département in one site, from the official geography: the real content (its EPCI, its
+ * places, topics and data) plus, for every other EPCI with communes in the département, what
+ * `npm run territoire` writes for it (a file per commune, a level-1 mairie per commune, the EPCI as
+ * an organisation). Topics, data and orientation rules are the real content's, shared. Only the
+ * département's communes are kept (an EPCI may straddle two). The site names no EPCI
+ * (territory.epci), since it is many: the check does not compare it with one EPCI's members.
+ */
+export async function makeDepartementContent(sourceDir: string, targetDir: string, departement: string): Promise<DepartementCounts> {
+  const { officialData } = await import('../../src/territory/official');
+  const { generateTerritory } = await import('../../src/territory/generate');
+  const official = officialData();
+  await cp(sourceDir, targetDir, { recursive: true });
+  const source = await readTree(sourceDir);
+  const siteDoc = parseDocument(source.get('site.yaml')!);
+  const ownEpci = String(siteDoc.getIn(['territory', 'epci']) ?? siteDoc.getIn(['publisher', 'siren']) ?? '');
+  const departementName = official.departements.get(departement)?.nom ?? departement;
+  siteDoc.deleteIn(['territory', 'epci']);
+  siteDoc.set('title', `${String(siteDoc.get('title'))} (banc d’essai : ${departementName})`);
+  await writeFile(join(targetDir, 'site.yaml'), siteDoc.toString({ lineWidth: 0 }));
+
+  const taken = new Set((await listIds(join(sourceDir, 'communes'), '.yaml')).concat());
+  const epcis = [...official.epcis.values()].filter((e) => e.membres.some((m) => official.communes.get(m.code)?.departement === departement)).sort((a, b) => a.code.localeCompare(b.code));
+  let generatedCommunes = 0;
+  for (const epci of epcis) {
+    if (epci.code === ownEpci) continue;
+    const { files, communes } = generateTerritory({ epci: epci.code, official, source, today: String(siteDoc.get('contentDate')), takenCommuneIds: taken });
+    for (const { id, official: commune } of communes) {
+      if (commune.departement !== departement) continue;
+      taken.add(id);
+      generatedCommunes++;
+      await writeFile(join(targetDir, 'communes', `${id}.yaml`), files.get(`communes/${id}.yaml`)!);
+      await writeFile(join(targetDir, 'places', `mairie-${id}.yaml`), files.get(`places/mairie-${id}.yaml`)!);
+    }
+    await writeFile(join(targetDir, 'organisations', `intercommunalite-${epci.code}.yaml`), files.get('organisations/intercommunalite.yaml')!);
+  }
+  const count = async (folder: string, extension: string) => (await listIds(join(targetDir, folder), extension)).length;
+  return { communes: await count('communes', '.yaml'), places: await count('places', '.yaml'), topics: await count('topics', '.mdx'), epcis: epcis.length, generatedCommunes };
 }

@@ -16,6 +16,8 @@ import { bodyIssues, textIssues } from './text-check';
 import { leafletIssues } from './leaflet-check';
 import { missingGlyphs } from '../leaflet/fonts';
 import { wideWords } from '../leaflet/words';
+import { checkGeography, officialGeography } from '../domain/geography';
+import { epciGeography, officialData } from '../territory/official';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {
@@ -335,6 +337,13 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     pageIds: fileIds.pages ?? [],
   };
   all.push(...checkReferences(out, files));
+  // Only a territory that names its EPCI is compared with the official geography (test and synthetic trees have made-up communes).
+  if (out.site?.territory.epci && out.communes) {
+    const where = { site: files.site, communesFolder: files.communesFolder };
+    // The EPCI's own extract first (kilobytes); the whole geography only to explain a problem.
+    const quick = checkGeography(out.site, out.communes, epciGeography(out.site.territory.epci), officialGeography.year, where);
+    all.push(...(quick.length === 0 ? quick : checkGeography(out.site, out.communes, officialData(), officialGeography.year, where)));
+  }
 
   const ids: ContentIds = {
     communes: fileIds.communes ?? [],

@@ -1,6 +1,7 @@
 import type { Catalog, Commune, Organisation, Place } from './types';
 import type { PhoneEntry } from '../schemas/place';
 import type { DirectoryProvenance, Source } from '../schemas/common';
+import { communeById, derived, organisationById, placesOfCommune } from './catalog-index';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 
@@ -14,13 +15,13 @@ export function sortCommunes(communes: readonly Commune[]): Commune[] {
 }
 
 export function organisationOf(catalog: Catalog, place: Place): Organisation {
-  const organisation = catalog.organisations.find((o) => o.id === place.organisation);
+  const organisation = organisationById(catalog.organisations).get(place.organisation);
   if (!organisation) throw new Error(`${place.file}: organisation inconnue « ${place.organisation} »`);
   return organisation;
 }
 
 export function communeOf(catalog: Catalog, place: Place): Commune | undefined {
-  return place.commune ? catalog.communes.find((c) => c.id === place.commune) : undefined;
+  return place.commune ? communeById(catalog.communes).get(place.commune) : undefined;
 }
 
 /** Where the place is, in words: the commune's name, or the town outside the territory. */
@@ -51,16 +52,20 @@ export interface CommuneGuide {
 
 /** "I live here: where do I go?" — the answer a commune page and a commune leaflet give. */
 export function communeGuide(catalog: Catalog, communeId: string): CommuneGuide {
-  const commune = catalog.communes.find((c) => c.id === communeId);
+  const commune = communeById(catalog.communes).get(communeId);
   if (!commune) throw new Error(`commune inconnue « ${communeId} »`);
-  const local = catalog.places.filter((p) => p.commune === communeId).sort(comparePlaces);
-  const elsewhere = catalog.places.filter((p) => p.commune !== communeId && p.level === 2);
+  const local = [...placesOfCommune(catalog.places, communeId)].sort(comparePlaces);
+  // The territory's level-2 desks, sorted once per catalog; each commune drops its own.
+  const { general, specialised } = derived('guide-desks', catalog.places, () => {
+    const level2 = catalog.places.filter((p) => p.level === 2).sort(comparePlaces);
+    return { general: level2.filter((p) => p.onTerritory && isGeneralDesk(p)), specialised: level2.filter((p) => !(p.onTerritory && isGeneralDesk(p))) };
+  });
   return {
     commune,
     local,
     registersLocally: local.some(registers),
-    otherDesks: elsewhere.filter((p) => p.onTerritory && isGeneralDesk(p)).sort(comparePlaces),
-    specialisedDesks: elsewhere.filter((p) => !(p.onTerritory && isGeneralDesk(p))).sort(comparePlaces),
+    otherDesks: general.filter((p) => p.commune !== communeId),
+    specialisedDesks: specialised.filter((p) => p.commune !== communeId),
   };
 }
 
@@ -69,7 +74,9 @@ export function groupByLocality(catalog: Catalog, places: readonly Place[]): { l
   const groups = new Map<string, Place[]>();
   for (const place of places) {
     const locality = placeLocality(catalog, place);
-    groups.set(locality, [...(groups.get(locality) ?? []), place]);
+    const group = groups.get(locality);
+    if (group) group.push(place);
+    else groups.set(locality, [place]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => collator.compare(a, b))
@@ -86,7 +93,7 @@ export function placesByCommune(catalog: Catalog): { communes: CommuneGroup[]; o
   return {
     communes: sortCommunes(catalog.communes).map((commune) => ({
       commune,
-      places: catalog.places.filter((p) => p.commune === commune.id).sort(comparePlaces),
+      places: [...placesOfCommune(catalog.places, commune.id)].sort(comparePlaces),
     })),
     outside: catalog.places.filter((p) => !p.onTerritory).sort(comparePlaces),
   };
@@ -94,7 +101,8 @@ export function placesByCommune(catalog: Catalog): { communes: CommuneGroup[]; o
 
 /** Level-2 desks of the territory open to everyone: the leaflet and the home page list them. */
 export function territoryDesks(catalog: Catalog): Place[] {
-  return catalog.places.filter((p) => p.level === 2 && p.onTerritory).sort(comparePlaces);
+  // A copy: callers may sort or cut it.
+  return [...derived('territory-desks', catalog.places, () => catalog.places.filter((p) => p.level === 2 && p.onTerritory).sort(comparePlaces))];
 }
 
 export type Article4Column = 'level1' | 'level2' | 'outside';

@@ -1,5 +1,6 @@
 import type { Catalog, Commune, Organisation, OrientationRule, Place } from './types';
 import { comparePlaces, placeLocality, registers } from './directory';
+import { communeById, derived, organisationById, placeById, placesOfCommune, placesOfOrganisation } from './catalog-index';
 
 /**
  * "Où m’adresser ?" (convention, article 3): from the commune where a person lives and the
@@ -94,9 +95,11 @@ function placeOrder(catalog: Catalog, communeId: string, nearby: readonly string
 
 /** The places a `desks: nearby` line stands for, for one commune. */
 function nearbyDesks(catalog: Catalog, communeId: string, nearby: readonly string[]): Place[] {
-  const local = catalog.places.filter((p) => p.commune === communeId && isGeneralWelcome(p));
+  const local = placesOfCommune(catalog.places, communeId).filter(isGeneralWelcome);
   if (local.some(registers)) return local;
-  const desks = catalog.places.filter((p) => p.onTerritory && p.commune !== communeId && isGeneralWelcome(p) && registers(p));
+  // The territory's open registering desks, found once per catalog; each commune drops its own.
+  const all = derived('open-registering-desks', catalog.places, () => catalog.places.filter((p) => p.onTerritory && isGeneralWelcome(p) && registers(p)));
+  const desks = all.filter((p) => p.commune !== communeId);
   const near = desks.filter((p) => nearby.includes(p.commune!));
   return [...local, ...(near.length > 0 ? near : desks)];
 }
@@ -127,7 +130,7 @@ function blockRanks(catalog: Catalog): Map<string, number> {
 
 /** The answer for one commune and any number of situations (none: the general answer). */
 export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
-  const commune = catalog.communes.find((c) => c.id === query.commune);
+  const commune = communeById(catalog.communes).get(query.commune);
   if (!commune) throw new Error(`commune inconnue « ${query.commune} »`);
   const all = situationRules(catalog);
   const unknown = query.situations.filter((id) => !all.some((r) => r.id === id));
@@ -143,7 +146,7 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
       const key = blockKey(partner);
       let block = blocks.get(key);
       if (!block) {
-        const organisation = partner.organisation ? catalog.organisations.find((o) => o.id === partner.organisation) : undefined;
+        const organisation = partner.organisation ? organisationById(catalog.organisations).get(partner.organisation) : undefined;
         if (partner.organisation && !organisation) throw new Error(`${rule.file} : organisation inconnue « ${partner.organisation} »`);
         block = {
           key,
@@ -159,15 +162,16 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
       if (!block.forYou.some((t) => t.text === partner.forYou)) block.forYou.push({ text: partner.forYou, rule: rule.id });
       const places = partner.organisation
         ? partner.places
-          ? catalog.places.filter((p) => partner.places!.includes(p.id))
-          : catalog.places.filter((p) => p.organisation === partner.organisation)
+          ? partner.places.map((id) => placeById(catalog.places).get(id)).filter((p): p is Place => p !== undefined)
+          : [...placesOfOrganisation(catalog.places, partner.organisation)]
         : partner.desks
           ? nearbyDesks(catalog, commune.id, nearby)
           : [];
       const known = new Map(block.places.map((a) => [a.place.id, a]));
       block.places = order([...block.places, ...places.filter((p) => !known.has(p.id))]);
+      const ids = new Set(places.map((p) => p.id));
       for (const answer of block.places) {
-        if (places.some((p) => p.id === answer.place.id) && !answer.rules.includes(rule.id)) answer.rules.push(rule.id);
+        if (ids.has(answer.place.id) && !answer.rules.includes(rule.id)) answer.rules.push(rule.id);
       }
     }
   }
@@ -181,7 +185,7 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
     general,
     urgent: situations.filter((r) => r.urgent).map((r) => ({ text: r.urgent!, rule: r.id })),
     blocks: [...blocks.values()].sort((a, b) => rank(a.key) - rank(b.key)),
-    registersLocally: catalog.places.some((p) => p.commune === commune.id && isGeneralWelcome(p) && registers(p)),
+    registersLocally: placesOfCommune(catalog.places, commune.id).some((p) => isGeneralWelcome(p) && registers(p)),
   };
 }
 

@@ -6,6 +6,7 @@ import { directorySource, missingContact, monthsBetween } from './directory';
 import { formatDate } from './format';
 import { legalPageTitles, missingLegalItems } from './legal-gate';
 import { localData } from './local-data';
+import { officialGeography } from './geography';
 import { frenchSpacing } from './references';
 import { isPastReview } from './topics';
 import type { Catalog } from './types';
@@ -97,7 +98,7 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
 
   sections.push({
     title: 'Grille de cotation',
-    todo: catalog.cotationGrid.status === 'pending' ? ['Grille non publiée (status: pending) : le site explique le principe de la cotation sans points. À compléter avec la grille de la CAHC (content/data/cotation-grid.yaml).'] : [],
+    todo: catalog.cotationGrid.status === 'pending' ? [`Grille non publiée (status: pending) : le site explique le principe de la cotation sans points. À compléter avec la grille de ${catalog.site.territory.shortName} (content/data/cotation-grid.yaml).`] : [],
     info: catalog.cotationGrid.status === 'published' ? [`Grille publiée : ${catalog.cotationGrid.criteria.length} critères.`] : [],
   });
 
@@ -133,7 +134,21 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
   const siteTodo = missingLegalItems(site)
     .filter((item, index, all) => all.findIndex((other) => other.field === item.field) === index)
     .map((item) => `${item.field} : ${item.label} (${legalPageTitles[item.page]})`);
+  if (/\.invalid$/.test(new URL(site.url).hostname)) siteTodo.push(`url : adresse provisoire (${site.url}) : l’adresse publique du site`);
+  if (/\.invalid$/.test(new URL(site.territory.website).hostname)) siteTodo.push(`territory.website : adresse provisoire (${site.territory.website}) : le site de l’intercommunalité`);
+  if (!site.convention) siteTodo.push('convention : titre, date de signature et période de la convention du service d’accueil et d’information, si elle est signée');
   sections.push({ title: 'Réglages du site à compléter (content/site.yaml)', todo: siteTodo });
+
+  const { package: geoPackage, version: geoVersion, year: geoYear } = officialGeography;
+  sections.push({
+    title: 'Géographie officielle (communes)',
+    todo: site.territory.epci ? [] : ['territory.epci : le SIREN de l’intercommunalité, pour comparer les communes avec la géographie officielle (content/site.yaml)'],
+    info: [
+      site.territory.epci
+        ? `Les ${catalog.communes.length} communes sont celles de l’EPCI ${site.territory.epci} dans la géographie officielle ${geoYear} (${geoPackage} ${geoVersion} : INSEE, DGCL, La Poste). À refaire chaque année après la mise à jour du 1er janvier.`
+        : `Communes non comparées avec la géographie officielle ${geoYear} (${geoPackage} ${geoVersion}).`,
+    ],
+  });
 
   sections.push(accessibilityAuditSection(catalog));
 

@@ -2,6 +2,7 @@ import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLoca
 import { compactAddress, compactHours, formatDate, formatPhone } from '../domain/format';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
+import { communeById, derived, placesOfCommune } from '../domain/catalog-index';
 import type { Block, LeafletContent, ListItem, Span } from './model';
 import { frenchSpacing, text } from './text';
 
@@ -135,7 +136,7 @@ function nearbyDesks(catalog: Catalog, communeId: string, territory: readonly Pl
     const listed = others.filter((p) => nearby.includes(p.commune!)).sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
     return { near: listed, rest: others.filter((p) => !nearby.includes(p.commune!)), ranked: true };
   }
-  const anchors = catalog.places.filter((p) => p.commune === communeId).map(position).filter((p) => p !== undefined);
+  const anchors = placesOfCommune(catalog.places, communeId).map(position).filter((p) => p !== undefined);
   if (anchors.length === 0 || others.some((p) => !position(p))) return { near: others, rest: [], ranked: false };
   const centre = {
     latitude: anchors.reduce((sum, p) => sum + p.latitude, 0) / anchors.length,
@@ -150,7 +151,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
   const byCommuneThenName = (places: Place[]) =>
     [...places].sort((a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b));
   const territory = territoryDesks(catalog);
-  const outside = catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces);
+  const outside = [...derived('outside-desks', catalog.places, () => catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces))];
   const onSite = rank(level) >= rank('site');
   let listed: Place[];
 
@@ -199,7 +200,7 @@ export function listedDeskCount(catalog: Catalog, variant: LeafletVariant): numb
  */
 export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: string, level: DetailLevel = 'full', keep = Infinity): LeafletPlan {
   const { site } = catalog;
-  const commune = variant.variant === 'commune' ? catalog.communes.find((c) => c.id === variant.communeId) : undefined;
+  const commune = variant.variant === 'commune' ? communeById(catalog.communes).get(variant.communeId) : undefined;
   if (variant.variant === 'commune' && !commune) throw new Error(`Plaquette : commune inconnue « ${variant.communeId} »`);
   const qrTarget = absoluteUrl(site.url, base, commune ? paths.commune(commune.id) : paths.home);
   const portal = site.portal.url;
@@ -273,7 +274,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
   // At the foot of the cover: staff can tell an old print from the current one at a glance.
   const colophon: Block[] = [
     para([span(text.back.checked(formatDate(site.contentDate), site.version), { bold: true })]),
-    para([span(text.back.publisher(site.publisher.name, site.convention.period), { color: 'muted' })]),
+    para([span(text.back.publisher(site.publisher.name, site.convention?.period), { color: 'muted' })]),
   ];
 
   const name = leafletSlug(variant);

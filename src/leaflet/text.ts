@@ -145,7 +145,7 @@ export const text = {
     linkDescription: (url: string, commune?: string) => `${commune ? `Page de ${commune} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
     portalDescription: (url: string) => `Portail national de la demande de logement social : ${url}`,
     checked: (date: string, version: string) => `Vérifié le ${date}${NBSP}· version${NBSP}${version}`,
-    publisher: (publisher: string, period: string) =>
-      `Édité par la ${publisher}, d’après la convention du Service d’accueil et d’information ${period}.`,
+    publisher: (publisher: string, period?: string) =>
+      period ? `Édité par la ${publisher}, d’après la convention du Service d’accueil et d’information ${period}.` : `Édité par la ${publisher}.`,
   },
 };

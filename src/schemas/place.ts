@@ -50,7 +50,7 @@ export const placeSchema = z
     services: z.array(z.enum(placeServices)).min(1),
     audiences: z.array(z.enum(placeAudiences)).default([]),
     /** How the convention's Article 4 names this place, word for word. */
-    conventionLabel: z.string().min(1),
+    conventionLabel: z.string().min(1).optional(),
     address: addressSchema.optional(),
     /** One number, typed by hand. */
     phone: frenchPhone.optional(),

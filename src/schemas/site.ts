@@ -48,6 +48,11 @@ export const siteSchema = z
         shortName: z.string().min(1),
         organisation: z.string().min(1),
         website: httpUrl,
+        /**
+         * SIREN of the EPCI (intercommunality) the territory is: the content check then compares the
+         * communes with the official geography (its members, INSEE codes, names, postcodes).
+         */
+        epci: z.string().regex(/^\d{9}$/, { message: 'le SIREN de l’intercommunalité, 9 chiffres entre guillemets (ex. « "246200299" »)' }).optional(),
         /** How running text names the territory, with French elision already made. */
         area: z
           .object({
@@ -65,13 +70,15 @@ export const siteSchema = z
         url: httpUrl,
       })
       .strict(),
+    /** The SAI convention, once signed (a territory that starts with `npm run territoire` may not have one yet). */
     convention: z
       .object({
         title: z.string().min(1),
         signed: isoDate,
         period: z.string().min(1),
       })
-      .strict(),
+      .strict()
+      .optional(),
     publisher: z
       .object({
         name: z.string().min(1),

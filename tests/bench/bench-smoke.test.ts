@@ -35,6 +35,9 @@ describe('npm run bench, smoke run at ×1', () => {
     const [scale] = result.scales;
     expect(scale!.scale).toBe(1);
     expect(scale!.runs).toHaveLength(1);
+    // The domain work per page, timed outside Astro (scripts/bench/domain.ts).
+    expect(scale!.domain!.msPer.orientationPage).toBeGreaterThan(0);
+    expect(scale!.domain!.msPer.leaflet).toBeGreaterThan(0);
     for (const side of ['ours', 'baseline'] as const) {
       const stages = scale!.median[side].stages;
       for (const name of ['startup', 'config', 'content', 'bundle', 'render', 'pages', 'postBuild', 'exit', 'total'] as const) {

@@ -35,7 +35,7 @@ const cases: Record<string, Expected[]> = {
   'yaml-tag': [{ at: 'content/places/mairie-carvin.yaml:24', field: 'notes', says: ['« ! »', 'entre guillemets'] }],
   'front-matter-syntax': [{ at: 'content/topics/faire-sa-demande.mdx:3', field: 'summary', says: ['« : »', 'entre guillemets'] }],
   'front-matter-unclosed': [{ at: 'content/topics/faire-sa-demande.mdx:1', field: 'en-tête', says: ['non fermé', '« --- »'] }],
-  'missing-field': [{ at: 'content/places/caf-carvin.yaml:1', field: 'conventionLabel', says: ['champ obligatoire manquant', 'article 4'] }],
+  'missing-field': [{ at: 'content/places/caf-carvin.yaml:1', field: 'services', says: ['champ obligatoire manquant', 'welcome'] }],
   'wrong-type': [
     { at: 'content/places/mairie-carvin.yaml:5', field: 'onTerritory', says: ['« oui » est un texte', 'true (oui) ou false (non)'] },
     { at: 'content/places/mairie-carvin.yaml:11', field: 'address.postcode', says: ['« 62220 » est un nombre', 'postcode: "62220"'] },

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content-loader/load';
+import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory';
+import { answerPages, orient } from '../../src/domain/orientation';
+import type { Catalog } from '../../src/domain/types';
+import { leafletPlan } from '../../src/leaflet/content';
+
+const root = resolve(import.meta.dirname, '../..');
+let catalog: Catalog;
+beforeAll(async () => {
+  const loaded = await loadContent(resolve(root, 'content'), root);
+  catalog = loaded.catalog!;
+});
+
+/** Every way of scanning a whole list: after the first page, a page that calls one of them is work that grows with the territory. */
+function forbidScans(list: readonly unknown[], name: string): () => void {
+  const methods = ['filter', 'find', 'some', 'every', 'map', 'flatMap', 'forEach', 'findIndex', 'includes', 'indexOf', Symbol.iterator] as const;
+  for (const method of methods) {
+    Object.defineProperty(list, method, {
+      configurable: true,
+      value: () => {
+        throw new Error(`${name}.${String(method)} : parcours de toute la liste pour une seule page`);
+      },
+    });
+  }
+  return () => methods.forEach((method) => delete (list as unknown as Record<PropertyKey, unknown>)[method]);
+}
+
+describe('le travail de chaque page ne parcourt pas toutes les communes ni tous les lieux', () => {
+  it('page de commune, réponse d’orientation, page de lieu, plaquette : une fois les index faits, aucune page ne parcourt les listes', () => {
+    const pages = answerPages(catalog);
+    const commune = catalog.communes[0]!.id;
+    // The first page builds the indexes (once per catalog).
+    communeGuide(catalog, commune);
+    orient(catalog, { commune, situations: [pages.find((p) => p.situation)!.situation!] });
+    leafletPlan(catalog, { variant: 'commune', communeId: commune }, '/');
+    placeLocality(catalog, catalog.places[0]!);
+    organisationOf(catalog, catalog.places[0]!);
+    territoryDesks(catalog);
+    const allowPlaces = forbidScans(catalog.places, 'places');
+    const allowCommunes = forbidScans(catalog.communes, 'communes');
+    const allowOrganisations = forbidScans(catalog.organisations, 'organisations');
+    try {
+      for (const page of pages.slice(0, 40)) orient(catalog, { commune: page.commune, situations: page.situation ? [page.situation] : [] });
+      for (const id of ['carvin', 'leforest', 'bois-bernard']) {
+        communeGuide(catalog, id);
+        leafletPlan(catalog, { variant: 'commune', communeId: id }, '/');
+      }
+      for (const place of Object.values({ a: catalog.places.at(0)!, b: catalog.places.at(-1)! })) {
+        communeOf(catalog, place);
+        organisationOf(catalog, place);
+        placeLocality(catalog, place);
+      }
+    } finally {
+      allowPlaces();
+      allowCommunes();
+      allowOrganisations();
+    }
+  });
+
+  it('donne les mêmes guichets qu’un parcours complet', () => {
+    for (const commune of catalog.communes) {
+      const guide = communeGuide(catalog, commune.id);
+      const elsewhere = catalog.places.filter((p) => p.commune !== commune.id && p.level === 2);
+      expect(guide.local.map((p) => p.id).sort()).toEqual(catalog.places.filter((p) => p.commune === commune.id).map((p) => p.id).sort());
+      expect(new Set([...guide.otherDesks, ...guide.specialisedDesks].map((p) => p.id))).toEqual(new Set(elsewhere.map((p) => p.id)));
+    }
+  });
+});
