@@ -42,7 +42,7 @@ export default defineConfig(
   },
   {
     // Browser code: the pages' scripts run in the visitor's browser, not in Node.
-    files: ['src/scripts/**'],
+    files: ['src/client/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -6,7 +6,7 @@ const loaders = contentLoaders(contentDir);
 
 /**
  * `catalog` holds the whole content, validated by the project's content check (the pages read it
- * through src/data/catalog.ts); `topics` and `pages` are the MDX files whose bodies Astro renders.
+ * through src/queries/catalog.ts); `topics` and `pages` are the MDX files whose bodies Astro renders.
  * No schema here: the check has validated every file already, with messages that name the line.
  */
 export const collections = {

@@ -19,7 +19,7 @@ export const catalogEntryId = 'catalog';
  * Astro's content collections, fed by the project's own content check (load.ts, the code behind
  * `npm run check`): every file is read, parsed and validated once per build, by loadContent(), and
  * the validated catalog is stored as the one entry of the `catalog` collection, which the pages
- * read (src/data/catalog.ts). An editor's mistake stops the build with the check's French list
+ * read (src/queries/catalog.ts). An editor's mistake stops the build with the check's French list
  * (file, line, field) before anything else runs.
  *
  * `topics` and `pages` are the MDX files again, through Astro's glob() loader, only so that Astro

@@ -26,7 +26,7 @@ const unusedBundleFiles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
-  // The site searches on the main thread (see src/scripts/search-page.ts), and in French only.
+  // The site searches on the main thread (see src/client/search-page.ts), and in French only.
   'pagefind-worker.js',
   'wasm.unknown.pagefind',
 ];

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../data/catalog';
+import { getCatalog } from '../queries/catalog';
 import { themeCss } from '../domain/theme';
 
 /** The territory's colours as CSS variables: a file, so that the CSP needs no inline style. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../data/catalog';
+import { getCatalog } from '../../queries/catalog';
 import { auditOpenData, gridOf, statusWithoutAudit } from '../../domain/accessibility-audit';
 
 /** The RGAA audit grid as open data (documented on the open-data and accessibility pages). */

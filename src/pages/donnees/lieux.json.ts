@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../data/catalog';
+import { getCatalog } from '../../queries/catalog';
 import { placeRows } from '../../domain/opendata';
 
 export const GET: APIRoute = async () => {
