@@ -5,7 +5,6 @@
  * members of the EPCI that site.yaml names (territory.epci). Pure: the data comes in as an argument
  * (src/territory/official.ts reads the package).
  */
-import type { OfficialData } from '../territory/official';
 import type { ContentIssue } from './references';
 import type { Commune, Site } from './types';
 
@@ -20,6 +19,53 @@ export const officialGeography = {
   year: 2026,
   licence: 'Licence Ouverte (Etalab) pour les données',
 } as const;
+
+/** A commune as the package describes it (only the fields used here). */
+export interface OfficialCommune {
+  code: string;
+  nom: string;
+  type: 'commune-actuelle' | 'commune-deleguee' | 'commune-associee' | 'arrondissement-municipal';
+  departement?: string;
+  region?: string;
+  zone?: string;
+  siren?: string;
+  codesPostaux?: string[];
+  population?: number;
+  /** For a commune déléguée or associée: the INSEE code of the commune it now belongs to. */
+  chefLieu?: string;
+}
+
+export interface OfficialEpci {
+  /** The EPCI's SIREN. */
+  code: string;
+  nom: string;
+  /** CA, CC, CU, METRO, MET69. */
+  type: string;
+  membres: { code: string; siren: string; nom: string }[];
+}
+
+export interface OfficialDepartement {
+  code: string;
+  nom: string;
+  typeLiaison: number;
+  region: string;
+}
+
+export interface OfficialData {
+  /** Current communes (commune-actuelle) by INSEE code. */
+  communes: ReadonlyMap<string, OfficialCommune>;
+  /** Communes déléguées and associées (merged into another) by INSEE code. */
+  formerCommunes: ReadonlyMap<string, OfficialCommune>;
+  epcis: ReadonlyMap<string, OfficialEpci>;
+  /** The EPCI of each member commune, by the commune's INSEE code. */
+  epciOfCommune: ReadonlyMap<string, OfficialEpci>;
+  /** Communes by their SIREN, to tell an editor who typed a commune's SIREN instead of an EPCI's. */
+  communeBySiren: ReadonlyMap<string, OfficialCommune>;
+  departements: ReadonlyMap<string, OfficialDepartement>;
+  version: string;
+}
+
+/** Builds the indexes from the package's arrays (also what tests give small fixtures to). */
 
 export interface GeographyFiles {
   site: string;

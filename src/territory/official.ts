@@ -9,56 +9,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-export { officialGeography } from '../domain/geography';
-import { officialGeography } from '../domain/geography';
+import { officialGeography, type OfficialCommune, type OfficialData, type OfficialDepartement, type OfficialEpci } from '../domain/geography';
 
-/** A commune as the package describes it (only the fields used here). */
-export interface OfficialCommune {
-  code: string;
-  nom: string;
-  type: 'commune-actuelle' | 'commune-deleguee' | 'commune-associee' | 'arrondissement-municipal';
-  departement?: string;
-  region?: string;
-  zone?: string;
-  siren?: string;
-  codesPostaux?: string[];
-  population?: number;
-  /** For a commune déléguée or associée: the INSEE code of the commune it now belongs to. */
-  chefLieu?: string;
-}
-
-export interface OfficialEpci {
-  /** The EPCI's SIREN. */
-  code: string;
-  nom: string;
-  /** CA, CC, CU, METRO, MET69. */
-  type: string;
-  membres: { code: string; siren: string; nom: string }[];
-}
-
-export interface OfficialDepartement {
-  code: string;
-  nom: string;
-  typeLiaison: number;
-  region: string;
-}
+export type { OfficialCommune, OfficialData, OfficialDepartement, OfficialEpci };
+export { officialGeography };
 
 /** The data with the indexes every use needs: built once per process. */
-export interface OfficialData {
-  /** Current communes (commune-actuelle) by INSEE code. */
-  communes: ReadonlyMap<string, OfficialCommune>;
-  /** Communes déléguées and associées (merged into another) by INSEE code. */
-  formerCommunes: ReadonlyMap<string, OfficialCommune>;
-  epcis: ReadonlyMap<string, OfficialEpci>;
-  /** The EPCI of each member commune, by the commune's INSEE code. */
-  epciOfCommune: ReadonlyMap<string, OfficialEpci>;
-  /** Communes by their SIREN, to tell an editor who typed a commune's SIREN instead of an EPCI's. */
-  communeBySiren: ReadonlyMap<string, OfficialCommune>;
-  departements: ReadonlyMap<string, OfficialDepartement>;
-  version: string;
-}
-
-/** Builds the indexes from the package's arrays (also what tests give small fixtures to). */
 export function indexOfficialData(communes: readonly OfficialCommune[], epcis: readonly OfficialEpci[], departements: readonly OfficialDepartement[], version: string): OfficialData {
   const current = new Map<string, OfficialCommune>();
   const former = new Map<string, OfficialCommune>();

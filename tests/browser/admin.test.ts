@@ -11,7 +11,7 @@ import { buildAdmin } from '../../scripts/build-admin';
 import { startDecapServer } from '../../scripts/cms';
 import { serveDist } from '../../scripts/static-server.mjs';
 import { launchBrowser } from '../helpers/browser';
-import { projectRoot, run } from '../helpers/build';
+import { projectRoot, run } from '../harness';
 
 /**
  * The editing forms (/admin/, Decap CMS) end to end in Chromium, in the local mode (decap-server)

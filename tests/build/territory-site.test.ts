@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTerritory } from '../../src/territory/generate';
 import { officialData } from '../../src/territory/official';
-import { buildSite, projectRoot, projectTemp, removeBuild } from '../helpers/build';
+import { buildSite, projectRoot, projectTemp, removeBuild } from '../harness';
 import { htmlFiles, readText } from '../helpers/dist';
 
 /**

@@ -26,7 +26,7 @@ import { missingGlyphs } from '../../src/leaflet/fonts';
 import { leafletVariant, renderLeaflet } from '../../src/leaflet/index';
 import { wideWords } from '../../src/leaflet/words';
 import { placeSchema } from '../../src/schemas/place';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const baseFolder = join(projectRoot, 'tests/fixtures/editors/base');
 /** The valid place files of tests/fixtures/editors/base/, as the import script hands them over: one matched by kind and commune, one by its record. */

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { formatIssue } from '../../src/domain/references';
 import { importWrites, writeImport } from '../../src/directory-import/write';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
 import { basePlaces, carvinText, directoryFile, importChecked, loadChecked, placeYaml, renderEverything, snapshot } from './arbitraries';
 

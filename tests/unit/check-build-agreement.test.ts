@@ -15,7 +15,7 @@ import type { Catalog, Place } from '../../src/domain/types';
 import { allLeafletSlugs } from '../../src/leaflet/content';
 import { MissingGlyphError } from '../../src/leaflet/fonts';
 import { LeafletOverflowError, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
 
 const quiet = { base: '/', log: () => undefined };

@@ -9,7 +9,7 @@ import { productionGate } from '../../scripts/production-gate';
 import { formatLegalGate, isProductionBuild, legalRequirements, missingLegalItems } from '../../src/domain/legal-gate';
 import { frenchSpacing } from '../../src/domain/references';
 import { siteSchema } from '../../src/schemas/site';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 
 const fixtures = join(projectRoot, 'tests/fixtures/legal-gate');
 const complete = join(fixtures, 'complete');

@@ -19,7 +19,7 @@ import { missingGlyphs } from '../../src/leaflet/fonts';
 import { wideWords } from '../../src/leaflet/words';
 import { placeSchema } from '../../src/schemas/place';
 import { parseDocument } from 'yaml';
-import { projectRoot } from '../helpers/build';
+import { projectRoot } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
 
 const glyphs = await missingGlyphs();
