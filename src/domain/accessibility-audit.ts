@@ -53,7 +53,7 @@ export type ScreenReaderEvidence = Pick<ScreenReaderEvidenceData, 'journey' | 't
 export interface AssistiveTechnologyCheck {
   journey: string;
   title: string;
-  /** « Orca 43.1 avec Chromium 156.0.8078.129 » */
+  /** « Orca 43.1 et Chromium 156.0.8078.129 » */
   with: string;
   pages: string[];
   passed: boolean;
@@ -141,7 +141,7 @@ export function rateOf(statuses: readonly CriterionStatus[], waiting = 0): Rate 
 export function assistiveTechnologyChecks(criterionId: string, journeys: readonly ScreenReaderEvidence[]): AssistiveTechnologyCheck[] {
   return journeys
     .filter((j) => j.criteria.includes(criterionId))
-    .map((j) => ({ journey: j.journey, title: j.title, with: `${j.assistiveTechnology} avec ${j.browser}`, pages: [...j.pages], passed: j.outcome === 'pass', date: j.date }));
+    .map((j) => ({ journey: j.journey, title: j.title, with: `${j.assistiveTechnology} et ${j.browser}`, pages: [...j.pages], passed: j.outcome === 'pass', date: j.date }));
 }
 
 /**

@@ -198,9 +198,9 @@ describe('les critères vérifiés avec une technologie d’assistance', () => {
     expect(grid.criteria.map((c) => c.status)).toEqual(['C', 'C', 'NA']);
     expect([grid.rate, grid.status]).toEqual([{ met: 2, applicable: 2 }, 'totalement conforme']);
     const item = grid.criteria.find((c) => c.criterion.id === '1.2')!;
-    expect(assistiveTechnologySummary(item, pages)).toBe('Restitution vérifiée avec Orca 43.1 avec Chromium 156.0.8078.129, parcours au clavier « Un parcours » (réussi, 2026-12-06, pages : Un lieu).');
+    expect(assistiveTechnologySummary(item, pages)).toBe('Restitution vérifiée avec Orca 43.1 et Chromium 156.0.8078.129, parcours au clavier « Un parcours » (réussi, 2026-12-06, pages : Un lieu).');
     expect(auditOpenData(grid, { date: '2026-11-29', auditor: 'nous' } as never, 'https://exemple.fr', '/').criteria[1]!.assistiveTechnology).toEqual([
-      { journey: 'parcours', with: 'Orca 43.1 avec Chromium 156.0.8078.129', pages: ['lieu'], passed: true, date: '2026-12-06' },
+      { journey: 'parcours', with: 'Orca 43.1 et Chromium 156.0.8078.129', pages: ['lieu'], passed: true, date: '2026-12-06' },
     ]);
   });
 
