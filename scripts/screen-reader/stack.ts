@@ -182,7 +182,10 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
     env.DBUS_SESSION_BUS_ADDRESS = (await firstLine(dbus.stdout!, 20_000, 'dbus-daemon')).trim();
 
     start('at-spi-bus-launcher', '/usr/libexec/at-spi-bus-launcher', ['--launch-immediately']);
-    const orca = start('orca', 'orca', ['--replace', '--user-prefs', prefs, '--debug-file', debugFile]);
+    // No --replace: it kills every other Orca of the user, on any display. Orca accepts one instance
+    // per user, so two runs at once fail at this step with a clear message instead.
+    const orca = start('orca', 'orca', ['--user-prefs', prefs, '--debug-file', debugFile], ['ignore', 'pipe', 'pipe']);
+    orca.stdout?.on('data', (chunk: Buffer) => stderrs.set(orca, ((stderrs.get(orca) ?? '') + chunk.toString()).slice(-4000)));
     // Read as it grows: only the bytes written since the last read, whole lines only.
     const heard: Utterance[] = [];
     let offset = 0;
@@ -223,7 +226,7 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
     };
     // Orca announces itself once it listens to the bus.
     await waitFor(/./, { timeout }).catch((error: Error) => {
-      throw new Error(`${error.message}\nOrca : ${stderrOf(started, 'orca')}`);
+      throw new Error(`${error.message}\nOrca : ${stderrOf(started, 'orca')}\n(Orca n’accepte qu’une instance par utilisateur : un autre lecteur d’écran tourne-t-il déjà ?)`);
     });
 
     // The profile turns translation off: its « Traduire cette page ? » bubble is read before the page.
