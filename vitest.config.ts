@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * builds, and everything else fits beside it. Vitest's own order (by duration of the previous run,
  * or by file size on a fresh clone) started it after five minutes of shorter files.
  */
-const first = ['tests/browser/pages.test.ts', 'tests/typecheck.test.ts', 'tests/build/directory-import.test.ts', 'tests/build/atomic-build.test.ts', 'tests/build/html-validity.test.ts'];
+const first = ['tests/browser/pages.test.ts', 'tests/screen-reader/journeys.test.ts', 'tests/typecheck.test.ts', 'tests/build/directory-import.test.ts', 'tests/build/atomic-build.test.ts', 'tests/build/html-validity.test.ts'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -14,6 +14,13 @@ const tools = [
   { command: 'qpdf', debianPackage: 'qpdf' },
   // The Nu HTML checker (node_modules/vnu-jar) is a Java program.
   { command: 'java', debianPackage: 'default-jre-headless' },
+  // The screen-reader journeys (tests/screen-reader/): Orca reads the desktop Chromium on a virtual
+  // display, over a D-Bus session; xdotool types the keys. at-spi2-core comes with orca.
+  { command: 'chromium', debianPackage: 'chromium' },
+  { command: 'orca', debianPackage: 'orca' },
+  { command: 'Xvfb', debianPackage: 'xvfb' },
+  { command: 'dbus-launch', debianPackage: 'dbus-x11' },
+  { command: 'xdotool', debianPackage: 'xdotool' },
 ];
 
 /**

@@ -10,7 +10,7 @@ import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, l
 import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
 import { referentialSchema } from '../schemas/referential';
-import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema } from '../schemas/accessibility-audit';
+import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema, screenReaderEvidenceSchema } from '../schemas/accessibility-audit';
 
 /**
  * Where each collection lives and which schema validates it: the table load.ts reads (for the
@@ -50,6 +50,8 @@ export const collectionSpecs = {
   accessibilityManual: { schema: manualThemeSchema, folder: 'accessibility-audit/manual', extension: '.yaml' },
   /** Automated evidence recorded by `npm run audit:record` (axe.json, html.json…). */
   accessibilityAutomated: { schema: automatedEvidenceSchema, folder: 'accessibility-audit/automated', extension: '.json' },
+  /** Screen-reader transcripts recorded by `npm run audit:screen-reader`, one file per journey. */
+  accessibilityScreenReader: { schema: screenReaderEvidenceSchema, folder: 'accessibility-audit/screen-reader', extension: '.json' },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

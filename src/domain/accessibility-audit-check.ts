@@ -11,8 +11,9 @@ export function checkAccessibilityAudit(catalog: PartialCatalog, auditFile: stri
   const audit = catalog.accessibilityAudit;
   const manual = catalog.accessibilityManual ?? [];
   const automated = catalog.accessibilityAutomated ?? [];
+  const screenReader = catalog.accessibilityScreenReader ?? [];
   if (!audit) {
-    for (const entry of [...manual, ...automated]) {
+    for (const entry of [...manual, ...automated, ...screenReader]) {
       issues.push({ file: entry.file, field: 'fichier', message: 'résultats d’audit sans fichier de l’audit', expected: `le fichier ${auditFile} (référentiel, date, échantillon de pages)` });
     }
     return issues;
@@ -52,6 +53,26 @@ export function checkAccessibilityAudit(catalog: PartialCatalog, auditFile: stri
         }
       }
     }
+  }
+  // A screen-reader journey names sample pages and criteria of the audit's referential.
+  for (const journey of screenReader) {
+    if (journey.referential !== audit.referential) {
+      issues.push({
+        file: journey.file,
+        path: ['referential'],
+        field: 'referential',
+        message: `parcours enregistré pour le référentiel « ${journey.referential} », l’audit suit « ${audit.referential} »`,
+        expected: `« ${audit.referential} » : relancez « npm run audit:screen-reader »`,
+      });
+    }
+    journey.pages.forEach((pageId, index) => {
+      if (!pageIds.includes(pageId)) issues.push(unknownPage(journey.file, ['pages', index], pageId, pageIds, auditFile));
+    });
+    journey.criteria.forEach((id, index) => {
+      if (!referential.themes.some((t) => t.criteria.some((c) => c.id === id))) {
+        issues.push({ file: journey.file, path: ['criteria', index], field: `criteria[${index + 1}]`, message: `critère inconnu « ${id} »`, expected: `un critère du référentiel ${referential.id}` });
+      }
+    });
   }
   return issues;
 }

@@ -1,4 +1,4 @@
-import type { AccessibilityAuditData, AuditPage, AuditStatus, AutomatedFinding, ManualCriterion } from '../schemas/accessibility-audit';
+import type { AccessibilityAuditData, AuditPage, AuditStatus, AutomatedFinding, ManualCriterion, ScreenReaderEvidenceData } from '../schemas/accessibility-audit';
 import { criteriaOf, plainText, readReferential, type Referential, type ReferentialCriterion } from './referential';
 import type { Catalog } from './types';
 import { absoluteUrl } from './urls';
@@ -12,7 +12,11 @@ import { absoluteUrl } from './urls';
  * - criterion × page: NC if the manual result is NC or an automated check failed there; otherwise the
  *   manual result; no manual result = missing, and a grid with a missing cell is incomplete;
  * - criterion over the sample: NA if NA on every page, C if C on every page where it applies, else NC;
- * - rate = { met: C criteria, applicable: C + NC criteria };
+ * - a criterion the RGAA checks with an assistive technology (assistiveTechnologyCriteria) is C only
+ *   if a recorded screen-reader journey checked it and passed; C without that check becomes « not
+ *   checked with an assistive technology » (NT), which counts as applicable and not met; a failed
+ *   journey makes it NC on the journey's pages;
+ * - rate = { met: C criteria, applicable: C + NC criteria + criteria waiting for their assistive-technology check };
  * - status: « totalement conforme » only for a complete grid with met = applicable, « partiellement
  *   conforme » for a complete grid with met × 2 ≥ applicable, otherwise « non conforme ». Counts are
  *   compared, never a rounded percentage.
@@ -33,11 +37,38 @@ export interface AutomatedEvidence {
   pages: Record<string, Record<string, AutomatedFinding[]>>;
 }
 
+/**
+ * Criteria whose RGAA 4.1.2 check includes how an assistive technology renders the content: those
+ * whose criterion or tests say so (« restitué par les technologies d’assistance »: 1.2, 1.3, 1.6,
+ * 1.9, 4.13, 5.7, 7.1, 7.5, 8.7, 9.2, 10.8), those whose methodology does (4.6, 4.7, 7.4), and the
+ * forms' labels and error messages (11.1, 11.2, 11.10), which a blind person meets only through it.
+ */
+export const assistiveTechnologyCriteria: Readonly<Record<string, readonly string[]>> = {
+  'rgaa-4.1.2': ['1.2', '1.3', '1.6', '1.9', '4.6', '4.7', '4.13', '5.7', '7.1', '7.4', '7.5', '8.7', '9.2', '10.8', '11.1', '11.2', '11.10'],
+};
+
+export type ScreenReaderEvidence = Pick<ScreenReaderEvidenceData, 'journey' | 'title' | 'assistiveTechnology' | 'browser' | 'pages' | 'criteria' | 'outcome' | 'date'>;
+
+/** A screen-reader journey that checked a criterion: with what, where, and whether it passed. */
+export interface AssistiveTechnologyCheck {
+  journey: string;
+  title: string;
+  /** « Orca 43.1 et Chromium 156.0.8078.129 » */
+  with: string;
+  pages: string[];
+  passed: boolean;
+  date: string;
+}
+
 export interface GridInput {
   referential: Referential;
   pages: readonly AuditPage[];
   manual: readonly ManualTheme[];
   automated: readonly AutomatedEvidence[];
+  /** Recorded screen-reader journeys (none: no criterion of assistiveTechnologyCriteria can be C). */
+  screenReader?: readonly ScreenReaderEvidence[];
+  /** Criteria checked with an assistive technology; by default, assistiveTechnologyCriteria of the referential. */
+  assistiveTechnologyCriteria?: readonly string[];
 }
 
 export interface GridCell {
@@ -59,6 +90,10 @@ export interface GridCriterion {
   /** Pages without a manual result. */
   missing: string[];
   manual?: ManualCriterion;
+  /** For a criterion the RGAA checks with an assistive technology: the journeys that checked it (maybe none). */
+  assistiveTechnology?: AssistiveTechnologyCheck[];
+  /** C by every other check, but its assistive-technology check was not made (or not passed): NT. */
+  waitsForAssistiveTechnology?: boolean;
 }
 
 export interface Rate {
@@ -96,9 +131,28 @@ export function criterionStatus(cells: readonly (AuditStatus | undefined)[]): Cr
   return 'C';
 }
 
-export function rateOf(statuses: readonly CriterionStatus[]): Rate {
+/** `waiting`: criteria met by every check but their assistive-technology one, which count as applicable, not met. */
+export function rateOf(statuses: readonly CriterionStatus[], waiting = 0): Rate {
   const met = statuses.filter((s) => s === 'C').length;
-  return { met, applicable: met + statuses.filter((s) => s === 'NC').length };
+  return { met, applicable: met + statuses.filter((s) => s === 'NC').length + waiting };
+}
+
+/** The journeys that checked a criterion, passed or not. */
+export function assistiveTechnologyChecks(criterionId: string, journeys: readonly ScreenReaderEvidence[]): AssistiveTechnologyCheck[] {
+  return journeys
+    .filter((j) => j.criteria.includes(criterionId))
+    .map((j) => ({ journey: j.journey, title: j.title, with: `${j.assistiveTechnology} et ${j.browser}`, pages: [...j.pages], passed: j.outcome === 'pass', date: j.date }));
+}
+
+/**
+ * The rule for a criterion the RGAA checks with an assistive technology, after the other checks:
+ * a failed journey makes it NC on the journey's pages; C stands only with at least one passed journey
+ * and no failed one. Returns the status and whether it waits for its check.
+ */
+export function withAssistiveTechnology(status: CriterionStatus, checks: readonly AssistiveTechnologyCheck[]): { status: CriterionStatus; waiting: boolean } {
+  if (checks.some((c) => !c.passed)) return { status: 'NC', waiting: false };
+  if (status === 'C' && checks.length === 0) return { status: 'NT', waiting: true };
+  return { status, waiting: false };
 }
 
 export function conformityStatus(rate: Rate, complete: boolean): ConformityStatus {
@@ -117,6 +171,7 @@ export function buildGrid(input: GridInput): Grid {
   const manualById = new Map<string, ManualCriterion>();
   for (const theme of input.manual) for (const criterion of theme.criteria) manualById.set(criterion.id, criterion);
 
+  const atCriteria = input.assistiveTechnologyCriteria ?? assistiveTechnologyCriteria[input.referential.id] ?? [];
   const criteria = criteriaOf(input.referential).map((criterion): GridCriterion => {
     const manual = manualById.get(criterion.id);
     const cells: Record<string, GridCell> = {};
@@ -128,10 +183,21 @@ export function buildGrid(input: GridInput): Grid {
       if (result === undefined) missing.push(page.id);
       cells[page.id] = { status: mergeCell(result, failures), manual: result, failures, findings };
     }
-    const status = criterionStatus(input.pages.map((page) => cells[page.id]!.status));
-    return { criterion, status, cells, missing, ...(manual ? { manual } : {}) };
+    let status = criterionStatus(input.pages.map((page) => cells[page.id]!.status));
+    if (!atCriteria.includes(criterion.id)) return { criterion, status, cells, missing, ...(manual ? { manual } : {}) };
+    const checks = assistiveTechnologyChecks(criterion.id, input.screenReader ?? []);
+    // A failed journey: NC on the pages it went through (the journey's own evidence says what was not heard).
+    for (const check of checks.filter((c) => !c.passed)) {
+      for (const pageId of check.pages) if (cells[pageId]) cells[pageId] = { ...cells[pageId]!, status: 'NC' };
+    }
+    const ruled = withAssistiveTechnology(status, checks);
+    status = ruled.status;
+    return { criterion, status, cells, missing, ...(manual ? { manual } : {}), assistiveTechnology: checks, ...(ruled.waiting ? { waitsForAssistiveTechnology: true } : {}) };
   });
-  const rate = rateOf(criteria.map((c) => c.status));
+  const rate = rateOf(
+    criteria.map((c) => c.status),
+    criteria.filter((c) => c.waitsForAssistiveTechnology).length,
+  );
   const complete = input.pages.length > 0 && criteria.every((c) => c.missing.length === 0);
   return { referential: input.referential, pages: input.pages, criteria, rate, complete, status: conformityStatus(rate, complete) };
 }
@@ -152,7 +218,7 @@ export function missingResults(grid: Grid): { theme: number; title: string; crit
     .filter((theme) => theme.criteria.length > 0);
 }
 
-type AuditContent = Pick<Catalog, 'accessibilityAudit' | 'referentials' | 'accessibilityManual' | 'accessibilityAutomated'>;
+type AuditContent = Pick<Catalog, 'accessibilityAudit' | 'referentials' | 'accessibilityManual' | 'accessibilityAutomated' | 'accessibilityScreenReader'>;
 
 /** The grid of the content's audit; undefined when the content has no audit (or no valid referential). */
 const grids = new WeakMap<object, Grid | undefined>();
@@ -174,6 +240,7 @@ function computeGrid(catalog: AuditContent): Grid | undefined {
     pages: audit.pages,
     manual: catalog.accessibilityManual ?? [],
     automated: catalog.accessibilityAutomated ?? [],
+    screenReader: (catalog.accessibilityScreenReader ?? []).filter((j) => j.referential === audit.referential),
   });
 }
 
@@ -191,10 +258,32 @@ export function failureSummary(item: GridCriterion, pages: readonly AuditPage[])
   );
 }
 
-/** The evidence published for a criterion: the auditor's words, then any automated failure. */
+/** The evidence published for a criterion: the auditor's words, any automated failure, the screen-reader check. */
 export function evidenceOf(item: GridCriterion, pages: readonly AuditPage[]): string {
-  const parts = [item.manual?.evidence ?? 'Pas encore vérifié à la main.', ...failureSummary(item, pages)];
+  const at = assistiveTechnologySummary(item, pages);
+  const parts = [item.manual?.evidence ?? 'Pas encore vérifié à la main.', ...failureSummary(item, pages), ...(at ? [at] : [])];
   return parts.join(' ');
+}
+
+/**
+ * For a criterion the RGAA checks with an assistive technology, in words: whether that check was
+ * made, with what, along which journeys and pages, and its outcome. Undefined for other criteria.
+ */
+export function assistiveTechnologySummary(item: GridCriterion, pages: readonly AuditPage[]): string | undefined {
+  const checks = item.assistiveTechnology;
+  if (!checks) return undefined;
+  if (checks.length === 0) {
+    return item.waitsForAssistiveTechnology
+      ? 'Restitution par une technologie d’assistance : pas vérifiée, le critère ne peut donc pas être compté comme respecté.'
+      : 'Restitution par une technologie d’assistance : pas vérifiée.';
+  }
+  const titles = new Map(pages.map((p) => [p.id, p.title]));
+  const parts = checks.map((c) => {
+    const where = c.pages.map((id) => titles.get(id) ?? id).join(', ');
+    return `« ${c.title} » (${c.passed ? 'réussi' : 'échoué'}, ${c.date}${where ? `, pages : ${where}` : ''})`;
+  });
+  const tools = [...new Set(checks.map((c) => c.with))].join(' ; ');
+  return `Restitution vérifiée avec ${tools}, parcours au clavier ${parts.join(' ; ')}.`;
 }
 
 /** The grid as open data (/donnees/audit-rgaa.json): plain values, stable order. */
@@ -219,6 +308,8 @@ export interface AuditOpenData {
     checked?: string;
     fixed?: string;
     derogation?: { reason: string; alternative: string };
+    /** Criteria the RGAA checks with an assistive technology: the journeys that did (empty: not made). */
+    assistiveTechnology?: { journey: string; with: string; pages: string[]; passed: boolean; date: string }[];
   }[];
   rate: Rate;
 }
@@ -252,6 +343,7 @@ export function auditOpenData(grid: Grid, audit: AccessibilityAuditData, siteUrl
         ...(manual ? { method: manual.method, checked: manual.checked } : {}),
         ...(manual?.fixed ? { fixed: manual.fixed } : {}),
         ...(manual?.derogation ? { derogation: manual.derogation } : {}),
+        ...(item.assistiveTechnology ? { assistiveTechnology: item.assistiveTechnology.map(({ journey, with: tool, pages, passed, date }) => ({ journey, with: tool, pages, passed, date })) } : {}),
       };
     }),
     rate: grid.rate,
@@ -288,7 +380,13 @@ export interface DeclarationView {
   percent: number;
   /** Criteria not checked on every page yet. */
   untested: number;
-  themes: { number: number; title: string; rows: { id: string; title: string; level: string; status: CriterionStatus; label: string; pages: string }[] }[];
+  themes: {
+    number: number;
+    title: string;
+    rows: { id: string; title: string; level: string; status: CriterionStatus; label: string; pages: string; assistiveTechnology?: string }[];
+  }[];
+  /** Criteria met by every other check, not counted as met because their assistive-technology check was not made. */
+  waitingForAssistiveTechnology: { id: string; title: string }[];
   nonCompliant: { id: string; title: string; pages: string[]; evidence: string }[];
   derogations: { id: string; title: string; reason: string; alternative: string }[];
 }
@@ -303,8 +401,20 @@ export function declarationView(grid: Grid): DeclarationView {
       title: theme.title,
       rows: grid.criteria
         .filter((c) => c.criterion.theme === theme.number)
-        .map((c) => ({ id: c.criterion.id, title: plainText(c.criterion.title), level: c.criterion.level, status: c.status, label: statusLabels[c.status], pages: pagesSummary(c, grid.pages) })),
+        .map((c) => {
+          const at = assistiveTechnologySummary(c, grid.pages);
+          return {
+            id: c.criterion.id,
+            title: plainText(c.criterion.title),
+            level: c.criterion.level,
+            status: c.status,
+            label: c.waitsForAssistiveTechnology ? 'pas vérifié avec une technologie d’assistance' : statusLabels[c.status],
+            pages: pagesSummary(c, grid.pages),
+            ...(at ? { assistiveTechnology: at } : {}),
+          };
+        }),
     })),
+    waitingForAssistiveTechnology: grid.criteria.filter((c) => c.waitsForAssistiveTechnology).map((c) => ({ id: c.criterion.id, title: plainText(c.criterion.title) })),
     nonCompliant: grid.criteria
       .filter((c) => c.status === 'NC')
       .map((c) => ({
@@ -317,4 +427,19 @@ export function declarationView(grid: Grid): DeclarationView {
       .filter((c) => c.manual?.derogation)
       .map((c) => ({ id: c.criterion.id, title: plainText(c.criterion.title), ...c.manual!.derogation! })),
   };
+}
+
+/** The reference base of RGAA 4.1.2 (« environnement de test »): the combinations its method names. */
+export const rgaaReferenceBase = 'NVDA ou JAWS avec Firefox, VoiceOver avec Safari, TalkBack avec Chrome';
+
+/** The screen-reader set-ups the recorded journeys used, once each, in the order first met. */
+export function screenReaderEnvironments(journeys: readonly Pick<ScreenReaderEvidenceData, 'assistiveTechnology' | 'browser' | 'operatingSystem' | 'date'>[]): { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }[] {
+  const seen = new Map<string, { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }>();
+  for (const j of journeys) {
+    const key = `${j.assistiveTechnology}|${j.browser}|${j.operatingSystem}`;
+    const known = seen.get(key);
+    if (!known) seen.set(key, { assistiveTechnology: j.assistiveTechnology, browser: j.browser, operatingSystem: j.operatingSystem, date: j.date });
+    else if (j.date > known.date) known.date = j.date;
+  }
+  return [...seen.values()];
 }

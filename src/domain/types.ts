@@ -9,7 +9,7 @@ import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from 
 import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
 import type { ReferentialData } from '../schemas/referential';
-import type { AccessibilityAuditData, AutomatedEvidenceData, ManualThemeData } from '../schemas/accessibility-audit';
+import type { AccessibilityAuditData, AutomatedEvidenceData, ManualThemeData, ScreenReaderEvidenceData } from '../schemas/accessibility-audit';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -56,10 +56,13 @@ export interface Catalog {
   accessibilityManual?: ManualThemeEntry[];
   /** Automated evidence recorded by `npm run audit:record` (content/accessibility-audit/automated/). */
   accessibilityAutomated?: AutomatedEvidenceEntry[];
+  /** Screen-reader journeys recorded by `npm run audit:screen-reader` (content/accessibility-audit/screen-reader/). */
+  accessibilityScreenReader?: ScreenReaderEvidenceEntry[];
 }
 
 export type ReferentialEntry = ReferentialData & Entry;
 export type ManualThemeEntry = ManualThemeData & Entry;
 export type AutomatedEvidenceEntry = AutomatedEvidenceData & Entry;
+export type ScreenReaderEvidenceEntry = ScreenReaderEvidenceData & Entry;
 
 export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms, SearchVocabularyContent };

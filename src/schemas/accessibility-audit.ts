@@ -128,3 +128,37 @@ export const automatedEvidenceSchema = z
   })
   .strict();
 export type AutomatedEvidenceData = z.infer<typeof automatedEvidenceSchema>;
+
+/**
+ * What a screen reader said along a journey, written by `npm run audit:screen-reader`
+ * (content/accessibility-audit/screen-reader/*.json) and checked again by the tests
+ * (tests/screen-reader/): the assistive technology and browser with their versions, the sample
+ * pages and criteria the journey checks, what a person must hear and the transcript itself.
+ */
+export const screenReaderEvidenceSchema = z
+  .object({
+    /** Referential the criteria belong to (« rgaa-4.1.2 »). */
+    referential: z.string().min(1),
+    journey: slug,
+    title: text,
+    /** « Orca 43.1 » */
+    assistiveTechnology: text,
+    /** « Chromium 156.0.8078.129 » */
+    browser: text,
+    operatingSystem: text,
+    date: isoDate,
+    /** Ids of the audit sample pages the journey goes through. */
+    pages: z.array(slug),
+    /** RGAA criteria whose rendering the journey checks (« 7.5 »). */
+    criteria: z.array(z.string().regex(/^\d+\.\d+$/, { message: 'le numéro du critère entre guillemets (ex. « "7.5" »)' })).min(1),
+    /** pass: every expectation was heard, in order. */
+    outcome: z.enum(['pass', 'fail']),
+    /** What a person must hear, and what Orca said that met it (absent: not heard). */
+    expectations: z.array(z.object({ what: text, heard: text.optional() }).strict()).min(1),
+    /** Every utterance, in order. */
+    transcript: z.array(z.string()),
+    /** Seconds the journey took (on the machine that recorded it). */
+    seconds: z.number().nonnegative().optional(),
+  })
+  .strict();
+export type ScreenReaderEvidenceData = z.infer<typeof screenReaderEvidenceSchema>;

@@ -11,6 +11,12 @@ import {
   missingResults,
   ratePercent,
   type ManualTheme,
+  assistiveTechnologyCriteria,
+  assistiveTechnologySummary,
+  auditOpenData,
+  declarationView,
+  screenReaderEnvironments,
+  withAssistiveTechnology,
 } from '../../src/domain/accessibility-audit';
 import type { AuditPage, AuditStatus, ManualCriterion } from '../../src/schemas/accessibility-audit';
 import { projectRoot } from '../harness';
@@ -154,5 +160,80 @@ describe('l’audit dans le contenu : état du site et rapport du contenu', () =
       'Thème 2 (Cadres) : fichier manual/theme-02.yaml absent, 1 critère(s) × 3 pages sans résultat',
     ]);
     expect(accessibilityStatus({ ...catalog!, accessibilityAudit: undefined })).toBe('non conforme');
+  });
+});
+
+describe('les critères vérifiés avec une technologie d’assistance', () => {
+  const journey = (outcome: 'pass' | 'fail', criteria = ['1.2'], journeyPages = ['lieu']) => ({
+    journey: 'parcours',
+    title: 'Un parcours',
+    assistiveTechnology: 'Orca 43.1',
+    browser: 'Chromium 156.0.8078.129',
+    pages: journeyPages,
+    criteria,
+    outcome,
+    date: '2026-12-06',
+  });
+  const allMet = themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'NA' } });
+  const input = { referential, pages, manual: allMet, automated: [], assistiveTechnologyCriteria: ['1.2'] };
+
+  it('sans parcours, un critère conforme par ailleurs n’est pas compté comme respecté, mais compte comme applicable', () => {
+    const grid = buildGrid({ ...input, screenReader: [] });
+    const item = grid.criteria.find((c) => c.criterion.id === '1.2')!;
+    expect([item.status, item.waitsForAssistiveTechnology, item.assistiveTechnology]).toEqual(['NT', true, []]);
+    expect(grid.rate).toEqual({ met: 1, applicable: 2 });
+    // Every manual result is there: the audit is complete, the site only partly compliant.
+    expect([grid.complete, grid.status]).toEqual([true, 'partiellement conforme']);
+    const view = declarationView(grid);
+    expect(view.waitingForAssistiveTechnology.map((c) => c.id)).toEqual(['1.2']);
+    const row = view.themes[0]!.rows.find((r) => r.id === '1.2')!;
+    expect(row.label).toBe('pas vérifié avec une technologie d’assistance');
+    expect(row.assistiveTechnology).toMatch(/pas vérifiée, le critère ne peut donc pas être compté comme respecté/);
+    // Criteria the RGAA does not check with an assistive technology say so (no summary).
+    expect(view.themes[0]!.rows.find((r) => r.id === '1.1')!.assistiveTechnology).toBeUndefined();
+  });
+
+  it('un parcours réussi qui le vérifie le rend respecté, et la grille dit avec quoi', () => {
+    const grid = buildGrid({ ...input, screenReader: [journey('pass')] });
+    expect(grid.criteria.map((c) => c.status)).toEqual(['C', 'C', 'NA']);
+    expect([grid.rate, grid.status]).toEqual([{ met: 2, applicable: 2 }, 'totalement conforme']);
+    const item = grid.criteria.find((c) => c.criterion.id === '1.2')!;
+    expect(assistiveTechnologySummary(item, pages)).toBe('Restitution vérifiée avec Orca 43.1 et Chromium 156.0.8078.129, parcours au clavier « Un parcours » (réussi, 2026-12-06, pages : Un lieu).');
+    expect(auditOpenData(grid, { date: '2026-11-29', auditor: 'nous' } as never, 'https://exemple.fr', '/').criteria[1]!.assistiveTechnology).toEqual([
+      { journey: 'parcours', with: 'Orca 43.1 et Chromium 156.0.8078.129', pages: ['lieu'], passed: true, date: '2026-12-06' },
+    ]);
+  });
+
+  it('un parcours échoué rend le critère non conforme sur ses pages, même si un autre a réussi', () => {
+    const grid = buildGrid({ ...input, screenReader: [journey('pass', ['1.2'], ['accueil']), journey('fail')] });
+    const item = grid.criteria.find((c) => c.criterion.id === '1.2')!;
+    expect([item.status, item.cells.lieu!.status, item.cells.accueil!.status]).toEqual(['NC', 'NC', 'C']);
+    expect(grid.status).toBe('partiellement conforme');
+  });
+
+  it('un parcours ne concerne que ses critères ; un critère non applicable n’attend rien', () => {
+    const grid = buildGrid({ ...input, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'NA' }, '2.1': { '*': 'NA' } }), screenReader: [journey('fail', ['1.1'])] });
+    expect(grid.criteria.map((c) => c.status)).toEqual(['C', 'NA', 'NA']);
+    expect(grid.criteria[1]!.waitsForAssistiveTechnology).toBeUndefined();
+  });
+
+  it('la règle seule', () => {
+    const check = (passed: boolean) => ({ journey: 'j', title: 't', with: 'Orca', pages: [], passed, date: '2026-12-06' });
+    expect(withAssistiveTechnology('C', [])).toEqual({ status: 'NT', waiting: true });
+    expect(withAssistiveTechnology('C', [check(true)])).toEqual({ status: 'C', waiting: false });
+    expect(withAssistiveTechnology('C', [check(true), check(false)])).toEqual({ status: 'NC', waiting: false });
+    expect(withAssistiveTechnology('NA', [])).toEqual({ status: 'NA', waiting: false });
+    expect(withAssistiveTechnology('NC', [])).toEqual({ status: 'NC', waiting: false });
+    expect(withAssistiveTechnology('NT', [])).toEqual({ status: 'NT', waiting: false });
+  });
+
+  it('le RGAA 4.1.2 en nomme la liste ; un autre référentiel n’en a pas par défaut', () => {
+    expect(assistiveTechnologyCriteria['rgaa-4.1.2']).toEqual(expect.arrayContaining(['7.1', '7.5', '9.2', '11.1', '11.10']));
+    expect(buildGrid({ referential, pages, manual: allMet, automated: [] }).criteria.every((c) => c.assistiveTechnology === undefined)).toBe(true);
+  });
+
+  it('l’environnement de test : chaque combinaison une fois, avec sa dernière date', () => {
+    const env = (date: string, browser = 'Chromium 156') => ({ assistiveTechnology: 'Orca 43.1', browser, operatingSystem: 'Debian 12', date });
+    expect(screenReaderEnvironments([env('2026-12-01'), env('2026-12-06'), env('2026-12-02', 'Chromium 157')])).toEqual([env('2026-12-06'), env('2026-12-02', 'Chromium 157')]);
   });
 });

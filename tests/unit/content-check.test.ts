@@ -84,6 +84,10 @@ const cases: Record<string, Expected[]> = {
     { at: 'content/accessibility-audit/manual/theme-01.yaml:2', field: 'criteria', says: ['critère manquant : 1.2', 'chaque critère du thème 1 (1.1 à 1.2)'] },
     { at: 'content/accessibility-audit/manual/theme-01.yaml:11', field: 'criteria[2].id', says: ['appartient au thème 2 (Cadres), pas au thème 1', 'theme-02.yaml'] },
   ],
+  'audit-screen-reader-unknown-page': [
+    { at: 'content/accessibility-audit/screen-reader/parcours.json:9', field: 'pages[2]', says: ['page inconnue « acceuil »', 'vouliez-vous dire « accueil » ?'] },
+    { at: 'content/accessibility-audit/screen-reader/parcours.json:10', field: 'criteria[2]', says: ['critère inconnu « 9.9 »', 'un critère du référentiel rgaa-test'] },
+  ],
   'audit-bad-status': [
     { at: 'content/accessibility-audit/manual/theme-02.yaml:6', field: 'criteria[1].results.accueil', says: ['valeur « OK » non autorisée', 'C (conforme), NC (non conforme) ou NA (non applicable)'] },
   ],

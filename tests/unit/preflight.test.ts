@@ -28,7 +28,7 @@ function machine(
   };
 }
 
-const allTools = ['pdftotext', 'pdfinfo', 'pdffonts', 'qpdf', 'java'];
+const allTools = ['pdftotext', 'pdfinfo', 'pdffonts', 'qpdf', 'java', 'chromium', 'orca', 'Xvfb', 'dbus-launch', 'xdotool'];
 
 describe('preflight: the Debian tools the site tests need', () => {
   it('passes on a machine that has them, with either Chromium', () => {
@@ -51,7 +51,7 @@ describe('preflight: the Debian tools the site tests need', () => {
     expect(message).toContain('Il manque : Chromium (ni ');
     for (const tool of allTools) expect(message).toContain(tool);
     expect(message).toContain(
-      'sudo apt-get update && sudo apt-get install -y chromium-headless-shell poppler-utils qpdf default-jre-headless fonts-liberation',
+      'sudo apt-get update && sudo apt-get install -y chromium-headless-shell poppler-utils qpdf default-jre-headless chromium orca xvfb dbus-x11 xdotool fonts-liberation',
     );
   });
 
