@@ -23,7 +23,7 @@ export function organisationOf(catalog: Catalog, place: Place): Organisation {
   return organisation;
 }
 
-export function communeOf(catalog: Catalog, place: Place): Commune | undefined {
+export function communeOf(catalog: Pick<Catalog, 'communes'>, place: Place): Commune | undefined {
   return place.commune ? catalog.communes.find((c) => c.id === place.commune) : undefined;
 }
 
@@ -116,11 +116,16 @@ const article4Groups: { group: string; kinds: Organisation['kind'][] }[] = [
   { group: 'Autres acteurs', kinds: ['association', 'departement', 'family-allowance', 'intercommunality'] },
 ];
 
+/** Places the convention names (they carry its label): places opened since are not in its table. */
+export function conventionPlaces(catalog: Pick<Catalog, 'places'>): Place[] {
+  return catalog.places.filter((p) => p.conventionLabel !== undefined);
+}
+
 /** The convention's Article 4 table, rebuilt from the places so that it cannot drift from them. */
 export function article4Table(catalog: Catalog): Article4Row[] {
   const kindOf = new Map(catalog.organisations.map((o) => [o.id, o.kind]));
   return article4Groups.map(({ group, kinds }) => {
-    const places = catalog.places.filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
+    const places = conventionPlaces(catalog).filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
     const column = (p: Place): Article4Column => (!p.onTerritory ? 'outside' : p.level === 2 ? 'level2' : 'level1');
     return {
       group,
@@ -169,7 +174,7 @@ export function contactCoverage(places: readonly Place[]): ContactCoverage {
 }
 
 export interface TownHalls {
-  /** Town-hall places (organisation of kind « commune »), one per commune, in French order. */
+  /** Town-hall places (`townHall: true`), one per commune, in French order of the communes. */
   all: { commune: Commune; place: Place }[];
   /** Those that also register the demand (level 2). */
   registering: { commune: Commune; place: Place }[];
@@ -180,12 +185,12 @@ export interface TownHalls {
 /**
  * The convention's Article 4 table puts every town hall at level 1 and lists the ones that also
  * register (level 2): read from content/places, so that a commune joining the registration desks
- * changes every sentence built on it.
+ * changes every sentence built on it. Only places marked `townHall: true` count: another desk a
+ * commune runs (a neighbourhood centre) is not its town hall.
  */
-export function townHalls(catalog: Catalog): TownHalls {
-  const communeKinds = new Set(catalog.organisations.filter((o) => o.kind === 'commune').map((o) => o.id));
+export function townHalls(catalog: Pick<Catalog, 'places' | 'communes'>): TownHalls {
   const all = catalog.places
-    .filter((p) => communeKinds.has(p.organisation))
+    .filter((p) => p.townHall)
     .map((place) => ({ place, commune: communeOf(catalog, place) }))
     .filter((entry): entry is { place: Place; commune: Commune } => entry.commune !== undefined)
     .sort((a, b) => collator.compare(a.commune.name, b.commune.name));

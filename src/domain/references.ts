@@ -2,6 +2,7 @@ import type { Catalog } from './types';
 import { checkSearchSynonyms, checkSearchVocabulary } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
 import { checkAccessibilityAudit } from './accessibility-audit-check';
+import { checkPlaces } from './place-checks';
 
 /** One problem in the content, as an editor must read it. */
 export interface ContentIssue {
@@ -121,6 +122,7 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
       issues.push(unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, files.communesFolder));
     }
   }
+  issues.push(...checkPlaces(catalog));
   if (catalog.site && catalog.organisations && !organisationIds.includes(catalog.site.territory.organisation)) {
     issues.push(unknownReference(files.site, ['territory', 'organisation'], catalog.site.territory.organisation, 'organisation', organisationIds, files.organisationsFolder));
   }
