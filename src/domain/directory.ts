@@ -201,6 +201,24 @@ export function townHalls(catalog: Pick<Catalog, 'places' | 'communes'>): TownHa
   };
 }
 
+export interface TownHallSummary {
+  /** How many town halls there are. */
+  count: number;
+  /** How many also register the demand. */
+  registering: number;
+  /** true when `named` are the ones that do not register (« toutes sauf … »). */
+  except: boolean;
+  /** The shorter group's communes, to be named: « toutes sauf Bois-Bernard et Leforest » rather than twelve names. */
+  named: Commune[];
+}
+
+/** What the sentence about town halls says, from the town halls only (`townHall: true`). */
+export function townHallSummary(catalog: Pick<Catalog, 'places' | 'communes'>): TownHallSummary {
+  const { all, registering, welcomeOnly } = townHalls(catalog);
+  const except = welcomeOnly.length <= registering.length;
+  return { count: all.length, registering: registering.length, except, named: (except ? welcomeOnly : registering).map(({ commune }) => commune) };
+}
+
 /** « a », « a et b », « a, b et c ». */
 function frenchList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
