@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
 import { localDay } from '../../src/domain/report';
 import { readText, builtDist } from '../helpers/dist';
 import { projectRoot } from '../helpers/build';
+import { loadRealContent } from '../helpers/real-content';
 
 const distWithBase = await builtDist('distWithBase');
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 /**

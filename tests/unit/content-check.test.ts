@@ -4,6 +4,7 @@ import { loadContent } from '../../src/content-loader/load';
 import { formatIssue, frenchSpacing, type ContentIssue } from '../../src/domain/references';
 import { projectRoot } from '../helpers/build';
 import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
+import { loadRealContent } from '../helpers/real-content';
 
 /**
  * One fixture folder per kind of mistake an editor makes (tests/fixtures/editors/<mistake>/, laid
@@ -165,7 +166,7 @@ describe('npm run check : une erreur par faute, avec le fichier, la ligne et le 
 
 describe('le contenu réel', () => {
   it('passe la vérification sans erreur', async () => {
-    const { issues } = await loadContent(`${projectRoot}/content`, projectRoot);
+    const { issues } = await loadRealContent();
     expect(issues.map(formatIssue)).toEqual([]);
   });
 });

@@ -94,7 +94,8 @@ describe('quelle fiche pour quel lieu', () => {
     // A neighbourhood desk run by the commune (organisation « communes », no townHall) in Beta.
     const desk = matchPlace({ id: 'maison-de-quartier-beta', directoryKind: 'mairie', insee: '62002' }, api);
     expect(desk).toMatchObject({ status: 'not-found', reason: expect.stringContaining('nommez sa fiche (directoryRecord)') });
-    if (desk.status === 'not-found') expect(desk.candidates.map((c) => c.oldCode)).toEqual(['mairie-62002-01']);
+    if (desk.status !== 'not-found') return;
+    expect(desk.candidates.map((c) => c.oldCode)).toEqual(['mairie-62002-01']);
     const summary = formatSummary([{ place: { id: 'x', file: 'content/places/x.yaml', name: 'X', text: '' }, ...desk }], false);
     expect(summary).toContain('copiez sa ligne « directoryRecord: … »');
     expect(summary).toContain('directoryRecord: mairie-62002-01');

@@ -6,8 +6,9 @@ import { loadContent } from '../../src/content-loader/load';
 import { answerPages, farPlacesShown, orient, placesByTier, proposedPlaces, situationRules, type AnswerBlock, type PlaceTier } from '../../src/domain/orientation';
 import { projectRoot } from '../helpers/build';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
+import { loadRealContent, realContentDir } from '../helpers/real-content';
 
-const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog, issues } = await loadRealContent();
 if (!catalog) throw new Error(`le contenu réel doit être valide : ${JSON.stringify(issues)}`);
 
 const ids = (places: { id: string }[]) => places.map((p) => p.id);
@@ -108,7 +109,7 @@ describe('orient() : ordre et combinaisons', () => {
 describe('les règles d’orientation sont du contenu vérifié', () => {
   async function contentWith(files: Record<string, string>) {
     const dir = await mkdtemp(join(tmpdir(), 'sai-orientation-'));
-    await cp(join(projectRoot, 'content'), dir, { recursive: true });
+    await cp(realContentDir, dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'orientation', name), text);
     return loadContent(dir, projectRoot);
   }

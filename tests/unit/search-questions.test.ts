@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { resultSummary, searchSite, termWeight, understandQuery, type SearchVocabulary } from '../../src/domain/search';
 import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index';
 import { searchVocabularySchema } from '../../src/schemas/search';
 import { projectRoot } from '../helpers/build';
 import { fakePagefind } from './fake-pagefind';
+import { loadRealContent } from '../helpers/real-content';
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 const vocabulary: SearchVocabulary = compileVocabulary(

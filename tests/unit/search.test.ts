@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import {
   correctWord,
   describeResult,
@@ -16,8 +15,9 @@ import { buildLexicon, checkSearchSynonyms, indexedText, keywordsForPath, search
 import { forIndexing } from '../../src/integrations/pagefind';
 import { projectRoot } from '../helpers/build';
 import { fakePagefind } from './fake-pagefind';
+import { loadRealContent } from '../helpers/real-content';
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 describe('les mots envoyés à Pagefind', () => {
