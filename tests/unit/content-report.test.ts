@@ -6,6 +6,7 @@ import { checklistCoverage } from '../../src/domain/checklist';
 import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links';
 import { frenchSpacing } from '../../src/domain/references';
 import { codeArticlesIn, undatedArticles } from '../../src/domain/citations';
+import { contentDateAdvice, datesInContent, nextVersion } from '../../src/domain/content-date';
 import { contentReport, countTodo, formatReport } from '../../src/domain/report';
 import type { Catalog } from '../../src/domain/types';
 import { projectRoot } from '../helpers/build';
@@ -106,6 +107,35 @@ describe('le rapport du contenu', () => {
     expect(text).toContain(frenchSpacing('couvert — depot-demande : Comment et où déposer une demande → faire-sa-demande (article à vérifier sur Légifrance)'));
     expect(text).toMatch(/^Rapport du contenu au 1er\u00a0décembre\u00a02026\u00a0: \d+ point\(s\)/);
     expect(countTodo(contentReport(catalog, '2026-12-01'))).toBeGreaterThan(0);
+  });
+});
+
+describe('le rapport et la date imprimée sur les plaquettes (contentDate, version)', () => {
+  it('ne dit rien tant que rien n’est daté après contentDate', async () => {
+    const catalog = await baseCatalog();
+    const later = datesInContent(catalog).filter((d) => d.date > catalog.site.contentDate);
+    expect(contentDateAdvice(catalog)).toEqual(later.length === 0 ? [] : [expect.any(String)]);
+    expect(contentDateAdvice({ ...catalog, site: { ...catalog.site, contentDate: '2999-12-31' } })).toEqual([]);
+  });
+
+  it('demande d’avancer la date et la version quand une source est consultée après, ou qu’un fichier a changé', async () => {
+    const catalog = await baseCatalog();
+    const site = { ...catalog.site, contentDate: '2026-11-28', version: '1.3' };
+    const place = { ...catalog.places[0]!, sources: [...catalog.places[0]!.sources, { title: 'Appel au service logement', consulted: '2026-12-01' }] };
+    const [advice] = contentDateAdvice({ ...catalog, site, places: [place, ...catalog.places.slice(1)] });
+    expect(advice).toContain(`${place.file} (consulted 1er\u00a0décembre\u00a02026)`);
+    expect(advice).toContain('mettez « contentDate: 2026-12-01 » et « version: "1.4" »');
+    const fromGit = contentDateAdvice({ ...catalog, site }, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]);
+    expect(fromGit[0]).toContain('« contentDate: 2026-12-03 »');
+    const section = contentReport({ ...catalog, site }, '2026-12-05', undefined, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]).find((s) => s.title.startsWith('Date et version'))!;
+    expect(section.todo).toHaveLength(1);
+    expect(section.info).toEqual(['Les plaquettes disent « Vérifié le 28\u00a0novembre\u00a02026 · version 1.3 ».']);
+  });
+
+  it('propose la version suivante quand elle finit par un nombre', () => {
+    expect(nextVersion('1.3')).toBe('1.4');
+    expect(nextVersion('2026.11-9')).toBe('2026.11-10');
+    expect(nextVersion('2026.11-a')).toBeUndefined();
   });
 });
 
