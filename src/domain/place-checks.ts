@@ -21,6 +21,8 @@ export function communeTownNames(commune: Pick<Commune, 'name' | 'localities'>):
 }
 
 const quoted = (items: readonly string[]) => items.map((i) => `« ${i} »`).join(' ou ');
+/** « de Carvin », « d’Oignies », « d’Hénin-Beaumont ». */
+const of = (name: string) => (/^[aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊËÎÏÔÖÛÜ]/.test(name) ? `d’${name}` : `de ${name}`);
 
 /**
  * An address on the territory belongs to the place's commune: one of its postcodes, its name or a
@@ -36,9 +38,9 @@ function addressIssues(place: Place, commune: Commune): ContentIssue[] {
       file: place.file,
       path: ['address', 'postcode'],
       field: 'address.postcode',
-      message: `code postal « ${address.postcode} » : ce n’est pas celui de ${commune.name} (commune: ${commune.id})`,
-      expected: `${postcodes.length > 1 ? 'l’un des codes postaux' : 'le code postal'} de ${commune.name} : ${quoted(postcodes)}`,
-      hint: `si le lieu est dans une autre commune, corrigez « commune: » ; si ${commune.name} a un autre code postal, ajoutez-le à « otherPostcodes » dans ${commune.file}`,
+      message: `code postal « ${address.postcode} » : ce n’est pas celui ${of(commune.name)} (commune: ${commune.id})`,
+      expected: `${postcodes.length > 1 ? 'l’un des codes postaux' : 'le code postal'} ${of(commune.name)} : ${quoted(postcodes)}`,
+      hint: `si le lieu est dans une autre commune, corrigez « commune: » ; si la commune a un autre code postal, ajoutez-le à « otherPostcodes » dans ${commune.file}`,
     });
   }
   const names = communeTownNames(commune);
