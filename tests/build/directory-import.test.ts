@@ -85,10 +85,13 @@ describe('npm run import:annuaire', () => {
     expect(halls.length, 'content/places/ : aucune mairie (townHall: true)').toBeGreaterThan(0);
     const firstRun = importAnnuaire(content, fixture);
     expect(firstRun.code, firstRun.out).toBe(0);
-    expect(firstRun.out).toContain(`Lieux remplis ou mis à jour : ${halls.length} ; inchangés : 0 ; en conflit : 0 ; non trouvés : ${named.length} ; ambigus : 0`);
+    // A detail typed by hand stays (« conflit »): the conflicts are not counted here, an editor may have some.
+    expect(firstRun.out).toContain(`Lieux remplis ou mis à jour : ${halls.length} ; inchangés : 0 ;`);
+    expect(firstRun.out).toContain(`non trouvés : ${named.length} ; ambigus : 0`);
     // The e-mail found in the website field is reported, not published as a website.
     expect(firstRun.out).toContain('site internet « contact@mairie-oignies.exemple.invalid » : c’est une adresse e-mail, non repris');
-    for (const file of halls) expect(readFileSync(join(content, 'places', file), 'utf8'), file).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
+    const withoutPhone = halls.filter((file) => !/^phones?:/m.test(pristine.get(join(content, 'places', file)) ?? ''));
+    for (const file of withoutPhone) expect(read(file), file).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
 
     // Each desk that is not a town hall gets the line to copy: the editor's one step. The fictitious
     // file has a record for each of the partners' desks, none for a desk a commune runs beside its
@@ -97,14 +100,15 @@ describe('npm run import:annuaire', () => {
     for (const file of named.filter((f) => !communeDesks.includes(f))) {
       const block = firstRun.out.split('\n').findIndex((line) => line.includes(`(content/places/${file})`) || line.includes(`/places/${file})`));
       expect(block, `${file} : non signalé`).toBeGreaterThanOrEqual(0);
-      const record = /directoryRecord: (\S+)/.exec(firstRun.out.split('\n').slice(block + 1, block + 3).join('\n'))?.[1];
+      const record = /^ +– .* : directoryRecord: (\S+)/m.exec(firstRun.out.split('\n').slice(block + 1, block + 4).join('\n'))?.[1];
       expect(record, `${file} : aucune fiche proposée`).toBeDefined();
       const path = join(content, 'places', file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(/\nsources:/, `\ndirectoryRecord: ${record}\nsources:`));
     }
     const secondRun = importAnnuaire(content, fixture);
     const filled = named.length - communeDesks.length;
-    expect(secondRun.out).toContain(`Lieux remplis ou mis à jour : ${filled} ; inchangés : ${halls.length} ; en conflit : 0 ; non trouvés : ${communeDesks.length} ; ambigus : 0`);
+    expect(secondRun.out).toContain(`Lieux remplis ou mis à jour : ${filled} ; inchangés : ${halls.length} ;`);
+    expect(secondRun.out).toContain(`non trouvés : ${communeDesks.length} ; ambigus : 0`);
     // Only places changed, and the comments of the files are still there.
     const after = snapshot(content);
     const changed = [...after.keys()].filter((f) => after.get(f) !== pristine.get(f));
