@@ -78,6 +78,7 @@ const places: PlaceFile[] = await Promise.all(
       text: await readFile(resolve(process.cwd(), place.file), 'utf8'),
       directoryRecord: place.directoryRecord,
       directoryKind: organisation?.directoryKind,
+      townHall: place.townHall,
       insee: catalog.communes.find((c) => c.id === place.commune)?.insee,
     };
   }),

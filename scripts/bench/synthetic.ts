@@ -59,21 +59,32 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
   }
 
   for (let k = 1; k < factor; k++) {
+    const copies = new Map<string, { name: string; postcode: string }>();
     for (const id of communeIds) {
       const doc = parseDocument(await readFile(join(sourceDir, 'communes', `${id}.yaml`), 'utf8'));
-      doc.set('name', `${String(doc.get('name'))} (commune synthétique ${k})`);
+      const name = `${String(doc.get('name'))} (commune synthétique ${k})`;
+      doc.set('name', name);
       // Made-up codes, unique across copies; the real ones start with 62.
       const made = String(90000 + code++);
       doc.set('insee', made);
       doc.set('postcode', made);
+      doc.delete('otherPostcodes');
+      doc.delete('localities');
+      copies.set(`${id}${suffix(k)}`, { name, postcode: made });
       await writeFile(join(targetDir, 'communes', `${id}${suffix(k)}.yaml`), doc.toString({ lineWidth: 0 }));
     }
     for (const id of placeIds) {
       const doc = parseDocument(await readFile(join(sourceDir, 'places', `${id}.yaml`), 'utf8'));
       doc.set('name', `${String(doc.get('name'))} (lieu synthétique ${k})`);
-      doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
+      if (doc.has('conventionLabel')) doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
       const commune = doc.get('commune');
       if (typeof commune === 'string') doc.set('commune', `${commune}${suffix(k)}`);
+      // An address belongs to its commune: the copy's address is in the copied commune.
+      const copy = typeof commune === 'string' ? copies.get(`${commune}${suffix(k)}`) : undefined;
+      if (copy && doc.hasIn(['address', 'postcode'])) {
+        doc.setIn(['address', 'postcode'], copy.postcode);
+        doc.setIn(['address', 'city'], copy.name);
+      }
       if (options.mode === 'offsite') {
         doc.set('level', 1);
         doc.set('onTerritory', false);

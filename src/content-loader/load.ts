@@ -10,7 +10,7 @@ import { checklistWarnings } from '../domain/checklist';
 import { anchorsIn, buildRouteTable, checkLink, componentsIn, linksIn, pageIdClashes, type ContentIds } from '../domain/links';
 import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
-import { describeZodIssue } from './messages';
+import { describeZodIssue, referenceHint } from './messages';
 import { mdxSyntaxIssue } from './mdx-syntax';
 import { bodyIssues, textIssues } from './text-check';
 import { leafletIssues } from './leaflet-check';
@@ -93,6 +93,54 @@ const yamlErrors: Record<string, { message: string; expected: string; hint?: str
   },
 };
 
+const keyLine = /^( *(?:- +)?)([A-Za-z][\w-]*) *:(.*)$/;
+
+/**
+ * The parser reports a key indented one space too far or too few on a line near it, often the
+ * line above (« commune: carvin » then « ␣services: … » reads as one text « carvin services »).
+ * The first key of the file whose indentation matches no sibling in its block is the misplaced one.
+ */
+function misplacedKey(lines: readonly string[], yamlLine: number): { line: number; key: string; words: { message: string; expected: string } } | undefined {
+  const keys = lines.map((text) => keyLine.exec(text));
+  for (let i = 0; i < Math.min(lines.length, yamlLine + 1); i++) {
+    const own = keys[i];
+    if (!own || own[1]!.includes('-')) continue;
+    const column = own[1]!.length;
+    let deeper: number | undefined;
+    let expected: number | undefined;
+    let sideNeighbour = '';
+    for (let j = i - 1; j >= 0; j--) {
+      const other = keys[j];
+      if (!other) continue;
+      const at = other[1]!.length;
+      if (at === column) break;
+      if (at > column) {
+        deeper = Math.min(deeper ?? at, at);
+        sideNeighbour = other[2]!;
+        continue;
+      }
+      // A block opened just above (« address: » then its first field) takes any deeper indentation.
+      if (deeper === undefined && other[3]!.trim() === '' && j === i - 1) break;
+      expected = deeper ?? at;
+      sideNeighbour = deeper === undefined ? other[2]! : sideNeighbour;
+      break;
+    }
+    if (expected === undefined) continue;
+    if (i + 1 < yamlLine - 1) return undefined;
+    const shift = column - expected;
+    const spaces = (n: number) => `${n} espace${n > 1 ? 's' : ''}`;
+    return {
+      line: i + 1,
+      key: own[2]!,
+      words: {
+        message: `ligne décalée : « ${own[2]}: » commence ${spaces(Math.abs(shift))} plus à ${shift > 0 ? 'droite' : 'gauche'} que « ${sideNeighbour}: »`,
+        expected: `« ${own[2]}: » aligné sur « ${sideNeighbour}: »${expected === 0 ? ', tout au début de la ligne' : `, avec ${spaces(expected)} en début de ligne`}`,
+      },
+    };
+  }
+  return undefined;
+}
+
 async function parseFile(root: string, path: string): Promise<ParsedFile | ContentIssue[]> {
   const file = relative(root, path).split(sep).join('/');
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
@@ -138,6 +186,12 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
       const yamlLine = lineCounter.linePos(error.pos[0]).line;
       if (seen.has(yamlLine)) continue;
       seen.add(yamlLine);
+      const shifted = ['BLOCK_AS_IMPLICIT_KEY', 'BAD_INDENT', 'MULTILINE_IMPLICIT_KEY'].includes(error.code) ? misplacedKey(lines, yamlLine) : undefined;
+      if (shifted) {
+        if (issues.some((issue) => issue.line === shifted.line + lineOffset)) continue;
+        issues.push({ file, line: shifted.line + lineOffset, field: shifted.key, ...shifted.words });
+        continue;
+      }
       const words = yamlErrors[error.code] ?? unreadable;
       issues.push({ file, line: yamlLine + lineOffset, field: keyAt(yamlLine) ?? 'syntaxe YAML', ...words });
     }
@@ -366,6 +420,16 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     all.push(...checklistWarnings({ topics: out.topics, minimumInformation: out.minimumInformation }, files.minimumInformation));
   }
 
+  // A badly written reference (« commune: Oignie ») fails the schema before the communes are known:
+  // its suggestion is taken here, among the files that exist.
+  const referenceIds: Record<string, string[] | undefined> = { commune: fileIds.communes, organisation: fileIds.organisations };
+  for (const issue of all) {
+    const key = issue.path?.length === 1 ? String(issue.path[0]) : undefined;
+    const ids = key ? referenceIds[key] : undefined;
+    if (!ids || issue.hint) continue;
+    const hint = referenceHint((parsedFiles.get(issue.file)?.data as Record<string, unknown> | undefined)?.[key!], ids);
+    if (hint) issue.hint = hint;
+  }
   // Only a catalog without errors can be laid out; what would stop a leaflet then stops the check too.
   if (options.leaflets !== false && all.every((issue) => issue.severity === 'warning')) {
     const base = options.base ?? process.env.SAI_BASE ?? (out.site as { basePath?: string } | undefined)?.basePath ?? '/';

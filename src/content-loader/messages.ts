@@ -1,6 +1,7 @@
 import type { ZodIssue, ZodTypeAny } from 'astro/zod';
 import { closest, type ContentIssue } from '../domain/issues';
 import { toSlug } from '../domain/references';
+import { frenchPhonePattern } from '../schemas/common';
 
 /**
  * Turns zod's issues into the French an editor reads: the field, what is wrong, what is expected,
@@ -186,15 +187,39 @@ function formatHint(field: string, value: unknown): string | undefined {
     const [d, m, y] = value.split('/') as [string, string, string];
     return `écrivez « ${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')} »`;
   }
+  // References (organisation, commune) get their hint from the loader, which knows the files that exist.
   const slugged = toSlug(value);
-  if (slugged && slugged !== value && ['organisation', 'commune', 'id'].includes(field)) return `vouliez-vous dire « ${slugged} » ?`;
+  if (slugged && slugged !== value && field === 'id') return `vouliez-vous dire « ${slugged} » ?`;
   return undefined;
+}
+
+/**
+ * « vouliez-vous dire … ? » for a reference to another file (« commune: Oignie »), offered only when
+ * the suggestion is the id of a file that exists (« oignies »), never a slug that would fail again.
+ */
+export function referenceHint(value: unknown, ids: readonly string[]): string | undefined {
+  if (typeof value !== 'string' || ids.includes(value)) return undefined;
+  const near = ids.includes(toSlug(value)) ? toSlug(value) : (closest(toSlug(value), ids) ?? closest(value, ids));
+  return near ? `vouliez-vous dire « ${near} » ?` : undefined;
+}
+
+/**
+ * An unquoted phone number is read as a number and loses its leading 0: the fix offered must itself
+ * be a valid number, so a number with a digit too many or too few is not « fixed » by adding the 0.
+ */
+function phoneNumberHint(field: string, value: number): string {
+  const digits = `0${String(value)}`;
+  if (frenchPhonePattern.test(digits)) {
+    const spaced = digits.replace(/(\d{2})(?=\d)/g, '$1 ');
+    return `mettez le numéro entre guillemets : « ${field}: "${spaced}" » (sans guillemets, le 0 du début disparaît)`;
+  }
+  return `mettez le numéro entre guillemets, avec ses 10 chiffres (ex. « ${field}: "03 21 00 00 00" ») : ici ${digits.length} chiffres en comptant le 0 du début, que YAML enlève sans guillemets ; vérifiez le numéro`;
 }
 
 function typeHint(field: string, expected: string, value: unknown): string | undefined {
   if (expected === 'string' && typeof value === 'number') {
-    const zero = field === 'phone' ? ' (sans guillemets, le 0 du début disparaît)' : '';
-    return `mettez la valeur entre guillemets : « ${field}: "${field === 'phone' ? `0${value}` : value}" »${zero}`;
+    if (field === 'phone' || field === 'number') return phoneNumberHint(field, value);
+    return `mettez la valeur entre guillemets : « ${field}: "${value}" »`;
   }
   if (expected === 'number' && typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)) return 'écrivez le nombre sans guillemets ni espace';
   if (expected === 'number' && typeof value === 'string') return 'écrivez seulement le nombre, sans espace ni symbole (ex. « 23403 », pas « 23 403 € »)';

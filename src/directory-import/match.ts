@@ -9,6 +9,8 @@ export interface PlaceToMatch {
   directoryKind?: string;
   /** INSEE code of the place's commune, when it stands on the territory. */
   insee?: string;
+  /** The commune's town hall (`townHall: true`): the only place found by its commune alone. */
+  townHall?: boolean;
 }
 
 export type Match =
@@ -28,9 +30,11 @@ function hasKind(record: DirectoryRecord, kind: string): boolean {
 }
 
 /**
- * The record of one place. Named records win; otherwise the desk of the organisation's kind that
- * stands in the place's commune, leaving out delegated town halls and records not to be diffused.
- * Zero or several candidates are reported with their names, never guessed.
+ * The record of one place. Named records win; otherwise a town hall (`townHall: true`) takes the
+ * desk of its organisation's kind that stands in its commune, leaving out delegated town halls and
+ * records not to be diffused. Any other place must name its record: a commune or an agency may run
+ * several desks in one commune, and the wrong one's address would be printed. Zero or several
+ * candidates are reported with their names, never guessed.
  */
 export function matchPlace(place: PlaceToMatch, records: readonly DirectoryRecord[]): Match {
   if (place.directoryRecord) {
@@ -43,6 +47,14 @@ export function matchPlace(place: PlaceToMatch, records: readonly DirectoryRecor
   if (!place.insee) return { status: 'not-found', reason: 'lieu hors du territoire : nommez sa fiche (directoryRecord)', candidates: [] };
   const ofKind = records.filter((r) => hasKind(r, place.directoryKind!) && r.diffusable && !isDelegatedTownHall(r));
   const standing = ofKind.filter((r) => r.insee === place.insee);
+  if (!place.townHall) {
+    const serving = ofKind.filter((r) => r.insee !== place.insee && r.pivot.some((p) => p.kind === place.directoryKind && p.communes.includes(place.insee!)));
+    return {
+      status: 'not-found',
+      reason: 'seule la mairie (townHall: true) est trouvée d’après sa commune ; pour ce lieu, nommez sa fiche (directoryRecord)',
+      candidates: [...standing, ...serving],
+    };
+  }
   if (standing.length === 1) return { status: 'matched', record: standing[0]! };
   if (standing.length > 1) return { status: 'ambiguous', candidates: standing };
   // Nothing stands in the commune: desks of that kind which serve it are hints for the editor, not a match.

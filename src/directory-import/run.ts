@@ -99,7 +99,7 @@ export function formatSummary(outcomes: readonly Outcome[], dryRun: boolean): st
       lines.push(`${dryRun ? 'serait ' : ''}${o.status === 'filled' ? 'rempli' : 'mis à jour'} — ${head} : ${o.changed.map((f) => fieldLabels[f]).join(', ') || 'source'} (fiche ${o.record.id})`);
     } else if (o.status === 'not-found') {
       lines.push(`non trouvé — ${head} : ${o.reason}`);
-      if (o.candidates.length > 0) lines.push('    fiches qui desservent la commune, à nommer si l’une est la bonne :', ...candidateList(o.candidates));
+      if (o.candidates.length > 0) lines.push('    fiches de la commune ou qui la desservent ; si l’une est la bonne, copiez sa ligne « directoryRecord: … » dans le fichier du lieu :', ...candidateList(o.candidates));
     } else if (o.status === 'ambiguous') {
       lines.push(`ambigu — ${head} : ${o.candidates.length} fiches possibles ; nommez la bonne dans le fichier du lieu :`, ...candidateList(o.candidates));
     } else if (o.status === 'invalid') {

@@ -20,7 +20,7 @@ export function organisationOf(catalog: Catalog, place: Place): Organisation {
   return organisation;
 }
 
-export function communeOf(catalog: Catalog, place: Place): Commune | undefined {
+export function communeOf(catalog: Pick<Catalog, 'communes'>, place: Place): Commune | undefined {
   return place.commune ? communeById(catalog.communes).get(place.commune) : undefined;
 }
 
@@ -123,11 +123,16 @@ const article4Groups: { group: string; kinds: Organisation['kind'][]; level1Word
   { group: 'Autres acteurs', kinds: ['association', 'departement', 'family-allowance', 'intercommunality'] },
 ];
 
+/** Places the convention names (they carry its label): places opened since are not in its table. */
+export function conventionPlaces(catalog: Pick<Catalog, 'places'>): Place[] {
+  return catalog.places.filter((p) => p.conventionLabel !== undefined);
+}
+
 /** The convention's Article 4 table, rebuilt from the places so that it cannot drift from them. */
 export function article4Table(catalog: Catalog): Article4Row[] {
   const kindOf = new Map(catalog.organisations.map((o) => [o.id, o.kind]));
   return article4Groups.map(({ group, kinds, level1Words }) => {
-    const places = catalog.places.filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
+    const places = conventionPlaces(catalog).filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
     const column = (p: Place): Article4Column => (!p.onTerritory ? 'outside' : p.level === 2 ? 'level2' : 'level1');
     return {
       group,
@@ -177,7 +182,7 @@ export function contactCoverage(places: readonly Place[]): ContactCoverage {
 }
 
 export interface TownHalls {
-  /** Town-hall places (organisation of kind « commune »), one per commune, in French order. */
+  /** Town-hall places (`townHall: true`), one per commune, in French order of the communes. */
   all: { commune: Commune; place: Place }[];
   /** Those that also register the demand (level 2). */
   registering: { commune: Commune; place: Place }[];
@@ -188,12 +193,12 @@ export interface TownHalls {
 /**
  * The convention's Article 4 table puts every town hall at level 1 and lists the ones that also
  * register (level 2): read from content/places, so that a commune joining the registration desks
- * changes every sentence built on it.
+ * changes every sentence built on it. Only places marked `townHall: true` count: another desk a
+ * commune runs (a neighbourhood centre) is not its town hall.
  */
-export function townHalls(catalog: Catalog): TownHalls {
-  const communeKinds = new Set(catalog.organisations.filter((o) => o.kind === 'commune').map((o) => o.id));
+export function townHalls(catalog: Pick<Catalog, 'places' | 'communes'>): TownHalls {
   const all = catalog.places
-    .filter((p) => communeKinds.has(p.organisation))
+    .filter((p) => p.townHall)
     .map((place) => ({ place, commune: communeOf(catalog, place) }))
     .filter((entry): entry is { place: Place; commune: Commune } => entry.commune !== undefined)
     .sort((a, b) => collator.compare(a.commune.name, b.commune.name));
@@ -202,6 +207,24 @@ export function townHalls(catalog: Catalog): TownHalls {
     registering: all.filter(({ place }) => registers(place)),
     welcomeOnly: all.filter(({ place }) => !registers(place)),
   };
+}
+
+export interface TownHallSummary {
+  /** How many town halls there are. */
+  count: number;
+  /** How many also register the demand. */
+  registering: number;
+  /** true when `named` are the ones that do not register (« toutes sauf … »). */
+  except: boolean;
+  /** The shorter group's communes, to be named: « toutes sauf Bois-Bernard et Leforest » rather than twelve names. */
+  named: Commune[];
+}
+
+/** What the sentence about town halls says, from the town halls only (`townHall: true`). */
+export function townHallSummary(catalog: Pick<Catalog, 'places' | 'communes'>): TownHallSummary {
+  const { all, registering, welcomeOnly } = townHalls(catalog);
+  const except = welcomeOnly.length <= registering.length;
+  return { count: all.length, registering: registering.length, except, named: (except ? welcomeOnly : registering).map(({ commune }) => commune) };
 }
 
 /** « a », « a et b », « a, b et c ». */

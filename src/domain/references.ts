@@ -3,6 +3,7 @@ import { closest, type ContentIssue, type PartialCatalog } from './issues';
 import { checkSearchSynonyms, checkSearchVocabulary } from './search-index';
 import { requiredPages, requiredTopics } from './urls';
 import { checkAccessibilityAudit } from './accessibility-audit-check';
+import { checkPlaces } from './place-checks';
 
 /** "Mairie de Carvin" → "mairie-de-carvin": the slug an editor probably meant. */
 export function toSlug(value: string): string {
@@ -74,6 +75,7 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
       issues.push(unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, files.communesFolder));
     }
   }
+  issues.push(...checkPlaces(catalog));
   if (catalog.site && catalog.organisations && !organisationIds.includes(catalog.site.territory.organisation)) {
     issues.push(unknownReference(files.site, ['territory', 'organisation'], catalog.site.territory.organisation, 'organisation', organisationIds, files.organisationsFolder));
   }

@@ -2,6 +2,7 @@ import { gridOf, missingResults } from './accessibility-audit';
 import { checklistCoverage } from './checklist';
 import { undatedArticles } from './citations';
 import { dataInclusionExport } from './data-inclusion-export';
+import { contentDateAdvice, type DatedChange } from './content-date';
 import { directorySource, missingContact, monthsBetween } from './directory';
 import { formatDate } from './format';
 import { legalPageTitles, missingLegalItems } from './legal-gate';
@@ -33,8 +34,14 @@ function where(file: string): string {
  * `bodies` (MDX body by file, as the content loader returns them) lets the report see the articles a
  * topic names in its text, not only in its sources; without it only the sources are read.
  */
-export function contentReport(catalog: Catalog, today: string, bodies?: ReadonlyMap<string, string>): ReportSection[] {
+export function contentReport(catalog: Catalog, today: string, bodies?: ReadonlyMap<string, string>, changes: readonly DatedChange[] = []): ReportSection[] {
   const sections: ReportSection[] = [];
+
+  sections.push({
+    title: 'Date et version imprimées sur les plaquettes (contentDate, version)',
+    todo: contentDateAdvice(catalog, changes, today),
+    info: [`Les plaquettes disent « Vérifié le ${formatDate(catalog.site.contentDate)} · version ${catalog.site.version} ».`],
+  });
 
   sections.push({
     title: 'Lieux sans adresse, téléphone ou horaires',

@@ -8,8 +8,13 @@ export const communeSchema = z
     /** Code officiel géographique (INSEE), five characters. */
     insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'un code INSEE à 5 caractères, entre guillemets (ex. « "62427" »)' }),
     postcode: z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
-    /** The commune's other postcodes, when La Poste gives it several (the main one is `postcode`). */
-    otherPostcodes: z.array(z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62129" »)' })).optional(),
+    /** The commune's other postcodes, when it has several: an address in the commune uses one of them. */
+    otherPostcodes: z.array(z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' })).optional(),
+    /**
+     * Names a postal address may give instead of the commune's (a hamlet, a former commune), as La
+     * Poste writes them: an address in the commune names the commune or one of these.
+     */
+    localities: z.array(z.string().min(1)).optional(),
     /** A sentence or two the commune page shows first, in plain French. */
     intro: z.string().optional(),
     sources,

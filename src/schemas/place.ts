@@ -49,8 +49,16 @@ export const placeSchema = z
     town: z.string().optional(),
     services: z.array(z.enum(placeServices)).min(1),
     audiences: z.array(z.enum(placeAudiences)).default([]),
-    /** How the convention's Article 4 names this place, word for word. */
+    /**
+     * How the convention's Article 4 names this place, word for word. Absent for a place the
+     * convention does not name (opened since): its page then says where its listing comes from.
+     */
     conventionLabel: z.string().min(1).optional(),
+    /**
+     * true for the commune's town hall (mairie, its CCAS or housing service): the sentences about
+     * town halls and the directory import rely on this flag, never on the organisation alone.
+     */
+    townHall: z.boolean().default(false),
     address: addressSchema.optional(),
     /** One number, typed by hand. */
     phone: frenchPhone.optional(),
@@ -91,6 +99,14 @@ export const placeSchema = z
         path: ['town'],
         message: 'ville absente pour un lieu situé hors du territoire (onTerritory: false)',
         params: { expected: 'le nom de la ville, ex. « town: Arras »' },
+      });
+    }
+    if (place.townHall && !place.commune) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['townHall'],
+        message: 'une mairie (townHall: true) sans commune',
+        params: { expected: 'la commune de la mairie, ex. « commune: carvin », ou retirer « townHall: true »' },
       });
     }
     if (place.phone && place.phones) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtSiteInChromium } from '../helpers/browser';
+import { realCatalog } from '../helpers/real-content';
 import { questions } from '../search/question-table';
 
 /**
@@ -71,7 +72,7 @@ describe('les questions des demandeurs, tapées dans la page de recherche', () =
     expect(weak.wayOn).toBe(true);
     const hrefs = await page.locator('[data-search-way-on] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs[0]).toBe(`${base}orientation/`);
-    expect(hrefs.filter((href) => href?.startsWith(`${base}communes/`))).toHaveLength(14);
+    expect(hrefs.filter((href) => href?.startsWith(`${base}communes/`)), 'un lien par commune de content/communes/').toHaveLength((await realCatalog()).communes.length);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

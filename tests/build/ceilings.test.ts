@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings';
 import { formatEuros } from '../../src/domain/format';
 import { projectRoot } from '../harness';
 import { htmlFiles, linksOf, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
+import { loadRealContent } from '../helpers/real-content';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 const table = currentTable(catalog.incomeCeilings)!;
 const categories = [1, 2, 3, 4, 5, 6] as HouseholdCategory[];

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
 import { localDay } from '../../src/domain/report';
 import { readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { projectRoot } from '../harness';
+import { loadRealContent } from '../helpers/real-content';
 
 const distWithBase = await builtDist('distWithBase');
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 /**

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, removeBuild } from '../harness';
 import { readText } from '../helpers/dist';
+import { realContentDir } from '../helpers/real-content';
 
 const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-01.json');
 
@@ -36,9 +37,21 @@ function snapshot(dir: string): Map<string, string> {
 let content: string;
 let pristine: Map<string, string>;
 
+const placeFiles = () => readdirSync(join(content, 'places')).filter((f) => f.endsWith('.yaml'));
+const read = (file: string) => readFileSync(join(content, 'places', file), 'utf8');
+/** The town halls of the content copy: the places the import finds by their commune. */
+const townHallFiles = () => placeFiles().filter((f) => /^townHall: true$/m.test(read(f)));
+/** Organisations whose desks are in the directory (« directoryKind »). */
+const inDirectory = () =>
+  readdirSync(join(content, 'organisations'))
+    .filter((f) => /^directoryKind: /m.test(readFileSync(join(content, 'organisations', f), 'utf8')))
+    .map((f) => f.replace(/\.yaml$/, ''));
+/** The other desks of those organisations: they must name their record. */
+const namingFiles = () => placeFiles().filter((f) => !/^townHall: true$/m.test(read(f)) && !/^directoryRecord: /m.test(read(f)) && inDirectory().includes(/^organisation: (\S+)/m.exec(read(f))?.[1] ?? ''));
+
 beforeAll(() => {
   content = join(mkdtempSync(join(tmpdir(), 'sai-annuaire-')), 'content');
-  cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  cpSync(realContentDir, content, { recursive: true });
   pristine = snapshot(content);
 }, 60_000);
 
@@ -62,29 +75,49 @@ describe('npm run import:annuaire', () => {
   it('says what would change with --dry-run, and writes nothing', () => {
     const dry = importAnnuaire(content, fixture, '--dry-run');
     expect(dry.code, dry.out).toBe(0);
-    expect(dry.out).toContain('Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : 18');
+    expect(dry.out).toContain(`Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : ${townHallFiles().length}`);
     expect(snapshot(content)).toEqual(pristine);
   }, 900_000);
 
-  it('fills every mairie and the other listed desks in one run, then changes nothing on a second run', () => {
+  it('fills every town hall by its commune, asks the other desks to name their record, then fills them once named', () => {
+    const halls = townHallFiles();
+    const named = namingFiles();
+    expect(halls.length, 'content/places/ : aucune mairie (townHall: true)').toBeGreaterThan(0);
     const firstRun = importAnnuaire(content, fixture);
     expect(firstRun.code, firstRun.out).toBe(0);
-    expect(firstRun.out).toContain('Lieux remplis ou mis à jour : 18 ; inchangés : 0 ; en conflit : 0 ; non trouvés : 0 ; ambigus : 0');
-    expect(firstRun.out).toContain('hors annuaire (saisis à la main) : 16');
+    // A detail typed by hand stays (« conflit »): the conflicts are not counted here, an editor may have some.
+    expect(firstRun.out).toContain(`Lieux remplis ou mis à jour : ${halls.length} ; inchangés : 0 ;`);
+    expect(firstRun.out).toContain(`non trouvés : ${named.length} ; ambigus : 0`);
     // The e-mail found in the website field is reported, not published as a website.
     expect(firstRun.out).toContain('site internet « contact@mairie-oignies.exemple.invalid » : c’est une adresse e-mail, non repris');
-    const mairies = readdirSync(join(content, 'places')).filter((f) => f.startsWith('mairie-'));
-    expect(mairies).toHaveLength(14);
-    for (const file of mairies) expect(readFileSync(join(content, 'places', file), 'utf8')).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
+    const withoutPhone = halls.filter((file) => !/^phones?:/m.test(pristine.get(join(content, 'places', file)) ?? ''));
+    for (const file of withoutPhone) expect(read(file), file).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
+
+    // Each desk that is not a town hall gets the line to copy: the editor's one step. The fictitious
+    // file has a record for each of the partners' desks, none for a desk a commune runs beside its
+    // town hall (that one stays « non trouvé », rather than taking the town hall's details).
+    const communeDesks = named.filter((f) => /^organisation: communes$/m.test(read(f)));
+    for (const file of named.filter((f) => !communeDesks.includes(f))) {
+      const block = firstRun.out.split('\n').findIndex((line) => line.includes(`(content/places/${file})`) || line.includes(`/places/${file})`));
+      expect(block, `${file} : non signalé`).toBeGreaterThanOrEqual(0);
+      const record = /^ +– .* : directoryRecord: (\S+)/m.exec(firstRun.out.split('\n').slice(block + 1, block + 4).join('\n'))?.[1];
+      expect(record, `${file} : aucune fiche proposée`).toBeDefined();
+      const path = join(content, 'places', file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\nsources:/, `\ndirectoryRecord: ${record}\nsources:`));
+    }
+    const secondRun = importAnnuaire(content, fixture);
+    const filled = named.length - communeDesks.length;
+    expect(secondRun.out).toContain(`Lieux remplis ou mis à jour : ${filled} ; inchangés : ${halls.length} ;`);
+    expect(secondRun.out).toContain(`non trouvés : ${communeDesks.length} ; ambigus : 0`);
     // Only places changed, and the comments of the files are still there.
     const after = snapshot(content);
     const changed = [...after.keys()].filter((f) => after.get(f) !== pristine.get(f));
     expect(changed.every((f) => f.includes('/places/'))).toBe(true);
-    expect(changed).toHaveLength(18);
+    expect(changed).toHaveLength(halls.length + filled);
     expect(after.get(join(content, 'places/mairie-carvin.yaml'))).toContain('# Adresse, téléphone et horaires');
 
-    const second = importAnnuaire(content, fixture);
-    expect(second.out).toContain('inchangés : 18');
+    const third = importAnnuaire(content, fixture);
+    expect(third.out).toContain(`inchangés : ${halls.length + filled}`);
     expect(snapshot(content)).toEqual(after);
   }, 900_000);
 });

@@ -1,16 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
 import { formatFileSize } from '../../src/domain/format';
 import { listFiles, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { projectRoot } from '../harness';
+import { loadRealContent } from '../helpers/real-content';
 
 const distWithBase = await builtDist('distWithBase');
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 
 describe('les plaquettes faites par la construction du site', () => {
   const dist = distWithBase;

@@ -3,16 +3,16 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { situationRules } from '../../src/domain/orientation';
 import { buildSite, projectRoot, removeBuild } from '../harness';
 import { htmlFiles, linksOf, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
+import { loadRealContent, realContentDir } from '../helpers/real-content';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 const situations = situationRules(catalog).map((r) => r.id);
 
@@ -120,7 +120,7 @@ for (const [name, key, base] of [
 describe('une règle d’orientation qui pointe vers un lieu inconnu', () => {
   it('fait échouer la construction en nommant le fichier', async () => {
     const contentDir = await mkdtemp(join(tmpdir(), 'sai-orientation-content-'));
-    await cp(join(projectRoot, 'content'), contentDir, { recursive: true });
+    await cp(realContentDir, contentDir, { recursive: true });
     const rule = await readFile(join(contentDir, 'orientation', 'moins-de-30-ans.yaml'), 'utf8');
     await writeFile(join(contentDir, 'orientation', 'moins-de-30-ans.yaml'), rule.replace('organisation: rencontres-et-loisirs', 'organisation: rencontres-et-loisirs\n    places: [cllaj-oignie]'));
     const result = await buildSite({ contentDir });

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { projectRoot } from '../harness';
 import { builtDist } from '../harness';
+import { loadRealContent } from '../helpers/real-content';
 
 /**
  * The printable leaflets, as the build publishes them (dist/plaquette/*.pdf): a sound file
@@ -12,7 +12,7 @@ import { builtDist } from '../harness';
  * (pdftotext). One general leaflet and one per commune; none at all is a failure, not a skip.
  */
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 const folder = join(await builtDist('distWithBase'), 'plaquette');

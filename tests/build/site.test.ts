@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { projectRoot } from '../harness';
+import { loadRealContent } from '../helpers/real-content';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 /** Resolves a site link to a file of dist/ (or undefined when it points elsewhere). */

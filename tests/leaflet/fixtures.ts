@@ -5,6 +5,7 @@ import { loadContent } from '../../src/content-loader/load';
 import { formatIssues } from '../../src/domain/references';
 import type { Catalog } from '../../src/domain/types';
 import { leafletSlug, renderLeaflet, type LeafletVariant } from '../../src/leaflet/index';
+import { realContentDir } from '../helpers/real-content';
 import { tempDir } from './pdf-tools';
 
 export const root = process.cwd();
@@ -14,7 +15,7 @@ export const base = '/logement-social/';
 let catalogPromise: Promise<Catalog> | undefined;
 
 export function realCatalog(): Promise<Catalog> {
-  catalogPromise ??= loadContent(join(root, 'content'), root).then(({ catalog, issues }) => {
+  catalogPromise ??= loadContent(realContentDir, root).then(({ catalog, issues }) => {
     if (!catalog) throw new Error(`contenu invalide :\n${formatIssues(issues)}`);
     return catalog;
   });

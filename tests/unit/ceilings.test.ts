@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import {
   ceilingFor,
   ceilingVerdict,
@@ -13,7 +11,7 @@ import {
   type Composition,
 } from '../../src/domain/ceilings';
 import { incomeCeilingsSchema } from '../../src/schemas/data';
-import { projectRoot } from '../harness';
+import { realCatalog } from '../helpers/real-content';
 
 const category = (persons: number, composition: Composition = 'other', disability = false) => householdCategory({ persons, composition, disability });
 
@@ -128,25 +126,36 @@ describe('le plafond et la comparaison avec un revenu', () => {
   });
 });
 
-describe('les plafonds du contenu réel', async () => {
-  const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+describe('un tableau de plafonds, lu par le code', () => {
+  // The PLUS 2026 figures (arrêté du 29 juillet 1987 as amended, amounts of 1 January 2026), as a fixture.
+  const plus = { product: 'PLUS' as const, year: 2026, incomeYear: 2024, zone: 'Essai', verified: true, perExtraPerson: 6710, categories: [23403, 31254, 37584, 45374, 53376, 60156].map((amount, i) => ({ category: (i + 1) as 1, amount })), sources: [{ title: 'Arrêté' }] };
 
-  it('donnent le tableau PLUS 2026 officiel, vérifié, avec sa source Légifrance', () => {
-    const plus = currentTable(catalog!.incomeCeilings)!;
-    expect(plus).toMatchObject({ product: 'PLUS', year: 2026, incomeYear: 2024, verified: true, perExtraPerson: 6710 });
-    expect(plus.categories.map((c) => c.amount)).toEqual([23403, 31254, 37584, 45374, 53376, 60156]);
-    expect(plus.sources.some((s) => s.url?.includes('legifrance.gouv.fr') && s.url.includes('LEGIARTI000053307202'))).toBe(true);
+  it('donne le plafond de la catégorie, et ajoute le montant par personne au-delà de six', () => {
     // A family of four with one person with a disability: category 5.
     expect(ceilingFor(plus, householdCategory({ persons: 4, composition: 'other', disability: true }))).toBe(53376);
     expect(ceilingFor(plus, householdCategory({ persons: 8, composition: 'other', disability: false }))).toBe(60156 + 2 * 6710);
   });
 
-  it('n’affichent aucun montant PLAI ou PLS sans source : ces tableaux attendent leurs chiffres', () => {
-    for (const product of ['PLAI', 'PLS'] as const) {
-      const table = catalog!.incomeCeilings.tables.find((t) => t.product === product)!;
-      expect(table.categories).toEqual([]);
-      expect(table.verified).toBe(false);
-      expect(currentTable(catalog!.incomeCeilings, product)).toBeUndefined();
+  it('prend le tableau le plus récent qui a des montants, jamais un tableau vide', () => {
+    const empty2027 = { ...plus, year: 2027, verified: false, categories: [] };
+    expect(currentTable({ tables: [plus, empty2027] })).toBe(plus);
+    expect(currentTable({ tables: [plus, { ...plus, year: 2027 }] })!.year).toBe(2027);
+    expect(currentTable({ tables: [{ ...plus, product: 'PLAI' as const, categories: [] }] }, 'PLAI')).toBeUndefined();
+  });
+});
+
+describe('les plafonds du contenu réel : ce qui doit toujours tenir', async () => {
+  const catalog = await realCatalog();
+  const file = 'content/data/income-ceilings.yaml';
+
+  it('le tableau PLUS affiché existe, et chaque tableau avec des montants a une source officielle', () => {
+    expect(currentTable(catalog.incomeCeilings), `${file} : aucun tableau PLUS avec ses montants ; le simulateur et la page des plafonds en ont besoin`).toBeDefined();
+    for (const table of catalog.incomeCeilings.tables) {
+      if (table.categories.length === 0) continue;
+      const where = `${file}, tableau ${table.product} ${table.year}`;
+      expect(table.sources.some((s) => s.url || s.reference), `${where} : montants sans lien ni référence vers le texte officiel`).toBe(true);
+      const amounts = table.categories.map((c) => c.amount);
+      expect(amounts, `${where} : les montants doivent croître de la catégorie 1 à la catégorie 6`).toEqual([...amounts].sort((a, b) => a - b));
     }
   });
 });

@@ -5,6 +5,7 @@ import type { ContentIssue } from '../../src/domain/issues';
 import { formatIssue, frenchSpacing } from '../../src/domain/references';
 import { projectRoot } from '../harness';
 import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
+import { loadRealContent } from '../helpers/real-content';
 
 /**
  * One fixture folder per kind of mistake an editor makes (tests/fixtures/editors/<mistake>/, laid
@@ -35,7 +36,7 @@ const cases: Record<string, Expected[]> = {
   'yaml-tag': [{ at: 'content/places/mairie-carvin.yaml:24', field: 'notes', says: ['« ! »', 'entre guillemets'] }],
   'front-matter-syntax': [{ at: 'content/topics/faire-sa-demande.mdx:3', field: 'summary', says: ['« : »', 'entre guillemets'] }],
   'front-matter-unclosed': [{ at: 'content/topics/faire-sa-demande.mdx:1', field: 'en-tête', says: ['non fermé', '« --- »'] }],
-  'missing-field': [{ at: 'content/places/caf-carvin.yaml:1', field: 'services', says: ['champ obligatoire manquant', 'welcome'] }],
+  'missing-field': [{ at: 'content/places/caf-carvin.yaml:1', field: 'services', says: ['champ obligatoire manquant', 'services: [welcome, information]'] }],
   'wrong-type': [
     { at: 'content/places/mairie-carvin.yaml:5', field: 'onTerritory', says: ['« oui » est un texte', 'true (oui) ou false (non)'] },
     { at: 'content/places/mairie-carvin.yaml:11', field: 'address.postcode', says: ['« 62220 » est un nombre', 'postcode: "62220"'] },
@@ -91,6 +92,24 @@ const cases: Record<string, Expected[]> = {
   'audit-bad-status': [
     { at: 'content/accessibility-audit/manual/theme-02.yaml:6', field: 'criteria[1].results.accueil', says: ['valeur « OK » non autorisée', 'C (conforme), NC (non conforme) ou NA (non applicable)'] },
   ],
+  // A postcode and a town of another commune: both named, with the commune's own values.
+  'address-other-commune': [
+    { at: 'content/places/mairie-carvin.yaml:12', field: 'address.postcode', says: ['« 62110 »', 'pas celui de Carvin', 'le code postal de Carvin : « 62220 »', 'otherPostcodes', 'content/communes/carvin.yaml'] },
+    { at: 'content/places/mairie-carvin.yaml:13', field: 'address.city', says: ['« Hénin-Beaumont »', 'ce n’est pas Carvin', '« Carvin »', 'localities'] },
+  ],
+  // « commune: Carvn » is not an id: the suggestion is a commune that exists, not « carvn ».
+  'reference-not-a-slug': [{ at: 'content/places/caf-carvin.yaml:5', field: 'commune', says: ['« Carvn » ne convient pas', 'vouliez-vous dire « carvin » ?'] }],
+  // Unquoted, 10 digits: the fix is offered; 9 digits: no « fix » that would fail again.
+  'phone-unquoted': [
+    { at: 'content/places/caf-carvin.yaml:6', field: 'phone', says: ['« phone: "03 21 00 00 00" »'] },
+    { at: 'content/places/mairie-carvin.yaml:14', field: 'phone', says: ['10 chiffres', 'ici 9 chiffres', 'vérifiez le numéro'] },
+  ],
+  // A key one space too far right (blamed before on the line above and its key), one too far left.
+  'misplaced-key': [
+    { at: 'content/places/caf-carvin.yaml:6', field: 'services', says: ['ligne décalée', '« services: » commence 1 espace plus à droite que « commune: »', 'tout au début de la ligne'] },
+    { at: 'content/places/mairie-carvin.yaml:12', field: 'postcode', says: ['1 espace plus à gauche que « street: »', 'avec 2 espaces en début de ligne'] },
+  ],
+  'town-hall-not-commune': [{ at: 'content/places/caf-carvin.yaml:6', field: 'townHall', says: ['« caf », qui n’est pas une commune', 'organisation: communes'] }],
   'unknown-checklist-item': [
     { at: 'content/topics/faire-sa-demande.mdx:11', field: 'covers[2]', says: ['« guichet-enregistrement »', 'vouliez-vous dire « guichets-enregistrement » ?'] },
   ],
@@ -152,7 +171,7 @@ describe('npm run check : une erreur par faute, avec le fichier, la ligne et le 
 
 describe('le contenu réel', () => {
   it('passe la vérification sans erreur', async () => {
-    const { issues } = await loadContent(`${projectRoot}/content`, projectRoot);
+    const { issues } = await loadRealContent();
     expect(issues.map(formatIssue)).toEqual([]);
   });
 });

@@ -6,9 +6,11 @@ import { checklistCoverage } from '../../src/domain/checklist';
 import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links';
 import { frenchSpacing } from '../../src/domain/references';
 import { codeArticlesIn, undatedArticles } from '../../src/domain/citations';
+import { contentDateAdvice, datesInContent, nextVersion } from '../../src/domain/content-date';
 import { contentReport, countTodo, formatReport } from '../../src/domain/report';
 import type { Catalog } from '../../src/domain/types';
 import { projectRoot } from '../harness';
+import { realCatalog } from '../helpers/real-content';
 import { contentWithMistake } from '../helpers/fixtures';
 
 async function baseCatalog(): Promise<Catalog> {
@@ -115,6 +117,35 @@ describe('le rapport du contenu', () => {
   });
 });
 
+describe('le rapport et la date imprimée sur les plaquettes (contentDate, version)', () => {
+  it('ne dit rien tant que rien n’est daté après contentDate', async () => {
+    const catalog = await baseCatalog();
+    const later = datesInContent(catalog).filter((d) => d.date > catalog.site.contentDate);
+    expect(contentDateAdvice(catalog)).toEqual(later.length === 0 ? [] : [expect.any(String)]);
+    expect(contentDateAdvice({ ...catalog, site: { ...catalog.site, contentDate: '2999-12-31' } })).toEqual([]);
+  });
+
+  it('demande d’avancer la date et la version quand une source est consultée après, ou qu’un fichier a changé', async () => {
+    const catalog = await baseCatalog();
+    const site = { ...catalog.site, contentDate: '2026-11-28', version: '1.3' };
+    const place = { ...catalog.places[0]!, sources: [...catalog.places[0]!.sources, { title: 'Appel au service logement', consulted: '2026-12-01' }] };
+    const [advice] = contentDateAdvice({ ...catalog, site, places: [place, ...catalog.places.slice(1)] });
+    expect(advice).toContain(`${place.file} (consulted 1er\u00a0décembre\u00a02026)`);
+    expect(advice).toContain('mettez « contentDate: 2026-12-01 » et « version: "1.4" »');
+    const fromGit = contentDateAdvice({ ...catalog, site }, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]);
+    expect(fromGit[0]).toContain('« contentDate: 2026-12-03 »');
+    const section = contentReport({ ...catalog, site }, '2026-12-05', undefined, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]).find((s) => s.title.startsWith('Date et version'))!;
+    expect(section.todo).toHaveLength(1);
+    expect(section.info).toEqual(['Les plaquettes disent « Vérifié le 28\u00a0novembre\u00a02026 · version 1.3 ».']);
+  });
+
+  it('propose la version suivante quand elle finit par un nombre', () => {
+    expect(nextVersion('1.3')).toBe('1.4');
+    expect(nextVersion('2026.11-9')).toBe('2026.11-10');
+    expect(nextVersion('2026.11-a')).toBeUndefined();
+  });
+});
+
 describe('le rapport et les plafonds de ressources', () => {
   it('signale un tableau sans montants, et un tableau d’une autre année que celle du contenu', async () => {
     const catalog = await baseCatalog();
@@ -132,44 +163,36 @@ describe('le rapport et les plafonds de ressources', () => {
 });
 
 describe('les informations minimales du contenu réel', async () => {
-  const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
-  const report = contentReport(catalog!, '2026-12-01');
+  const catalog = await realCatalog();
+  const report = contentReport(catalog, new Date().toISOString().slice(0, 10));
   const todo = section(report, 'Informations minimales').todo;
 
-  it('ne laissent aucun élément non couvert : seules restent les données locales que la CAHC doit fournir', () => {
-    expect(todo.filter((line) => line.startsWith('NON COUVERT'))).toEqual([]);
-    expect(todo.map((line) => /^DONNÉE LOCALE À FOURNIR — ([a-z-]+) :/.exec(line)?.[1])).toEqual([
-      'parc-social',
-      'delai-anormalement-long',
-      'localisation-parc',
-      'cotation-individuelle',
-    ]);
-    expect(todo.find((line) => line.includes('— delai-anormalement-long'))).toContain('(content/data/dalo.yaml, abnormallyLongDelayMonths)');
-    expect(todo.find((line) => line.includes('— cotation-individuelle'))).toContain('(content/data/cotation-grid.yaml, refusalEffect)');
+  it('ne laissent aucun élément non couvert, et chaque donnée locale à fournir nomme son fichier et son champ', () => {
+    expect(todo.filter((line) => line.startsWith('NON COUVERT')), 'élément de content/data/minimum-information.yaml qu’aucune fiche ne couvre : ajoutez son identifiant à « covers » d’une fiche').toEqual([]);
+    for (const line of todo.filter((l) => l.startsWith('DONNÉE LOCALE'))) expect(line, 'une donnée locale à fournir doit dire où la saisir').toMatch(/\(content\/[^,)]+, [A-Za-z.]+\)/);
   });
 
   it('une donnée locale fournie sort du rapport', () => {
-    const filled = { ...catalog!, dalo: { ...catalog!.dalo, abnormallyLongDelayMonths: 24 } };
+    const filled = { ...catalog, dalo: { ...catalog.dalo, abnormallyLongDelayMonths: 24 } };
     const lines = section(contentReport(filled, '2026-12-01'), 'Informations minimales').todo;
     expect(lines.some((line) => line.includes('— delai-anormalement-long'))).toBe(false);
   });
 
-  // Each « covers: » must lead to text that answers the item: the words of the law are in the topic.
-  const answers: Record<string, RegExp[]> = {
-    'acces-donnees-demande': [/à tout moment/, /corriger/],
-    'cotation-individuelle': [/points de votre demande/, /refuser un logement/, /<CotationRefusal \/>/],
-    'decision-commission': [/sa décision/, /votre rang/, /motifs de la décision/],
-    'logement-propose': [/description précise/, /dix jours au moins/],
-    'delai-anormalement-long': [/délai anormalement long/, /<DaloDelay \/>/],
-    'parc-social': [/<LocalFigures \/>/, /part des demandes/],
-    'localisation-parc': [/<Landlords \/>/],
+  // The items whose answer is data of content/data/, shown by a component: the topic that covers the
+  // item must show it (the wording around it is the editors’ to change).
+  const answers: Record<string, string> = {
+    'cotation-individuelle': '<CotationRefusal />',
+    'delai-anormalement-long': '<DaloDelay />',
+    'parc-social': '<LocalFigures />',
+    'localisation-parc': '<Landlords />',
   };
-  for (const [item, patterns] of Object.entries(answers)) {
-    it(`« ${item} » mène à une fiche qui y répond`, async () => {
-      const topics = checklistCoverage(catalog!).find((c) => c.item.id === item)!.topics;
-      expect(topics.length).toBeGreaterThan(0);
-      const bodies = await Promise.all(topics.map((t) => readFile(join(projectRoot, t.file), 'utf8')));
-      for (const pattern of patterns) expect(bodies.some((body) => pattern.test(body)), `${item} : ${pattern}`).toBe(true);
+  for (const [item, component] of Object.entries(answers)) {
+    it(`« ${item} » mène à une fiche qui montre ${component}`, async () => {
+      const coverage = checklistCoverage(catalog).find((c) => c.item.id === item);
+      if (!coverage) return;
+      const bodies = await Promise.all(coverage.topics.map((t) => readFile(join(projectRoot, t.file), 'utf8')));
+      const files = coverage.topics.map((t) => t.file).join(', ') || '(aucune fiche)';
+      expect(bodies.some((body) => body.includes(component)), `${files} : la fiche qui couvre « ${item} » doit contenir ${component}, qui affiche la donnée`).toBe(true);
     });
   }
 });

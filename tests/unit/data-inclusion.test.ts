@@ -7,15 +7,18 @@ import { dataInclusionExport, placeRecordsProblems, serviceProblems, structurePr
 import { contentReport } from '../../src/domain/report';
 import type { Catalog, Place } from '../../src/domain/types';
 import { projectRoot } from '../harness';
+import { realCatalog } from '../helpers/real-content';
 
 const today = '2026-11-29';
+/** The real content is checked on the day the tests run: an editor's newer contentDate is not « in the future ». */
+const now = new Date().toISOString().slice(0, 10);
 
 async function catalogOf(dir: string): Promise<Catalog> {
   const { catalog, issues } = await loadContent(join(projectRoot, dir), projectRoot);
   if (!catalog) throw new Error(`contenu invalide (${dir}) : ${issues.map((i) => i.message).join(' ; ')}`);
   return catalog;
 }
-const real = await catalogOf('content');
+const real = await realCatalog();
 /** A fictional territory whose first place has an address, a phone, an e-mail, hours and an appointment. */
 const fixture = await catalogOf('tests/fixtures/site');
 
@@ -94,7 +97,7 @@ describe('un lieu dans le schéma data·inclusion', () => {
 
   it('traduit les publics seulement quand chacun a son équivalent exact, et les précise toujours en clair', () => {
     const publics = (audiences: Place['audiences']) => {
-      const [service] = placeRecords(real, '/', withPlace(real, 'mairie-carvin', { audiences })).services;
+      const [service] = placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', { audiences })).services;
       return { publics: service!.publics, publics_precisions: service!.publics_precisions };
     };
     expect(publics([])).toEqual({ publics: ['tous-publics'], publics_precisions: undefined });
@@ -108,7 +111,7 @@ describe('un lieu dans le schéma data·inclusion', () => {
   });
 
   it('ne propose pas de se présenter quand le lieu reçoit seulement sur rendez-vous', () => {
-    const services = (change: Partial<Place>) => placeRecords(real, '/', withPlace(real, 'mairie-carvin', change)).services[0]!;
+    const services = (change: Partial<Place>) => placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', change)).services[0]!;
     expect(services({ appointment: 'required' })).not.toHaveProperty('modes_mobilisation');
     expect(services({ appointment: 'required', phone: '03 21 00 00 00' })).toMatchObject({
       modes_mobilisation: ['telephoner'],
@@ -118,16 +121,18 @@ describe('un lieu dans le schéma data·inclusion', () => {
   });
 
   it('décrit les services particuliers : accompagnement, conseil juridique, orientation des personnes sans logement', () => {
-    const ids = (id: string) => placeRecords(real, '/', placeOf(real, id)).services.map((s) => s.id.split('--').pop());
-    expect(ids('mds-carvin')).toContain('accompagnement');
-    expect(ids('adil-henin-beaumont')).toContain('conseil-juridique');
-    expect(ids('siao-henin-beaumont')).toContain('urgence');
-    expect(placeRecords(real, '/', placeOf(real, 'caf-carvin')).structure.reseaux_porteurs).toEqual(['caf']);
+    const ids = (service: Place['services'][number]) =>
+      placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', { services: ['welcome', 'information', service] })).services.map((s) => s.id.split('--').pop());
+    expect(ids('support')).toContain('accompagnement');
+    expect(ids('legal-advice')).toContain('conseil-juridique');
+    expect(ids('emergency-housing')).toContain('urgence');
+    const withCaf: Catalog = { ...fixture, organisations: [...fixture.organisations, { ...fixture.organisations[0]!, id: 'caf', kind: 'family-allowance' }] };
+    expect(placeRecords(withCaf, '/', withPlace(withCaf, 'mairie-beta', { organisation: 'caf' })).structure.reseaux_porteurs).toEqual(['caf']);
   });
 
   it('nomme le producteur d’après le nom court du territoire', () => {
-    expect(dataInclusionSource(real)).toBe('sai-cahc');
-    expect(dataInclusionSource({ ...real, site: { ...real.site, territory: { ...real.site.territory, shortName: 'Val d’Éssai' } } })).toBe('sai-val-d-essai');
+    expect(dataInclusionSource(fixture)).toBe('sai-ccve');
+    expect(dataInclusionSource({ ...fixture, site: { ...fixture.site, territory: { ...fixture.site.territory, shortName: 'Val d’Éssai' } } })).toBe('sai-val-d-essai');
   });
 });
 
@@ -135,7 +140,7 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
   it('accepte chaque enregistrement du contenu réel et du territoire d’essai (le fichier du lieu est nommé en cas d’échec)', () => {
     for (const catalog of [real, fixture]) {
       for (const records of dataInclusionRecords(catalog, '/logement-social/')) {
-        expect(placeRecordsProblems(records, today), records.place.file).toEqual([]);
+        expect(placeRecordsProblems(records, catalog === real ? now : today), records.place.file).toEqual([]);
       }
     }
   });
@@ -197,16 +202,16 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
     ]);
   });
 
-  it('publie aujourd’hui les 34 lieux du contenu réel, avec des identifiants uniques et des services rattachés', () => {
-    const exported = dataInclusionExport(real, '/logement-social/', today);
-    expect(exported.excluded).toEqual([]);
-    expect(exported.structures).toHaveLength(34);
+  it('publie chaque lieu du contenu réel, avec des identifiants uniques et des services rattachés', () => {
+    const exported = dataInclusionExport(real, '/logement-social/', now);
+    expect(exported.excluded.map(({ place, problems }) => `${place.file} : ${problems.join(' ; ')}`), 'lieux refusés par le schéma data·inclusion : corrigez ces fichiers').toEqual([]);
+    expect(exported.structures).toHaveLength(real.places.length);
     const ids = [...exported.structures, ...exported.services].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     const structureIds = new Set(exported.structures.map((s) => s.id));
     for (const service of exported.services) expect(structureIds.has(service.structure_id), service.id).toBe(true);
     for (const structure of exported.structures) expect(exported.services.some((s) => s.structure_id === structure.id), structure.id).toBe(true);
-    expect(section(contentReport(real, today))).toEqual({ todo: [], info: ['Les 34 lieux sont publiés.'] });
+    expect(section(contentReport(real, now))).toEqual({ todo: [], info: [`Les ${real.places.length} lieux sont publiés.`] });
   });
 });
 

@@ -69,12 +69,12 @@ describe('lecture du fichier de l’annuaire', () => {
 
 describe('quelle fiche pour quel lieu', () => {
   it('laisse de côté la mairie déléguée et la fiche non diffusable', () => {
-    const match = matchPlace({ id: 'mairie-beta', directoryKind: 'mairie', insee: '62002' }, api);
+    const match = matchPlace({ id: 'mairie-beta', directoryKind: 'mairie', insee: '62002', townHall: true }, api);
     expect(match).toMatchObject({ status: 'matched', record: { oldCode: 'mairie-62002-01' } });
   });
 
   it('ne choisit pas entre une mairie et son annexe : les deux sont proposées à l’éditeur', () => {
-    const match = matchPlace({ id: 'mairie-alpha', directoryKind: 'mairie', insee: '62001' }, api);
+    const match = matchPlace({ id: 'mairie-alpha', directoryKind: 'mairie', insee: '62001', townHall: true }, api);
     expect(match.status).toBe('ambiguous');
     if (match.status !== 'ambiguous') return;
     expect(match.candidates.map((c) => c.name)).toEqual(['Mairie - Alpha', 'Mairie annexe - Alpha Nord']);
@@ -88,6 +88,19 @@ describe('quelle fiche pour quel lieu', () => {
     expect(matchPlace({ id: 'a', directoryRecord: '00000000-0000-4000-8000-000000000001' }, api)).toMatchObject({ status: 'matched', record: { name: 'Mairie - Alpha' } });
     expect(matchPlace({ id: 'a', directoryRecord: 'mairie-62002-03' }, api)).toMatchObject({ status: 'not-found', reason: expect.stringContaining('pas diffusable') });
     expect(matchPlace({ id: 'a', directoryRecord: 'inconnu' }, api).status).toBe('not-found');
+  });
+
+  it('ne prend pas la fiche de la mairie pour un autre lieu de la commune : il doit nommer sa fiche, les fiches de la commune sont proposées', () => {
+    // A neighbourhood desk run by the commune (organisation « communes », no townHall) in Beta.
+    const desk = matchPlace({ id: 'maison-de-quartier-beta', directoryKind: 'mairie', insee: '62002' }, api);
+    expect(desk).toMatchObject({ status: 'not-found', reason: expect.stringContaining('nommez sa fiche (directoryRecord)') });
+    if (desk.status !== 'not-found') return;
+    expect(desk.candidates.map((c) => c.oldCode)).toEqual(['mairie-62002-01']);
+    const summary = formatSummary([{ place: { id: 'x', file: 'content/places/x.yaml', name: 'X', text: '' }, ...desk }], false);
+    expect(summary).toContain('copiez sa ligne « directoryRecord: … »');
+    expect(summary).toContain('directoryRecord: mairie-62002-01');
+    // Named, it is taken.
+    expect(matchPlace({ id: 'maison-de-quartier-beta', directoryRecord: 'mairie-62002-01', directoryKind: 'mairie', insee: '62002' }, api)).toMatchObject({ status: 'matched' });
   });
 
   it('ne cherche pas les lieux dont l’organisme n’est pas dans l’annuaire, et signale ceux qu’il ne trouve pas', () => {
@@ -187,6 +200,7 @@ describe('un import complet', () => {
     text: placeText + extra,
     insee,
     directoryKind: kind,
+    townHall: kind === 'mairie',
   });
 
   it('arrête sur un fichier sans fiche du territoire', () => {

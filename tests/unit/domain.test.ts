@@ -1,75 +1,76 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { article4Table, communeGuide, missingContact, placesByCommune } from '../../src/domain/directory';
+import { article4Table, communeGuide, hasContact, placesByCommune } from '../../src/domain/directory';
 import { formatDate, formatDays, formatEuros, formatHours, formatPhone, phoneHref } from '../../src/domain/format';
 import { closest } from '../../src/domain/issues';
-import { checkReferences } from '../../src/domain/references';
+import { checkReferences, formatIssue } from '../../src/domain/references';
 import { placeRows, toCsv } from '../../src/domain/opendata';
 import { absoluteUrl, withBase } from '../../src/domain/urls';
-import { projectRoot } from '../harness';
+import { smallCatalog } from '../fixtures/catalog';
+import { loadRealContent } from '../helpers/real-content';
 
-const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog, issues } = await loadRealContent();
 
-describe('le contenu réel', () => {
+describe('le contenu réel : ce qui doit toujours tenir', () => {
   it('est valide', () => {
-    expect(issues).toEqual([]);
+    expect(issues.map(formatIssue), 'Le contenu a des erreurs : corrigez les fichiers nommés (npm run check donne les mêmes messages)').toEqual([]);
   });
 
-  it('a les 14 communes et les 34 lieux de l’article 4, avec les niveaux de la convention', () => {
-    expect(catalog!.communes).toHaveLength(14);
-    expect(catalog!.places).toHaveLength(34);
-    const level2Communes = catalog!.places.filter((p) => p.organisation === 'communes' && p.level === 2).map((p) => p.commune);
-    expect(level2Communes.sort()).toEqual(catalog!.communes.map((c) => c.id).filter((id) => id !== 'bois-bernard' && id !== 'leforest').sort());
-    expect(catalog!.places.filter((p) => !p.onTerritory).map((p) => p.id).sort()).toEqual(
-      ['action-logement-arras', 'ddets-arras', 'ddtm-arras', 'sia-habitat-billy-montigny', 'siao-lens'].sort(),
+  it('dit d’où viennent les coordonnées : un lieu cité par la convention qui en donne a une autre source que la convention', () => {
+    for (const place of catalog!.places) {
+      if (!hasContact(place) || !place.conventionLabel) continue;
+      expect(place.sources.length, `${place.file} : adresse, téléphone ou horaires sans leur source ; ajoutez dans « sources » d’où ils viennent (appel, courrier, annuaire…)`).toBeGreaterThan(1);
+    }
+  });
+
+  it('range chaque lieu une seule fois, par commune ou hors du territoire', () => {
+    const { communes, outside } = placesByCommune(catalog!);
+    const all = [...communes.flatMap((c) => c.places), ...outside].map((p) => p.id);
+    expect(all.sort(), 'un lieu sans commune sur le territoire : ajoutez « commune: » à son fichier (content/places/)').toEqual(catalog!.places.map((p) => p.id).sort());
+  });
+
+  it('met dans le tableau de l’article 4 chaque lieu que cite la convention, et seulement eux', () => {
+    const cited = article4Table(catalog!).flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside]).map((p) => p.id);
+    expect(cited.sort(), 'un lieu avec « conventionLabel » dont l’organisation n’a pas de groupe dans le tableau (content/organisations/, « kind »)').toEqual(
+      catalog!.places.filter((p) => p.conventionLabel).map((p) => p.id).sort(),
     );
-  });
-
-  it('n’invente aucune coordonnée : seules celles du cachet de la page des signatures (le CLLAJ) sont remplies, avec leur source', () => {
-    const withContact = catalog!.places.filter((p) => p.address || p.phone || p.email || p.website || p.hours);
-    expect(withContact.map((p) => p.id)).toEqual(['cllaj-oignies']);
-    for (const place of withContact) expect(place.sources.some((s) => s.title.includes('page des signatures'))).toBe(true);
-    // The stamp's address is unreadable in the extracted text: no address, no hours anywhere.
-    for (const place of catalog!.places) expect(missingContact(place)).toEqual(place.phone ? ['adresse', 'horaires'] : ['adresse', 'téléphone', 'horaires']);
   });
 });
 
-describe('l’annuaire', () => {
+describe('l’annuaire (petit territoire d’essai, tests/fixtures/catalog.ts)', () => {
+  const small = smallCatalog();
+
   it('donne d’abord les lieux de la commune, niveau 2 en tête, puis les autres guichets', () => {
-    const guide = communeGuide(catalog!, 'libercourt');
-    expect(guide.local.map((p) => p.id)).toEqual(['mairie-libercourt', 'maisons-et-cites-libercourt']);
+    const guide = communeGuide(small, 'alpha');
+    expect(guide.local.map((p) => p.id)).toEqual(['agence-alpha', 'mairie-alpha', 'maison-de-quartier-alpha']);
     expect(guide.registersLocally).toBe(true);
-    expect(guide.otherDesks.every((p) => p.level === 2 && p.onTerritory && p.commune !== 'libercourt')).toBe(true);
-    expect(guide.specialisedDesks.map((p) => p.id)).toContain('action-logement-arras');
+    expect(guide.otherDesks.map((p) => p.id)).toEqual(['mairie-ecluse', 'mairie-gamma']);
+    expect(guide.specialisedDesks.map((p) => p.id)).toEqual(['etat-dehors']);
   });
 
-  it('dit qu’on ne peut pas déposer sa demande sur place à Leforest, qui n’a qu’un lieu de niveau 1', () => {
-    const guide = communeGuide(catalog!, 'leforest');
-    expect(guide.local.map((p) => p.level)).toEqual([1]);
+  it('dit qu’on ne peut pas déposer sa demande sur place dans une commune qui n’a que des lieux de niveau 1', () => {
+    const guide = communeGuide(small, 'beta');
+    expect(guide.local.map((p) => p.level)).toEqual([1, 1, 1]);
     expect(guide.registersLocally).toBe(false);
   });
 
-  it('range tous les lieux une seule fois, par commune ou hors territoire', () => {
-    const { communes, outside } = placesByCommune(catalog!);
-    const all = [...communes.flatMap((c) => c.places), ...outside].map((p) => p.id);
-    expect(all.sort()).toEqual(catalog!.places.map((p) => p.id).sort());
-    expect(communes[0]!.commune.name).toBe('Bois-Bernard');
+  it('range tous les lieux une seule fois, les communes dans l’ordre alphabétique français', () => {
+    const { communes, outside } = placesByCommune(small);
+    expect(communes.map((c) => c.commune.name)).toEqual(['Alpha', 'Bêta', 'Écluse', 'Gamma']);
+    expect(outside.map((p) => p.id)).toEqual(['etat-dehors']);
+    expect([...communes.flatMap((c) => c.places), ...outside]).toHaveLength(small.places.length);
   });
 
-  it('reconstruit le tableau de l’article 4', () => {
-    const rows = article4Table(catalog!);
+  it('reconstruit le tableau de l’article 4 sans les lieux que la convention ne cite pas', () => {
+    const rows = article4Table(small);
     expect(rows.map((r) => r.group)).toEqual(['Les communes', 'Les bailleurs', 'Réservataires', 'Autres acteurs']);
-    const landlords = rows[1]!.cells;
-    expect(landlords.level1).toHaveLength(4);
-    expect(landlords.level2).toHaveLength(5);
-    expect(landlords.outside.map((p) => p.id)).toEqual(['sia-habitat-billy-montigny']);
-    expect(new Set(rows.flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside])).size).toBe(catalog!.places.length);
-    // « Toutes les communes » at level 1 (article 4): every town hall on the territory, those that register too.
-    const townHalls = rows[0]!;
-    expect(townHalls.level1Words).toMatch(/^Toutes les communes/);
-    expect(townHalls.cells.level1.length).toBeGreaterThan(townHalls.cells.level2.length);
-    for (const place of townHalls.cells.level2) expect(townHalls.cells.level1).toContain(place);
+    const ids = (row: number, column: 'level1' | 'level2' | 'outside') => rows[row]!.cells[column].map((p) => p.id);
+    expect(ids(0, 'level1')).toEqual(['mairie-beta']);
+    expect(ids(0, 'level2')).toEqual(['mairie-alpha', 'mairie-ecluse', 'mairie-gamma']);
+    expect(ids(1, 'level1')).toEqual(['point-beta']);
+    expect(ids(1, 'level2')).toEqual(['agence-alpha']);
+    expect(ids(2, 'outside')).toEqual(['etat-dehors']);
+    expect(ids(3, 'level1')).toEqual(['caf-beta']);
+    expect(rows.flatMap((r) => Object.values(r.cells).flat()).map((p) => p.id)).not.toContain('maison-de-quartier-alpha');
   });
 });
 
@@ -97,15 +98,17 @@ describe('la mise en forme en français', () => {
 
 describe('les contrôles entre fichiers', () => {
   it('signalent une commune inconnue, avec le fichier et une suggestion', () => {
-    const broken = { ...catalog!, places: catalog!.places.map((p, i) => (i === 0 ? { ...p, commune: 'libercour', onTerritory: true } : p)) };
+    const small = smallCatalog();
+    const broken = { ...small, places: small.places.map((p, i) => (i === 0 ? { ...p, commune: 'alpah', onTerritory: true } : p)) };
     expect(checkReferences(broken)).toEqual([
-      expect.objectContaining({ file: catalog!.places[0]!.file, field: 'commune', message: 'commune inconnue « libercour »', hint: 'vouliez-vous dire « libercourt » ?' }),
+      expect.objectContaining({ file: small.places[0]!.file, field: 'commune', message: 'commune inconnue « alpah »', hint: 'vouliez-vous dire « alpha » ?' }),
     ]);
     expect(closest('zzzzzz', ['carvin'])).toBeUndefined();
   });
 
   it('signalent un identifiant en double', () => {
-    const twice = { ...catalog!, communes: [...catalog!.communes, { ...catalog!.communes[0]!, file: 'content/communes/copie.yaml' }] };
+    const small = smallCatalog();
+    const twice = { ...small, communes: [...small.communes, { ...small.communes[0]!, file: 'content/communes/copie.yaml' }] };
     const found = checkReferences(twice);
     expect(found.some((i) => i.field === 'nom du fichier' && i.file === 'content/communes/copie.yaml')).toBe(true);
     expect(found.some((i) => i.field === 'insee')).toBe(true);

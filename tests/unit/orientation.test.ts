@@ -6,23 +6,52 @@ import { loadContent } from '../../src/content-loader/load';
 import { answerPages, farPlacesShown, orient, placesByTier, proposedPlaces, situationRules, type AnswerBlock, type PlaceTier } from '../../src/domain/orientation';
 import { projectRoot } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
+import { loadRealContent, realContentDir } from '../helpers/real-content';
 
-const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog, issues } = await loadRealContent();
 if (!catalog) throw new Error(`le contenu réel doit être valide : ${JSON.stringify(issues)}`);
 
 const ids = (places: { id: string }[]) => places.map((p) => p.id);
 
-describe('orient() : la table de la convention (articles 3 et 4)', () => {
-  it('couvre toutes les communes et toutes les situations du contenu', () => {
-    expect(Object.keys(communeTable).sort()).toEqual(catalog.communes.map((c) => c.id).sort());
-    expect(Object.keys(situationTable).sort()).toEqual(situationRules(catalog).map((r) => r.id).sort());
+const table = 'tests/fixtures/orientation/table.ts';
+
+describe('orient() : ce qui tient pour toute commune et toute situation du contenu', () => {
+  const situations = situationRules(catalog).map((r) => r.id);
+  for (const commune of catalog.communes.map((c) => c.id)) {
+    it(`${commune} : chaque situation mène à un guichet proche et au portail, des lieux proches vers les lointains`, () => {
+      for (const situation of [undefined, ...situations]) {
+        const answer = orient(catalog, { commune, situations: situation ? [situation] : [] });
+        const keys = answer.blocks.map((b) => b.key);
+        const where = `content/orientation/${situation ?? 'pour-tous'}.yaml, commune ${commune}`;
+        // Nobody leaves without a way to register: a desk near home, and the portal.
+        expect(keys, `${where} : pas de guichet proposé`).toContain('desks');
+        expect(keys, `${where} : pas de portail proposé`).toContain('portal');
+        for (const block of answer.blocks) {
+          expect(block.forYou.length, `${where}, ${block.key} : « forYou » (ce qu’il fait pour vous) manque`).toBeGreaterThan(0);
+          const tiers = block.places.map((a) => ['local', 'nearby', 'territory', 'outside'].indexOf(a.tier));
+          expect(tiers, `${where}, ${block.key} : de la commune vers l’extérieur`).toEqual([...tiers].sort((x, y) => x - y));
+        }
+        const rule = situation ? situationRules(catalog).find((r) => r.id === situation)! : undefined;
+        expect(answer.urgent.map((u) => u.text), `${where} : le message d’urgence (« urgent ») de la situation, et lui seul`).toEqual(rule?.urgent ? [rule.urgent] : []);
+      }
+    });
+  }
+});
+
+describe('orient() : la table de la convention (articles 3 et 4), écrite à la main dans ' + table, () => {
+  it('nomme des communes et des situations du contenu', () => {
+    const communes = catalog.communes.map((c) => c.id);
+    for (const id of Object.keys(communeTable)) expect(communes, `${table} : commune « ${id} » absente de content/communes/`).toContain(id);
+    const situations = situationRules(catalog).map((r) => r.id);
+    for (const id of Object.keys(situationTable)) expect(situations, `${table} : situation « ${id} » absente de content/orientation/`).toContain(id);
   });
 
   for (const [commune, expected] of Object.entries(communeTable)) {
     it(`${commune}, sans situation particulière : les lieux de la commune, puis les guichets proches, puis le portail`, () => {
       const answer = orient(catalog, { commune, situations: [] });
+      const local = answer.blocks.flatMap((b) => b.places).filter((a) => a.tier === 'local').map((a) => a.place.id);
       const places = ids(proposedPlaces(answer));
-      expect(places.slice(0, expected.local.length).sort()).toEqual([...expected.local].sort());
+      for (const id of expected.local) expect(local, `${id} : un lieu de la commune, proposé en premier (${table})`).toContain(id);
       for (const id of expected.desks) expect(places, id).toContain(id);
       for (const id of expected.never ?? []) expect(places, id).not.toContain(id);
       expect(answer.blocks.map((b) => b.kind)).toEqual(['desks', 'portal']);
@@ -35,51 +64,21 @@ describe('orient() : la table de la convention (articles 3 et 4)', () => {
         expect(keys.slice(0, rule.partners.length), 'les partenaires de la situation viennent d’abord').toEqual(rule.partners);
         const places = ids(proposedPlaces(answer));
         for (const id of [...rule.places, ...expected.local, ...expected.desks]) expect(places, id).toContain(id);
-        // Nobody leaves without a way to register: a desk near home, and the portal.
-        expect(keys).toContain('desks');
-        expect(keys).toContain('portal');
-        for (const block of answer.blocks) {
-          expect(block.forYou.length, `${block.key} : « ce qu’il fait pour vous »`).toBeGreaterThan(0);
-          const tiers = block.places.map((a) => ['local', 'nearby', 'territory', 'outside'].indexOf(a.tier));
-          expect(tiers, `${block.key} : de la commune vers l’extérieur`).toEqual([...tiers].sort((a, b) => a - b));
-        }
       });
     }
   }
 });
 
 describe('orient() : ordre et combinaisons', () => {
-  it('met le lieu de la commune avant celui d’une autre commune (MDS)', () => {
-    const mds = (commune: string) => orient(catalog, { commune, situations: ['difficulte-sociale'] }).blocks[0]!.places.map((a) => a.place.id);
-    expect(mds('carvin')).toEqual(['mds-carvin', 'mds-henin-beaumont']);
-    expect(mds('henin-beaumont')).toEqual(['mds-henin-beaumont', 'mds-carvin']);
-  });
-
-  it('propose le SIAO du territoire avant celui de Lens, hors du territoire', () => {
-    const siao = orient(catalog, { commune: 'oignies', situations: ['sans-logement'] }).blocks[0]!;
-    expect(siao.places.map((a) => [a.place.id, a.tier])).toEqual([
-      ['siao-henin-beaumont', 'territory'],
-      ['siao-lens', 'outside'],
-    ]);
-  });
-
-  it('donne le 115 en premier à une personne sans logement, et à elle seule', () => {
-    expect(orient(catalog, { commune: 'carvin', situations: ['sans-logement'] }).urgent.map((u) => u.text).join()).toContain('115');
-    expect(orient(catalog, { commune: 'carvin', situations: ['moins-de-30-ans'] }).urgent).toEqual([]);
-  });
-
-  it('met le portail avant les guichets pour qui est à l’aise avec internet', () => {
-    expect(orient(catalog, { commune: 'carvin', situations: [] }).blocks.map((b) => b.key)).toEqual(['desks', 'portal']);
-    expect(orient(catalog, { commune: 'carvin', situations: ['en-ligne'] }).blocks.map((b) => b.key)).toEqual(['portal', 'desks']);
-  });
+  const first = catalog.communes[0]!.id;
 
   it('répond à plusieurs situations par l’union des réponses simples, dans le même ordre', () => {
     const situations = situationRules(catalog).map((r) => r.id);
-    const everything = orient(catalog, { commune: 'leforest', situations }).blocks.map((b) => b.key);
+    const everything = orient(catalog, { commune: first, situations }).blocks.map((b) => b.key);
     for (const a of situations) {
       for (const b of situations) {
-        const keys = orient(catalog, { commune: 'leforest', situations: [a, b] }).blocks.map((x) => x.key);
-        const single = new Set([a, b].flatMap((s) => orient(catalog, { commune: 'leforest', situations: [s] }).blocks.map((x) => x.key)));
+        const keys = orient(catalog, { commune: first, situations: [a, b] }).blocks.map((x) => x.key);
+        const single = new Set([a, b].flatMap((s) => orient(catalog, { commune: first, situations: [s] }).blocks.map((x) => x.key)));
         expect(new Set(keys)).toEqual(single);
         const withoutPortal = (list: string[]) => list.filter((k) => k !== 'portal');
         expect(withoutPortal(keys)).toEqual(withoutPortal(everything).filter((k) => keys.includes(k)));
@@ -88,15 +87,23 @@ describe('orient() : ordre et combinaisons', () => {
   });
 
   it('garde, pour un partenaire commun à deux situations, le texte de chacune une seule fois', () => {
-    const answer = orient(catalog, { commune: 'carvin', situations: ['difficulte-sociale', 'aide-pour-le-dossier'] });
-    const mds = answer.blocks.find((b) => b.key === 'organisation:departement')!;
-    expect(mds.rules).toEqual(['difficulte-sociale', 'aide-pour-le-dossier']);
-    expect(mds.forYou).toHaveLength(2);
+    const rules = situationRules(catalog);
+    const partners = (rule: (typeof rules)[number]) => rule.partners.flatMap((p) => (p.organisation ? [p.organisation] : []));
+    for (const a of rules) {
+      for (const b of rules) {
+        const shared = a.id < b.id ? partners(a).filter((o) => partners(b).includes(o)) : [];
+        for (const organisation of shared) {
+          const block = orient(catalog, { commune: first, situations: [a.id, b.id] }).blocks.find((x) => x.key === `organisation:${organisation}`)!;
+          expect(block.rules, `${a.id} et ${b.id} : ${organisation}`).toEqual(rules.filter((r) => r.id === a.id || r.id === b.id).map((r) => r.id));
+          expect(block.forYou).toHaveLength(2);
+        }
+      }
+    }
   });
 
   it('refuse une commune ou une situation inconnue', () => {
-    expect(() => orient(catalog, { commune: 'lens', situations: [] })).toThrow(/commune inconnue/);
-    expect(() => orient(catalog, { commune: 'carvin', situations: ['etudiant'] })).toThrow(/situation inconnue/);
+    expect(() => orient(catalog, { commune: 'commune-inconnue', situations: [] })).toThrow(/commune inconnue/);
+    expect(() => orient(catalog, { commune: first, situations: ['situation-inconnue'] })).toThrow(/situation inconnue/);
   });
 
   it('prévoit une page par commune et par commune × situation', () => {
@@ -108,7 +115,7 @@ describe('orient() : ordre et combinaisons', () => {
 describe('les règles d’orientation sont du contenu vérifié', () => {
   async function contentWith(files: Record<string, string>) {
     const dir = await mkdtemp(join(tmpdir(), 'sai-orientation-'));
-    await cp(join(projectRoot, 'content'), dir, { recursive: true });
+    await cp(realContentDir, dir, { recursive: true });
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, 'orientation', name), text);
     return loadContent(dir, projectRoot);
   }

@@ -1,33 +1,39 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { contactCoverage, contactCoverageSentence, townHalls } from '../../src/domain/directory';
+import { contactCoverage, contactCoverageSentence, townHallSummary, townHalls } from '../../src/domain/directory';
 import type { Catalog, Place } from '../../src/domain/types';
-import { projectRoot } from '../harness';
+import { place as fixturePlace, smallCatalog } from '../fixtures/catalog';
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
-const real = catalog as Catalog;
-
-const place = (id: string, extra: Partial<Place> = {}): Place =>
-  ({ id, file: `content/places/${id}.yaml`, name: id, organisation: 'communes', level: 1, onTerritory: true, commune: 'carvin', services: ['welcome'], audiences: [], conventionLabel: id, sources: [{ title: 't' }], ...extra }) as Place;
+const place = (id: string, extra: Partial<Place> = {}): Place => fixturePlace(id, { commune: 'carvin', services: ['welcome'], ...extra });
 const hours = [{ days: ['lundi' as const], opens: '09:00', closes: '12:00' }] as Place['hours'];
 const address = { street: '1 rue de la Mairie', postcode: '62220', city: 'Carvin' } as Place['address'];
 
-describe('les mairies, niveau 1 et niveau 2, lues dans content/places', () => {
-  it('met les 14 mairies au niveau 1 et trouve les 12 qui enregistrent, comme le tableau de l’article 4', () => {
-    const halls = townHalls(real);
-    expect(halls.all).toHaveLength(14);
-    expect(halls.registering).toHaveLength(12);
-    expect(halls.welcomeOnly.map(({ commune }) => commune.name)).toEqual(['Bois-Bernard', 'Leforest']);
+describe('les mairies, niveau 1 et niveau 2 (petit territoire d’essai)', () => {
+  const small = smallCatalog();
+
+  it('compte les lieux marqués « townHall: true », pas les autres lieux d’une commune', () => {
+    const halls = townHalls(small);
+    expect(halls.all.map(({ place }) => place.id)).toEqual(['mairie-alpha', 'mairie-beta', 'mairie-ecluse', 'mairie-gamma']);
+    expect(halls.registering.map(({ commune }) => commune.name)).toEqual(['Alpha', 'Écluse', 'Gamma']);
+    expect(halls.welcomeOnly.map(({ commune }) => commune.name)).toEqual(['Bêta']);
+    // The neighbourhood desk Alpha runs (organisation « communes ») is not a fifth town hall.
+    expect(halls.all.map(({ place }) => place.id)).not.toContain('maison-de-quartier-alpha');
   });
 
-  it('suit les données : une commune qui devient guichet enregistreur change la liste', () => {
+  it('nomme le groupe le plus court : « toutes sauf Bêta »', () => {
+    expect(townHallSummary(small)).toMatchObject({ count: 4, registering: 3, except: true });
+    expect(townHallSummary(small).named.map((c) => c.name)).toEqual(['Bêta']);
+  });
+
+  it('suit les données : une commune qui devient guichet enregistreur change la phrase', () => {
     const changed: Catalog = {
-      ...real,
-      places: real.places.map((p) => (p.id === 'mairie-leforest' ? { ...p, level: 2 as const, services: [...p.services, 'registration' as const] } : p)),
+      ...small,
+      places: small.places.map((p) => (p.id === 'mairie-beta' ? { ...p, level: 2 as const, services: [...p.services, 'registration' as const] } : p)),
     };
-    expect(townHalls(changed).welcomeOnly.map(({ commune }) => commune.id)).toEqual(['bois-bernard']);
-    expect(townHalls(changed).registering).toHaveLength(13);
+    expect(townHalls(changed).welcomeOnly).toEqual([]);
+    expect(townHallSummary(changed)).toMatchObject({ count: 4, registering: 4, named: [] });
+    const fewer: Catalog = { ...small, places: small.places.map((p) => (p.id === 'mairie-alpha' || p.id === 'mairie-gamma' ? { ...p, level: 1 as const, services: ['welcome' as const] } : p)) };
+    expect(townHallSummary(fewer)).toMatchObject({ count: 4, registering: 1, except: false });
+    expect(townHallSummary(fewer).named.map((c) => c.name)).toEqual(['Écluse']);
   });
 });
 
@@ -46,9 +52,5 @@ describe('les coordonnées des lieux, comptées à la construction', () => {
       'Adresse, téléphone et horaires\u00a0: sur les 34 lieux de ce site, 1 les a toutes, 3 en ont une partie et 30 n’en ont encore aucune.',
     );
     expect(contactCoverageSentence({ total: 34, complete: 34, none: 0 })).toBeUndefined();
-  });
-
-  it('le contenu réel : un seul lieu a une partie de ses coordonnées (le téléphone du CLLAJ)', () => {
-    expect(contactCoverage(real.places)).toEqual({ total: 34, complete: 0, none: 33 });
   });
 });

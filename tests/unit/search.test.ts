@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
 import {
   correctWord,
   describeResult,
@@ -13,11 +12,13 @@ import {
   type PagefindApi,
 } from '../../src/domain/search';
 import { buildLexicon, checkSearchSynonyms, indexedText, keywordsForPath, searchShortcuts } from '../../src/domain/search-index';
+import { formatIssue } from '../../src/domain/references';
 import { forIndexing } from '../../src/integrations/pagefind';
 import { projectRoot } from '../harness';
 import { fakePagefind } from './fake-pagefind';
+import { loadRealContent } from '../helpers/real-content';
 
-const { catalog } = await loadContent(join(projectRoot, 'content'), projectRoot);
+const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 describe('les mots envoyés à Pagefind', () => {
@@ -168,7 +169,7 @@ describe('ce que montre un résultat', () => {
 
 describe('les synonymes de la recherche (content/data/search-synonyms.yaml)', () => {
   it('pointent tous vers une page qui existe', () => {
-    expect(checkSearchSynonyms(catalog)).toEqual([]);
+    expect(checkSearchSynonyms(catalog).map(formatIssue), 'corrigez content/data/search-synonyms.yaml').toEqual([]);
   });
 
   it('signalent une page inconnue avec le fichier, le champ et une suggestion', () => {
@@ -184,9 +185,19 @@ describe('les synonymes de la recherche (content/data/search-synonyms.yaml)', ()
   });
 
   it('ajoutent leurs mots aux pages visées, et deviennent des raccourcis', () => {
-    expect(keywordsForPath(catalog, '/infos/cotation/')).toEqual(expect.arrayContaining(['cotation', 'points', 'score']));
-    expect(keywordsForPath(catalog, '/infos/faire-sa-demande/')).toContain('HLM');
-    expect(searchShortcuts(catalog)).toContainEqual({ label: 'Cotation, points', path: '/infos/cotation/', title: 'La cotation de la demande' });
+    // Entries written for the test, on two pages every content has (src/domain/urls.ts, requiredTopics).
+    const entries = [
+      { words: ['cotation', 'points', 'score'], label: 'Cotation, points', pages: ['/infos/cotation/'] },
+      { words: ['HLM'], pages: ['/infos/faire-sa-demande/', '/infos/cotation/'] },
+    ];
+    const withSynonyms = { ...catalog, searchSynonyms: { entries } };
+    expect(keywordsForPath(withSynonyms, '/infos/cotation/')).toEqual(expect.arrayContaining(['cotation', 'points', 'score', 'HLM']));
+    expect(keywordsForPath(withSynonyms, '/infos/faire-sa-demande/')).toEqual(expect.arrayContaining(['HLM']));
+    const title = (id: string) => catalog.topics.find((t) => t.id === id)!.title;
+    expect(searchShortcuts(withSynonyms)).toEqual([
+      { label: 'Cotation, points', path: '/infos/cotation/', title: title('cotation') },
+      { label: 'HLM', path: '/infos/faire-sa-demande/', title: title('faire-sa-demande') },
+    ]);
   });
 });
 
