@@ -48,7 +48,8 @@ export const placeOverlay: Overlay = {
   town: { label: 'Ville (hors du territoire)', hint: 'Par exemple « Arras ».' },
   services: { label: 'Services rendus', options: serviceLabels },
   audiences: { label: 'Publics reçus', hint: 'Laissez vide si le lieu reçoit tout le monde.', options: audienceLabels },
-  conventionLabel: { label: 'Nom du lieu dans la convention (article 4)', hint: 'Recopié mot pour mot.' },
+  conventionLabel: { label: 'Nom du lieu dans la convention (article 4)', hint: 'Recopié mot pour mot ; laissez vide pour un lieu que la convention ne cite pas.' },
+  townHall: { label: 'Mairie de la commune', hint: 'Cochez pour la mairie (ou son CCAS, son service logement) : une seule par commune.' },
   ...withAddress(),
   phone: { label: 'Téléphone', hint: 'Dix chiffres, par exemple 03 21 00 00 00.' },
   phones: { label: 'Plusieurs téléphones', item: 'numéro', summary: '{{fields.number}} {{fields.label}}', hint: 'Seulement si le lieu a plusieurs numéros (sinon, le champ « Téléphone »).' },
@@ -75,6 +76,7 @@ export const communeOverlay: Overlay = {
   insee: { label: 'Code INSEE', hint: 'Cinq caractères, par exemple 62427.' },
   postcode: { label: 'Code postal' },
   otherPostcodes: { label: 'Autres codes postaux', hint: 'Quand la commune en a plusieurs (géographie officielle).' },
+  localities: { label: 'Autres noms de lieu dans les adresses', hint: 'Hameau, ancienne commune : tels que La Poste les écrit.' },
   intro: { label: 'Présentation', widget: 'text', hint: 'Une ou deux phrases en tête de la page de la commune.' },
   ...sources(),
 };

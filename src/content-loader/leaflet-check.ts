@@ -7,7 +7,7 @@
  * places do not fit even at the least detailed level.
  */
 import type { Catalog } from '../domain/types';
-import type { ContentIssue } from '../domain/references';
+import type { ContentIssue } from '../domain/issues';
 import { codePoint } from '../domain/text-policy';
 import { allLeafletSlugs, leafletVariant } from '../leaflet/content';
 import { MissingGlyphError } from '../leaflet/fonts';

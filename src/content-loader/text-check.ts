@@ -4,7 +4,7 @@
  * font's glyphs). Called by loadContent for each file, so `npm run check`, the build and the tests
  * apply it alike.
  */
-import type { ContentIssue } from '../domain/references';
+import type { ContentIssue } from '../domain/issues';
 import { textProblems, type PolicyOptions, type TextKind } from '../domain/text-policy';
 import type { CollectionName } from './collections';
 import { fieldName } from './messages';

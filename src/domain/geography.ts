@@ -5,7 +5,7 @@
  * members of the EPCI that site.yaml names (territory.epci). Pure: the data comes in as an argument
  * (src/territory/official.ts reads the package).
  */
-import type { ContentIssue } from './references';
+import type { ContentIssue } from './issues';
 import type { Commune, Site } from './types';
 
 /**

@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import type { ContentIssue } from '../../src/domain/references';
+import type { ContentIssue } from '../../src/domain/issues';
 import type { Catalog, Place } from '../../src/domain/types';
 import { allLeafletSlugs } from '../../src/leaflet/content';
 import { MissingGlyphError } from '../../src/leaflet/fonts';
@@ -73,14 +73,14 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
     const built = await build(withPlace((p) => ({ ...p, address: { ...p.address!, street: '1 rue\u202e de l’Exemple' } })));
     expect(built).toBeInstanceOf(MissingGlyphError);
     const issues = await check({ [carvin]: (t) => t.replace(/^ {2}street: .*$/m, '  street: "1 rue\\u202E de l’Exemple"') });
-    expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:10 address.street']);
+    expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:11 address.street']);
   });
 
   it('glyphe absent de la police, dans une ligne qui ne s’imprime qu’au niveau de détail le plus riche (précisions sur les horaires)', async () => {
     const built = await build(withPlace((p) => ({ ...p, hoursNotes: ['Fermé le jeudi ☎'] })));
     expect(built).toBeInstanceOf(MissingGlyphError);
     const issues = await check({ [carvin]: (t) => `${t}hoursNotes:\n  - Fermé le jeudi ☎\n` });
-    expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:27 hoursNotes[1]']);
+    expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:28 hoursNotes[1]']);
   });
 
   it('mot plus large qu’une colonne', async () => {
@@ -95,11 +95,12 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
   it('lieux d’une commune qui ne tiennent pas sur sa plaquette, même au niveau de détail le plus bas', async () => {
     const long = (i: number) => `Mairie de Carvin – service logement et accueil des demandeurs numéro ${i} du centre-ville`;
     const carvinPlace = base.places.find((p) => p.id === 'mairie-carvin')!;
-    const many = Array.from({ length: 14 }, (_, i) => ({ ...carvinPlace, id: `mairie-carvin-${i}`, name: long(i) }));
+    // Copies of the town hall's file that are not town halls (a commune has one).
+    const many = Array.from({ length: 14 }, (_, i) => ({ ...carvinPlace, id: `mairie-carvin-${i}`, name: long(i), townHall: false }));
     const built = await build({ ...base, places: [...base.places, ...many] });
     expect(built).toBeInstanceOf(LeafletOverflowError);
     const source = await readFile(join(projectRoot, 'tests/fixtures/editors/base', carvin), 'utf8');
-    const files = Object.fromEntries(many.map((_, i) => [`places/mairie-carvin-${i}.yaml`, () => source.replace(/^name: .*$/m, `name: ${long(i)}`)]));
+    const files = Object.fromEntries(many.map((_, i) => [`places/mairie-carvin-${i}.yaml`, () => source.replace(/^name: .*$/m, `name: ${long(i)}`).replace(/^townHall: true\n/m, '')]));
     const issues = await check(files);
     expect(issues.map(at)).toEqual(['content/communes/carvin.yaml:1 plaquette']);
     expect(issues[0]!.message).toMatch(/^la plaquette de Carvin ne tient pas/);

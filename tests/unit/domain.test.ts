@@ -29,7 +29,8 @@ describe('le contenu réel : ce qui doit toujours tenir', () => {
   });
 
   it('met dans le tableau de l’article 4 chaque lieu que cite la convention, et seulement eux', () => {
-    const cited = article4Table(catalog!).flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside]).map((p) => p.id);
+    // A town hall that registers stands twice: « Toutes les communes » at level 1, and by name at level 2.
+    const cited = [...new Set(article4Table(catalog!).flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside]).map((p) => p.id))];
     expect(cited.sort(), 'un lieu avec « conventionLabel » dont l’organisation n’a pas de groupe dans le tableau (content/organisations/, « kind »)').toEqual(
       catalog!.places.filter((p) => p.conventionLabel).map((p) => p.id).sort(),
     );
@@ -64,7 +65,8 @@ describe('l’annuaire (petit territoire d’essai, tests/fixtures/catalog.ts)',
     const rows = article4Table(small);
     expect(rows.map((r) => r.group)).toEqual(['Les communes', 'Les bailleurs', 'Réservataires', 'Autres acteurs']);
     const ids = (row: number, column: 'level1' | 'level2' | 'outside') => rows[row]!.cells[column].map((p) => p.id);
-    expect(ids(0, 'level1')).toEqual(['mairie-beta']);
+    // « Toutes les communes » at level 1 (article 4): every town hall, those that register too.
+    expect([...ids(0, 'level1')].sort()).toEqual(['mairie-alpha', 'mairie-beta', 'mairie-ecluse', 'mairie-gamma']);
     expect(ids(0, 'level2')).toEqual(['mairie-alpha', 'mairie-ecluse', 'mairie-gamma']);
     expect(ids(1, 'level1')).toEqual(['point-beta']);
     expect(ids(1, 'level2')).toEqual(['agence-alpha']);

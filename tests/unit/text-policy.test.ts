@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { formatIssue, type ContentIssue } from '../../src/domain/references';
+import type { ContentIssue } from '../../src/domain/issues';
+import { formatIssue } from '../../src/domain/references';
 import { exportSafe, exportSafeDeep, importedText, maxLengths, textProblems, withoutInvisible } from '../../src/domain/text-policy';
 import { recordDetails } from '../../src/directory-import/convert';
 import { parseDirectory } from '../../src/directory-import/parse';
@@ -107,13 +108,13 @@ describe('npm run check applique la politique, avec le fichier, la ligne et le c
 
   it('un forçage droite-à-gauche dans une adresse', async () => {
     const { issues } = await checkWith((t) => t.replace('street: 1 rue de l’Exemple', 'street: "1 rue de l’Exemple\\u202E"'));
-    expect(issues.map(at)).toEqual([`${place}:10 address.street`]);
+    expect(issues.map(at)).toEqual([`${place}:11 address.street`]);
     expect(issues[0]!.message).toContain('inverse le sens d’écriture');
   });
 
   it('une précision de 200 000 caractères sur les horaires, un caractère de contrôle dans les notes', async () => {
     const { issues } = await checkWith((t) => `${t}hoursNotes:\n  - "${'xxxx '.repeat(40_000)}"\nnotes: "Sonnez\\u0007"\n`);
-    expect(issues.map(at)).toEqual([`${place}:27 hoursNotes[1]`, `${place}:28 notes`]);
+    expect(issues.map(at)).toEqual([`${place}:28 hoursNotes[1]`, `${place}:29 notes`]);
     expect(issues[0]!.message).toBe('texte trop long : 200000 caractères pour 300 au plus');
   });
 
@@ -121,7 +122,7 @@ describe('npm run check applique la politique, avec le fichier, la ligne et le c
     const { issues, warnings, catalog } = await checkWith((t) => `${t}notes: "Car\\u200Bvin"\n`);
     expect(issues).toEqual([]);
     expect(catalog).toBeDefined();
-    expect(warnings.map(at)).toEqual([`${place}:26 notes`]);
+    expect(warnings.map(at)).toEqual([`${place}:27 notes`]);
   });
 
   it('un caractère de direction dans le texte d’une fiche MDX, à sa ligne', async () => {
@@ -147,12 +148,13 @@ organisation: communes
 level: 2
 onTerritory: true
 commune: alpha
+townHall: true
 services: [welcome, information, registration]
 conventionLabel: Niveau 2 – Alpha
 sources:
   - title: Convention
 `;
-const alphaPlace: PlaceFile = { id: 'mairie-alpha', file: 'content/places/mairie-alpha.yaml', name: 'Mairie d’Alpha', text: placeText, directoryKind: 'mairie', insee: '62001' };
+const alphaPlace: PlaceFile = { id: 'mairie-alpha', file: 'content/places/mairie-alpha.yaml', name: 'Mairie d’Alpha', text: placeText, directoryKind: 'mairie', insee: '62001', townHall: true };
 
 /** One record of the bulk file's shape, with the fields given. */
 const record = (fields: Record<string, unknown>) => ({ id: 'r-1', nom: 'Mairie - Alpha', pivot: [{ type_service_local: 'mairie', code_insee_commune: ['62001'] }], code_insee_commune: '62001', ...fields });
