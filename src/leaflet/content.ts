@@ -1,5 +1,6 @@
 import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
-import { compactAddress, compactHours, formatDate, formatPhone } from '../domain/format';
+import { compactAddress, compactHours, formatDate, formatPhone, ofPlace } from '../domain/format';
+import { leafletEmergencyNumbers } from '../domain/emergency';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
 import type { Block, LeafletContent, ListItem, Span } from './model';
@@ -259,14 +260,23 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para(text.allocation.dalo),
   ];
 
+  const of = commune ? ofPlace(commune.name, commune.elision) : undefined;
+  // Every leaflet: a person without a roof tonight must find the 115 on the sheet in their hand.
+  const emergency = leafletEmergencyNumbers(catalog);
   const back: Block[] = [
+    ...(emergency.length > 0
+      ? [
+          heading(2, text.emergency.title),
+          ...emergency.map((entry) => para([span(entry.number, { bold: true }), span(text.emergency.line(entry.name, entry.how))])),
+        ]
+      : []),
     heading(2, text.back.title),
-    para(commune ? text.back.commune(commune.name) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
-    { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, commune?.name), size: 88 },
+    para(of ? text.back.commune(of) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
+    { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, of), size: 88 },
     {
       type: 'paragraph',
       align: 'center',
-      spans: [span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, commune?.name) } })],
+      spans: [span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } })],
     },
   ];
 

@@ -8,6 +8,11 @@ export const communeSchema = z
     /** Code officiel géographique (INSEE), five characters. */
     insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'un code INSEE à 5 caractères, entre guillemets (ex. « "62427" »)' }),
     postcode: z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
+    /**
+     * Whether « de » elides before the name: only needed for a name that starts with a mute h
+     * (« d’Hénin-Beaumont »: true) or to forbid it; a vowel elides by itself (« d’Oignies »).
+     */
+    elision: z.boolean({ invalid_type_error: 'true (« d’Hénin-Beaumont ») ou false (« de Hem »)' }).optional(),
     /** A sentence or two the commune page shows first, in plain French. */
     intro: z.string().optional(),
     sources,
