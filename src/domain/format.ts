@@ -124,13 +124,10 @@ export function compactHours(slots: readonly OpeningSlot[]): string[] {
  * « de Hem »), so the commune's file says it (`elision: true`); `elision: false` forbids it.
  */
 export function ofPlace(name: string, elision?: boolean): string {
-  const article = /^(Le|Les|La|L’|L')\s*(.*)$/.exec(name);
-  if (article) {
-    const [, word, rest] = article as unknown as [string, string, string];
-    if (word === 'Le') return `du ${rest}`;
-    if (word === 'Les') return `des ${rest}`;
-    return `de ${name}`;
-  }
+  // « Le Touquet », « Les Mureaux »; not « Lens » nor « Lestrem ». « La Bassée », « L’Isle » keep their article.
+  const article = /^(Les|Le) (.+)$/.exec(name);
+  if (article) return `${article[1] === 'Le' ? 'du' : 'des'} ${article[2]}`;
+  if (/^(La |L’|L')/.test(name)) return `de ${name}`;
   const first = name.normalize('NFD').charAt(0).toLowerCase();
   const elide = elision ?? 'aeiou'.includes(first);
   return elide ? `d’${name}` : `de ${name}`;

@@ -22,6 +22,8 @@ import { squash, tool } from '../leaflet/pdf-tools';
  * staff page; the leaflets' page writes the communes' names with their elision.
  */
 const base = '/logement-social/';
+// it.each needs the communes when the file is collected, before beforeAll.
+const communeIds = () => readdirSync(join(process.cwd(), 'content', 'communes')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
 const site = builtSiteInChromium(base);
 let catalog: Catalog;
 let work: string;
@@ -62,51 +64,61 @@ async function print(page: Page, name: string): Promise<Printout> {
   await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   const pages = Number(/^Pages:\s+(\d+)$/m.exec(tool('pdfinfo', [pdf]).stdout)?.[1]);
   const text = squash(tool('pdftotext', ['-layout', pdf, '-']).stdout);
-  // First page only, 110 dpi: a 4 cm code is then about 170 pixels, 4 pixels a module.
-  tool('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, name)]);
-  const image = readPpm(readFileSync(join(work, `${name}.ppm`)));
-  return { pages, text, qr: jsQR(image.data, image.width, image.height)?.data };
+  return { pages, text, qr: readQr(pdf, name) };
+}
+
+/**
+ * The QR code of the first page, at 110 dpi (a 4 cm code is then about 170 pixels, 4 a module). The
+ * sheet puts it in its lower half: that half is read first, the whole page only if nothing is found.
+ */
+function readQr(pdf: string, name: string): string | undefined {
+  const [width, height] = [910, 1286];
+  for (const crop of [['-y', String(height / 2), '-W', String(width), '-H', String(height / 2)], []]) {
+    tool('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-singlefile', ...crop, pdf, join(work, name)]);
+    const image = readPpm(readFileSync(join(work, `${name}.ppm`)));
+    const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 describe('les réponses « Où m’adresser ? » imprimées', () => {
-  it('tiennent sur une page A4 chacune, avec le code QR de leur propre adresse', async () => {
-    const order = situationRules(catalog).map((rule) => rule.id);
-    const emergencyRules = new Set(situationRules(catalog).filter((rule) => rule.emergency).map((rule) => rule.id));
+  // One test a commune: about a dozen printouts each, a few seconds apiece on a loaded machine.
+  it.each(communeIds())('%s : chaque réponse tient sur une page A4, avec le code QR de sa propre adresse', { timeout: 240_000 }, async (communeId) => {
+    const commune = catalog.communes.find((c) => c.id === communeId)!;
+    const rules = situationRules(catalog);
+    const order = rules.map((rule) => rule.id);
+    const emergencyRules = new Set(rules.filter((rule) => rule.emergency).map((rule) => rule.id));
     const numbers = emergencyNumbers(catalog);
-    // Two situations together: the first emergency one with the next question, and the first two questions.
+    // Two situations together: an emergency one with the next question, and a pair that turns with the commune.
+    const index = catalog.communes.indexOf(commune);
     const firstEmergency = order.find((id) => emergencyRules.has(id)) ?? order[0]!;
-    const pairs = [[firstEmergency, order.find((id) => id !== firstEmergency)!], order.slice(0, 2)];
+    const pairs = [[firstEmergency, order.find((id) => id !== firstEmergency)!], [order[index % order.length]!, order[(index + 1) % order.length]!]];
     const page = await site.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const failures: string[] = [];
-    let printed = 0;
-    for (const commune of catalog.communes) {
-      const answers = [[], ...order.map((id) => [id]), ...pairs];
-      for (const situations of answers) {
-        const path = answerPath(commune.id, situations, order);
-        const expected = absoluteUrl(catalog.site.url, base, path);
-        await page.goto(site.server.url(path));
-        // The commune page's script redraws the code for the situations ticked.
-        if (situations.length > 1) await expect.poll(() => page.locator('[data-sheet-url]').textContent()).toContain(`situations=${situations.join(',')}`);
-        const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
-        printed++;
-        const where = `${path} :`;
-        if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
-        if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
-        if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
-        if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet')) failures.push(`${where} sans le cadre « Prochaine étape »`);
-        for (const id of situations) {
-          const rule = situationRules(catalog).find((r) => r.id === id)!;
-          if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
-          if (!emergencyRules.has(id)) continue;
-          for (const entry of numbers) if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text)) failures.push(`${where} sans le ${entry.number}`);
-        }
+    for (const situations of [[], ...order.map((id) => [id]), ...pairs]) {
+      const path = answerPath(commune.id, situations, order);
+      const expected = absoluteUrl(catalog.site.url, base, path);
+      await page.goto(site.server.url(path));
+      // The commune page's script redraws the code for the situations ticked.
+      if (situations.length > 1) await expect.poll(() => page.locator('[data-sheet-url]').textContent()).toContain(`situations=${answerPath(commune.id, situations, order).split('=')[1]}`);
+      const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
+      const where = `${path} :`;
+      if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
+      if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
+      if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
+      if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet')) failures.push(`${where} sans le cadre « Prochaine étape »`);
+      for (const id of situations) {
+        const rule = rules.find((r) => r.id === id)!;
+        if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
+        if (!emergencyRules.has(id)) continue;
+        for (const entry of numbers) if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text)) failures.push(`${where} sans le ${entry.number}`);
       }
     }
     expect(failures).toEqual([]);
     expect(errors).toEqual([]);
-    expect(printed).toBe(catalog.communes.length * (order.length + 3));
     await page.close();
   });
 
@@ -129,6 +141,23 @@ describe('les réponses « Où m’adresser ? » imprimées', () => {
     const out = await print(page, staffPage);
     expect(out.pages).toBe(1);
     for (const entry of emergencyNumbers(catalog)) expect(out.text).toMatch(new RegExp(`(^|\\D)${entry.number}(\\D|$)`));
+    await page.close();
+  });
+});
+
+describe('les pages des communes et des lieux imprimées', () => {
+  it('disent en haut de chaque feuille combien elles en prennent', { timeout: 240_000 }, async () => {
+    const page = await site.browser.context.newPage();
+    const failures: string[] = [];
+    for (const path of [...catalog.communes.map((c) => paths.commune(c.id)), ...catalog.places.map((p) => paths.place(p.id))]) {
+      await page.goto(site.server.url(path));
+      const file = join(work, 'page.pdf');
+      await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
+      const pages = Number(/^Pages:\s+(\d+)$/m.exec(tool('pdfinfo', [file]).stdout)?.[1]);
+      const first = squash(tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).stdout);
+      if (!first.startsWith(`Page 1 sur ${pages}`)) failures.push(`${path} : ${pages} pages, en haut « ${first.slice(0, 40)} »`);
+    }
+    expect(failures).toEqual([]);
     await page.close();
   });
 });
