@@ -221,6 +221,17 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     bullets([text.where.title, text.register.title, text.allocation.title, text.desks.title]),
   ];
 
+  // Every leaflet: a person without a roof tonight must find the 115 on the sheet in their hand. On the
+  // first inside panel, which has room to spare: the back panel's room goes to the desks.
+  const emergencyNumbers = leafletEmergencyNumbers(catalog);
+  const emergency: Block[] =
+    emergencyNumbers.length > 0
+      ? [
+          heading(3, text.emergency.title),
+          ...emergencyNumbers.map((entry) => para([span(entry.number, { bold: true }), span(text.emergency.line(entry.leafletText ?? `${entry.name}. ${entry.how}`))])),
+        ]
+      : [];
+
   const where: Block[] = [
     heading(2, text.where.title),
     heading(3, text.where.level1Title, 'level1'),
@@ -233,6 +244,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para([span(displayAddress(portal), { bold: true, url: true, link: { uri: portal, description: text.back.portalDescription(portal) } })]),
     para(text.where.onlineMore),
     para(text.where.help),
+    ...emergency,
   ];
 
   const register: Block[] = [
@@ -261,15 +273,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
   ];
 
   const of = commune ? ofPlace(commune.name, commune.elision) : undefined;
-  // Every leaflet: a person without a roof tonight must find the 115 on the sheet in their hand.
-  const emergency = leafletEmergencyNumbers(catalog);
   const back: Block[] = [
-    ...(emergency.length > 0
-      ? [
-          heading(2, text.emergency.title),
-          ...emergency.map((entry) => para([span(entry.number, { bold: true }), span(text.emergency.line(entry.name, entry.how))])),
-        ]
-      : []),
     heading(2, text.back.title),
     para(of ? text.back.commune(of) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
     { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, of), size: 88 },

@@ -138,8 +138,8 @@ export const text = {
 
   emergency: {
     title: 'En cas d’urgence',
-    /** After the number in bold: « 115 : Samu social, hébergement d’urgence. Appel gratuit, jour et nuit. » */
-    line: (name: string, how: string) => ` : ${name}. ${how}`,
+    /** After the number in bold: « 115 : hébergement d’urgence (Samu social). Gratuit, jour et nuit. » */
+    line: (what: string) => ` : ${what}`,
   },
 
   back: {

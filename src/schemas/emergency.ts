@@ -23,6 +23,8 @@ export const emergencyNumberSchema = z
     mode: z.enum(['call', 'sms'], { errorMap: () => ({ message: 'call (on appelle) ou sms (on écrit un SMS)' }) }).default('call'),
     /** Printed on every leaflet too (room there is scarce: the most needed numbers only). */
     leaflet: z.boolean().default(false),
+    /** The leaflet's line after the number, short (a panel is 9 cm wide): who, and when or how. */
+    leafletText: z.string().min(1).max(90, { message: 'au plus 90 caractères : la plaquette n’a qu’une ligne ou deux par numéro' }).optional(),
     sources,
   })
   .strict();
