@@ -123,6 +123,18 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await tool.reload();
     expect(await tool.locator('#question-moins-de-30-ans').isChecked()).toBe(true);
     await tool.close();
+
+    // The tool's first page prints the sheet of the commune it loaded, for the boxes ticked there.
+    const first = await site.browser.context.newPage();
+    await first.goto(site.server.url('orientation/'));
+    await first.locator('#question-commune').selectOption('carvin');
+    await expect.poll(() => first.locator('[data-answer-sheet-slot] [data-answer-sheet]').count()).toBe(1);
+    await first.locator('#question-moins-de-30-ans').check();
+    await expect.poll(() => first.locator('[data-sheet-url]').textContent()).toContain('/orientation/carvin/moins-de-30-ans/');
+    await first.emulateMedia({ media: 'print' });
+    expect(await first.locator('[data-answer-sheet]').isVisible()).toBe(true);
+    expect(await first.locator('[data-screen-answer]').isVisible()).toBe(false);
+    await first.close();
   });
 
   it('est trouvé par la recherche sans passer devant les fiches des lieux', async () => {
