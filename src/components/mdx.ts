@@ -8,6 +8,7 @@ import ContactDetailsStatus from './ContactDetailsStatus.astro';
 import CotationGrid from './CotationGrid.astro';
 import CotationRefusal from './CotationRefusal.astro';
 import DaloDelay from './DaloDelay.astro';
+import EmergencyNumbers from './EmergencyNumbers.astro';
 import Glossary from './Glossary.astro';
 import IncomeCeilings from './IncomeCeilings.astro';
 import Landlords from './Landlords.astro';
@@ -28,6 +29,7 @@ export const mdxComponents = {
   CotationGrid,
   CotationRefusal,
   DaloDelay,
+  EmergencyNumbers,
   Glossary,
   IncomeCeilings,
   Landlords,

@@ -9,6 +9,7 @@ import { topicSchema } from '../schemas/topic';
 import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
 import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
+import { emergencyNumbersSchema } from '../schemas/emergency';
 import { referentialSchema } from '../schemas/referential';
 import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema, screenReaderEvidenceSchema } from '../schemas/accessibility-audit';
 
@@ -41,6 +42,8 @@ export const collectionSpecs = {
   searchSynonyms: { schema: searchSynonymsSchema, file: 'data/search-synonyms.yaml', optional: true },
   searchVocabulary: { schema: searchVocabularySchema, file: 'data/search-vocabulary.yaml', optional: true },
   orientation: { schema: orientationSchema, folder: 'orientation', extension: '.yaml' },
+  /** National emergency numbers (115, 3919, 17, 112, 114): absent in content trees that do not show them. */
+  emergencyNumbers: { schema: emergencyNumbersSchema, file: 'data/emergency-numbers.yaml', optional: true },
   minimumInformation: { schema: minimumInformationSchema, file: 'data/minimum-information.yaml', optional: true },
   /** Accessibility referentials (RGAA), one official JSON file per version. */
   referentials: { schema: referentialSchema, folder: 'data/referentials', extension: '.json' },

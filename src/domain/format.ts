@@ -116,3 +116,19 @@ export function compactHours(slots: readonly OpeningSlot[]): string[] {
   }
   return groups.map((g) => `${capitalise(formatDays(g.days))} : ${g.slots.join(' et ')}`);
 }
+
+/**
+ * « de » before a commune's name, as French writes it: « de Carvin », « d’Oignies »,
+ * « d’Évin-Malmaison », « d’Hénin-Beaumont » (mute h), « du Touquet », « des Mureaux ». A vowel
+ * elides by itself; an h cannot be told mute or aspirated from its spelling (« d’Hénin » but
+ * « de Hem »), so the commune's file says it (`elision: true`); `elision: false` forbids it.
+ */
+export function ofPlace(name: string, elision?: boolean): string {
+  // « Le Touquet », « Les Mureaux »; not « Lens » nor « Lestrem ». « La Bassée », « L’Isle » keep their article.
+  const article = /^(Les|Le) (.+)$/.exec(name);
+  if (article) return `${article[1] === 'Le' ? 'du' : 'des'} ${article[2]}`;
+  if (/^(La |L’|L')/.test(name)) return `de ${name}`;
+  const first = name.normalize('NFD').charAt(0).toLowerCase();
+  const elide = elision ?? 'aeiou'.includes(first);
+  return elide ? `d’${name}` : `de ${name}`;
+}

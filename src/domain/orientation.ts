@@ -2,6 +2,8 @@ import type { Catalog, Commune, Organisation, OrientationRule, Place } from './t
 import { comparePlaces, placeLocality, registers } from './directory';
 import { communeById, derived, organisationById, placeById, placesOfCommune, placesOfOrganisation } from './catalog-index';
 
+export { answerPath, parseSituations, situationsParameter } from './answer-url';
+
 /**
  * "Où m’adresser ?" (convention, article 3): from the commune where a person lives and the
  * situations that apply to them, the partners and places to go to, each with what it does for
@@ -263,4 +265,31 @@ export function answerSources(orientation: Orientation): OrientationRule['source
   return [...orientation.situations, orientation.general]
     .flatMap((rule) => rule.sources)
     .filter((source) => !seen.has(source.title) && seen.add(source.title));
+}
+
+/** How many places a printed answer lists: one sheet, the visitor's first steps only. */
+export const sheetPlacesShown = 3;
+
+export interface SheetPlace {
+  answer: AnswerPlace;
+  block: AnswerBlock;
+}
+
+/**
+ * The places a one-page printout lists, at most `limit`: the nearest place of each block first, in
+ * the order of the answer (the situations' partners, then the desks), then the next ones, so that
+ * three partners are not crowded out by three desks of the same network. The portal has no place.
+ */
+export function sheetPlaces(orientation: Orientation, limit = sheetPlacesShown): SheetPlace[] {
+  const lists = orientation.blocks.filter((block) => block.places.length > 0).map((block) => block.places.map((answer) => ({ answer, block })));
+  const chosen: SheetPlace[] = [];
+  for (let round = 0; chosen.length < limit && lists.some((list) => list.length > round); round++) {
+    for (const list of lists) if (list[round] && chosen.length < limit) chosen.push(list[round]!);
+  }
+  return chosen;
+}
+
+/** "https://www.example.fr/a/b/" → "www.example.fr/a/b/": what a person types from paper. */
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '');
 }

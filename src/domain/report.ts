@@ -136,6 +136,22 @@ export function contentReport(catalog: Catalog, today: string, bodies?: Readonly
     info: catalog.dalo.abnormallyLongDelayMonths !== null ? [`${catalog.dalo.abnormallyLongDelayMonths} mois.`] : [],
   });
 
+  // The leaflets and answers list the other desks nearest first only where the content says which
+  // communes are near (orientation/pour-tous.yaml, nearby): no official geography ships with the site.
+  const general = catalog.orientation.find((rule) => rule.general);
+  if (general) {
+    sections.push({
+      title: 'Communes sans liste des communes proches (nearby) : leurs plaquettes rangent les autres guichets par commune, pas par distance',
+      todo: catalog.communes.filter((commune) => !(general.nearby?.[commune.id]?.length)).map((commune) => `${commune.name} ${where(general.file)}`),
+    });
+  }
+  if (catalog.emergencyNumbers) {
+    sections.push({
+      title: 'Numéros d’urgence dont la source n’a pas d’adresse web (content/data/emergency-numbers.yaml)',
+      todo: catalog.emergencyNumbers.numbers.filter((entry) => !entry.sources.some((source) => source.url)).map((entry) => `${entry.number} (${entry.name})`),
+    });
+  }
+
   const site = catalog.site;
   // The same list a production build stops on (src/domain/legal-gate.ts): one field may answer two texts.
   const siteTodo = missingLegalItems(site)

@@ -8,6 +8,7 @@ import type { OrientationData } from '../schemas/orientation';
 import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data';
 import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search';
 import type { MinimumInformation } from '../schemas/minimum-information';
+import type { EmergencyNumber, EmergencyNumbers } from '../schemas/emergency';
 import type { ReferentialData } from '../schemas/referential';
 import type { AccessibilityAuditData, AutomatedEvidenceData, ManualThemeData, ScreenReaderEvidenceData } from '../schemas/accessibility-audit';
 
@@ -46,6 +47,8 @@ export interface Catalog {
   /** How the search reads a question: fillers and everyday expressions (content/data/search-vocabulary.yaml). */
   searchVocabulary?: SearchVocabularyContent;
   orientation: OrientationRule[];
+  /** National emergency numbers (content/data/emergency-numbers.yaml); absent in content trees without them. */
+  emergencyNumbers?: EmergencyNumbers;
   /** The law's minimum-information checklist; absent in content trees that do not track it. */
   minimumInformation?: MinimumInformation;
   /** Accessibility referentials (content/data/referentials/<id>.json, the official file verbatim). */
@@ -65,4 +68,5 @@ export type ManualThemeEntry = ManualThemeData & Entry;
 export type AutomatedEvidenceEntry = AutomatedEvidenceData & Entry;
 export type ScreenReaderEvidenceEntry = ScreenReaderEvidenceData & Entry;
 
+export type { EmergencyNumber, EmergencyNumbers };
 export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms, SearchVocabularyContent };

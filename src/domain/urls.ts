@@ -37,6 +37,9 @@ export function absoluteUrl(siteUrl: string, base: string, path: string): string
   return new URL(withBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }
 
+/** The staff's page (« À l’accueil »), linked from the footer and the leaflets' page when the content has it. */
+export const staffPage = 'a-l-accueil';
+
 /** Topics and pages the templates link to by id (menu, home page steps, footer): content must have them. */
 export const requiredTopics = ['faire-sa-demande', 'pieces-a-fournir', 'apres-la-demande', 'cotation'] as const;
 export const requiredPages = ['mentions-legales', 'donnees-personnelles', 'donnees-ouvertes', 'accessibilite'] as const;

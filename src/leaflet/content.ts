@@ -1,5 +1,6 @@
 import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
-import { compactAddress, compactHours, formatDate, formatPhone } from '../domain/format';
+import { compactAddress, compactHours, formatDate, formatPhone, ofPlace } from '../domain/format';
+import { leafletEmergencyNumbers } from '../domain/emergency';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
 import { communeById, derived, placesOfCommune } from '../domain/catalog-index';
@@ -221,6 +222,17 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     bullets([text.where.title, text.register.title, text.allocation.title, text.desks.title]),
   ];
 
+  // Every leaflet: a person without a roof tonight must find the 115 on the sheet in their hand. On the
+  // first inside panel, which has room to spare: the back panel's room goes to the desks.
+  const emergencyNumbers = leafletEmergencyNumbers(catalog);
+  const emergency: Block[] =
+    emergencyNumbers.length > 0
+      ? [
+          heading(3, text.emergency.title),
+          ...emergencyNumbers.map((entry) => para([span(entry.number, { bold: true }), span(text.emergency.line(entry.leafletText ?? `${entry.name}. ${entry.how}`))])),
+        ]
+      : [];
+
   const where: Block[] = [
     heading(2, text.where.title),
     heading(3, text.where.level1Title, 'level1'),
@@ -233,6 +245,7 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para([span(displayAddress(portal), { bold: true, url: true, link: { uri: portal, description: text.back.portalDescription(portal) } })]),
     para(text.where.onlineMore),
     para(text.where.help),
+    ...emergency,
   ];
 
   const register: Block[] = [
@@ -260,14 +273,15 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para(text.allocation.dalo),
   ];
 
+  const of = commune ? ofPlace(commune.name, commune.elision) : undefined;
   const back: Block[] = [
     heading(2, text.back.title),
-    para(commune ? text.back.commune(commune.name) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
-    { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, commune?.name), size: 88 },
+    para(of ? text.back.commune(of) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
+    { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, of), size: 88 },
     {
       type: 'paragraph',
       align: 'center',
-      spans: [span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, commune?.name) } })],
+      spans: [span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } })],
     },
   ];
 

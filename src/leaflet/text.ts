@@ -136,13 +136,20 @@ export const text = {
     } as const,
   },
 
+  emergency: {
+    title: 'En cas d’urgence',
+    /** After the number in bold: « 115 : hébergement d’urgence (Samu social). Gratuit, jour et nuit. » */
+    line: (what: string) => ` : ${what}`,
+  },
+
   back: {
     title: 'Pour en savoir plus',
     /** « Adresses, horaires » only once the content has them for every place. */
     general: (allContacts: boolean) => (allContacts ? 'Adresses, horaires et démarches, sur le site :' : 'Démarches et lieux d’accueil, sur le site :'),
-    commune: (commune: string) => `Sur le site, la page de ${commune} :`,
-    qrAlt: (url: string, commune?: string) => `Code QR menant ${commune ? `à la page de ${commune}` : 'à l’accueil'} du site : ${url}`,
-    linkDescription: (url: string, commune?: string) => `${commune ? `Page de ${commune} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
+    /** `of`: « de Carvin », « d’Oignies » (ofPlace). */
+    commune: (of: string) => `Sur le site, la page ${of} :`,
+    qrAlt: (url: string, of?: string) => `Code QR menant ${of ? `à la page ${of}` : 'à l’accueil'} du site : ${url}`,
+    linkDescription: (url: string, of?: string) => `${of ? `Page ${of} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
     portalDescription: (url: string) => `Portail national de la demande de logement social : ${url}`,
     checked: (date: string, version: string) => `Vérifié le ${date}${NBSP}· version${NBSP}${version}`,
     publisher: (publisher: string, period?: string) =>

@@ -15,6 +15,11 @@ export const communeSchema = z
      * Poste writes them: an address in the commune names the commune or one of these.
      */
     localities: z.array(z.string().min(1)).optional(),
+    /**
+     * Whether « de » elides before the name: only needed for a name that starts with a mute h
+     * (« d’Hénin-Beaumont »: true) or to forbid it; a vowel elides by itself (« d’Oignies »).
+     */
+    elision: z.boolean({ invalid_type_error: 'true (« d’Hénin-Beaumont ») ou false (« de Hem »)' }).optional(),
     /** A sentence or two the commune page shows first, in plain French. */
     intro: z.string().optional(),
     sources,

@@ -54,6 +54,13 @@ export const orientationSchema = z
     summary: z.string().min(1).optional(),
     /** Shown first, in a box: what to do right now in an emergency. */
     urgent: z.string().min(1).optional(),
+    /**
+     * true: the answer starts with the national emergency numbers (content/data/emergency-numbers.yaml),
+     * on the screen and on the printout. For a person who may be in danger or without a roof tonight.
+     */
+    emergency: z.boolean().default(false),
+    /** A warning printed with the answer, e.g. that a sheet found at home can put the person in danger. */
+    caution: z.string().min(1).optional(),
     partners: z.array(orientationPartnerSchema).min(1, { message: 'au moins un interlocuteur est attendu' }),
     /**
      * Only in the general rule: for a commune, the nearest communes (ids), nearest first. Where

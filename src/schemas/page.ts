@@ -8,6 +8,8 @@ export const pageSchema = z
     summary: z.string().min(1),
     sources: z.array(sourceSchema).default([]),
     lastChecked: isoDate,
+    /** true: printed on one A4 sheet (no site header or footer, tighter text), e.g. a page kept at a desk. */
+    printOnePage: z.boolean().default(false),
   })
   .strict();
 export type PageData = z.infer<typeof pageSchema>;

@@ -96,24 +96,45 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await page.close();
   });
 
-  it('s’imprime sans menu ni recherche ni questions, avec l’adresse des liens', async () => {
+  it('s’imprime sur une feuille à remettre : sans menu ni recherche ni questions, avec l’adresse de la réponse', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(site.server.url('orientation/carvin/difficulte-sociale/'));
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-nav', '.search-form', '.breadcrumbs', '.site-footer']) {
+    for (const selector of ['.site-nav', '.search-form', '.breadcrumbs', '.site-footer', '[data-screen-answer]']) {
       expect(await page.locator(selector).isVisible(), selector).toBe(false);
     }
-    const after = await page.locator('.answer-place__name').first().evaluate((a) => getComputedStyle(a, '::after').content);
-    expect(after).toContain('https://www.agglo-henincarvin.fr/logement-social/lieux/mds-carvin/');
-    expect(await page.locator('.print-only').textContent()).toContain('/orientation/carvin/difficulte-sociale/');
+    expect(await page.locator('[data-answer-sheet]').isVisible()).toBe(true);
+    expect(await page.locator('[data-sheet-url]').textContent()).toBe('www.agglo-henincarvin.fr/logement-social/orientation/carvin/difficulte-sociale/');
+    expect(await page.locator('[data-sheet-place]:visible').count()).toBeLessThanOrEqual(3);
+    // On the screen, the sheet is not there (nor in the accessibility tree).
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('[data-answer-sheet]').isVisible()).toBe(false);
     await page.close();
 
     const tool = await site.browser.context.newPage();
     await tool.goto(site.server.url('orientation/carvin/'));
+    await tool.locator('#question-moins-de-30-ans').check();
+    // The address says the situation ticked, so that it can be bookmarked or sent.
+    await expect.poll(() => tool.url()).toContain('/orientation/carvin/?situations=moins-de-30-ans');
     await tool.emulateMedia({ media: 'print' });
     expect(await tool.locator('form[data-orientation-form]').isVisible()).toBe(false);
-    expect(await tool.locator('[data-block="desks"]').isVisible()).toBe(true);
+    expect(await tool.locator('[data-answer-sheet]').isVisible()).toBe(true);
+    await expect.poll(() => tool.locator('[data-sheet-url]').textContent()).toContain('/orientation/carvin/moins-de-30-ans/');
+    await tool.reload();
+    expect(await tool.locator('#question-moins-de-30-ans').isChecked()).toBe(true);
     await tool.close();
+
+    // The tool's first page prints the sheet of the commune it loaded, for the boxes ticked there.
+    const first = await site.browser.context.newPage();
+    await first.goto(site.server.url('orientation/'));
+    await first.locator('#question-commune').selectOption('carvin');
+    await expect.poll(() => first.locator('[data-answer-sheet-slot] [data-answer-sheet]').count()).toBe(1);
+    await first.locator('#question-moins-de-30-ans').check();
+    await expect.poll(() => first.locator('[data-sheet-url]').textContent()).toContain('/orientation/carvin/moins-de-30-ans/');
+    await first.emulateMedia({ media: 'print' });
+    expect(await first.locator('[data-answer-sheet]').isVisible()).toBe(true);
+    expect(await first.locator('[data-screen-answer]').isVisible()).toBe(false);
+    await first.close();
   });
 
   it('est trouvé par la recherche sans passer devant les fiches des lieux', async () => {

@@ -90,7 +90,8 @@ for (const [name, key, base] of [
       const [src] = [...scripts];
       const size = (await stat(join(dist, src!.slice(base.length)))).size;
       console.info(`script de l’outil d’orientation : ${size} octets (${src})`);
-      expect(size).toBeLessThan(3_000);
+      // 3.7 kB since it also keeps the printout (AnswerSheet) and the address (?situations=) in step with the boxes.
+      expect(size).toBeLessThan(4_000);
     });
 
     it('indexe la page de chaque commune avec un poids faible, et pas les pages par situation', async () => {
