@@ -10,7 +10,9 @@ import searchIndex from './src/integrations/pagefind.ts';
 // The site's address and sub-path come from the content, so that another territory only swaps
 // content/. SAI_BASE overrides the sub-path (tests build with and without one).
 const contentDir = process.env.SAI_CONTENT_DIR ?? './content';
-const site = /** @type {{ url: string, basePath?: string }} */ (parseYaml(readFileSync(`${contentDir}/site.yaml`, 'utf8')));
+const site = /** @type {{ url: string, basePath?: string }} */ (
+  parseYaml(readFileSync(`${contentDir}/site.yaml`, 'utf8'))
+);
 const base = process.env.SAI_BASE ?? site.basePath ?? '/';
 
 export default defineConfig({
@@ -30,7 +32,9 @@ export default defineConfig({
     // Last, so that it indexes the finished pages. The search page, the site plan (a list of every
     // title, which would match every query) and the 404 page are not answers; nor is the commune
     // step of the orientation tool, which repeats the commune's page and would outrank it.
-    searchIndex({ exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html', /^orientation\/[^/]+\/index\.html$/] }),
+    searchIndex({
+      exclude: ['404.html', 'recherche/index.html', 'plan-du-site/index.html', /^orientation\/[^/]+\/index\.html$/],
+    }),
   ],
   // The CSP forbids inline scripts: Astro inlines a processed <script> under Vite's
   // assetsInlineLimit (4 kB), so scripts always go to a file; other assets keep the default.

@@ -7,7 +7,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * builds, and everything else fits beside it. Vitest's own order (by duration of the previous run,
  * or by file size on a fresh clone) started it after five minutes of shorter files.
  */
-const first = ['tests/browser/pages.test.ts', 'tests/screen-reader/journeys.test.ts', 'tests/typecheck.test.ts', 'tests/build/directory-import.test.ts', 'tests/build/atomic-build.test.ts', 'tests/build/html-validity.test.ts'];
+const first = [
+  'tests/browser/pages.test.ts',
+  'tests/screen-reader/journeys.test.ts',
+  'tests/typecheck.test.ts',
+  'tests/build/directory-import.test.ts',
+  'tests/build/atomic-build.test.ts',
+  'tests/build/html-validity.test.ts',
+];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -16,7 +23,10 @@ class LongestFirst extends BaseSequencer {
       const i = first.findIndex((path) => file.moduleId.endsWith(path));
       return i < 0 ? first.length : i;
     };
-    return sorted.map((file, i) => ({ file, i })).sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i).map(({ file }) => file);
+    return sorted
+      .map((file, i) => ({ file, i }))
+      .sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i)
+      .map(({ file }) => file);
   }
 }
 
@@ -42,7 +52,12 @@ export default defineConfig({
       {
         extends: true,
         // Everything else: the site is built once (with and without a base) while these run.
-        test: { name: 'site', include: ['tests/**/*.test.ts'], exclude: ['tests/unit/**'], globalSetup: ['tests/preflight.ts', 'tests/harness.ts'] },
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/unit/**'],
+          globalSetup: ['tests/preflight.ts', 'tests/harness.ts'],
+        },
       },
     ],
   },

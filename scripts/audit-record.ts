@@ -16,17 +16,40 @@ import { sweepPathOf } from '../src/domain/audit-evidence';
 
 const audit = accessibilityAuditSchema.parse(parse(readFileSync('content/accessibility-audit/audit.yaml', 'utf8')));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sweepNames = audit.pages.map(sweepPathOf).filter((path): path is string => path !== undefined).map((path) => ` /${escape(path)}$`);
+const sweepNames = audit.pages
+  .map(sweepPathOf)
+  .filter((path): path is string => path !== undefined)
+  .map((path) => ` /${escape(path)}$`);
 // vitest matches -t against « describe name + test name »; the other tests are matched whole.
 const pattern = `(${sweepNames.join('|')}|validateur Nu|audit d’accessibilité dans le site construit)`;
 
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'site', 'tests/browser/pages.test.ts', 'tests/build/html-validity.test.ts', 'tests/build/accessibility-audit.test.ts', '--testTimeout', '1200000', '-t', pattern], {
-  stdio: 'inherit',
-  env: { ...process.env, SAI_AUDIT_RECORD: '1' },
-});
+const run = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--project',
+    'site',
+    'tests/browser/pages.test.ts',
+    'tests/build/html-validity.test.ts',
+    'tests/build/accessibility-audit.test.ts',
+    '--testTimeout',
+    '1200000',
+    '-t',
+    pattern,
+  ],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SAI_AUDIT_RECORD: '1' },
+  },
+);
 if (run.status !== 0) {
-  console.error('Des tests ont échoué pendant le relevé : les fichiers écrits reflètent quand même ce qui a été trouvé. Corrigez, puis relancez.');
+  console.error(
+    'Des tests ont échoué pendant le relevé : les fichiers écrits reflètent quand même ce qui a été trouvé. Corrigez, puis relancez.',
+  );
   process.exitCode = run.status ?? 1;
 } else {
-  console.log('Preuves enregistrées dans content/accessibility-audit/automated/ : relisez « git diff content/accessibility-audit/automated/ » avant de valider.');
+  console.log(
+    'Preuves enregistrées dans content/accessibility-audit/automated/ : relisez « git diff content/accessibility-audit/automated/ » avant de valider.',
+  );
 }

@@ -22,15 +22,23 @@ const audit = accessibilityAuditSchema.parse(parse(readFileSync('content/accessi
 const dist = process.env.SAI_TEST_DIST ?? 'dist';
 const only = process.argv.slice(2);
 const chosen = only.length > 0 ? journeys.filter((j) => only.includes(j.id)) : journeys;
-if (chosen.length === 0) throw new Error(`Parcours inconnu : ${only.join(', ')} (parcours : ${journeys.map((j) => j.id).join(', ')})`);
+if (chosen.length === 0)
+  throw new Error(`Parcours inconnu : ${only.join(', ')} (parcours : ${journeys.map((j) => j.id).join(', ')})`);
 
 const run = await runJourneys(dist, chosen);
 const date = new Date().toISOString().slice(0, 10);
 await mkdir(folder, { recursive: true });
 for (const result of run.results) {
-  await writeFile(join(folder, `${result.id}.json`), `${JSON.stringify(evidenceOf(result, run, audit.referential, date), null, 2)}\n`);
-  console.log(`${passed(result) ? 'réussi' : 'ÉCHEC '}  ${result.id} (${result.seconds} s, ${result.transcript.length} énoncés)`);
+  await writeFile(
+    join(folder, `${result.id}.json`),
+    `${JSON.stringify(evidenceOf(result, run, audit.referential, date), null, 2)}\n`,
+  );
+  console.log(
+    `${passed(result) ? 'réussi' : 'ÉCHEC '}  ${result.id} (${result.seconds} s, ${result.transcript.length} énoncés)`,
+  );
   if (!passed(result)) console.error(failureReport(result));
 }
-console.log(`${run.versions.orca}, ${run.versions.chromium} : ${run.results.length} parcours en ${run.seconds} s. Relisez « git diff ${folder} » avant de valider.`);
+console.log(
+  `${run.versions.orca}, ${run.versions.chromium} : ${run.results.length} parcours en ${run.seconds} s. Relisez « git diff ${folder} » avant de valider.`,
+);
 if (run.results.some((r) => !passed(r))) process.exitCode = 1;

@@ -63,7 +63,14 @@ const defaultRuns = new Map([
 ]);
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scales: [1, 10, 100], runs: new Map(defaultRuns), out: join(projectRoot, 'docs/performance.md'), keep: false, query: 'logement', synthetic: 'auto' };
+  const options: Options = {
+    scales: [1, 10, 100],
+    runs: new Map(defaultRuns),
+    out: join(projectRoot, 'docs/performance.md'),
+    keep: false,
+    query: 'logement',
+    synthetic: 'auto',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
@@ -71,10 +78,11 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--runs') {
       const spec = value();
       if (/^\d+$/.test(spec)) options.defaultRuns = Number(spec);
-      else for (const pair of spec.split(',')) {
-        const [scale, runs] = pair.split(':').map(Number);
-        options.runs.set(scale!, runs!);
-      }
+      else
+        for (const pair of spec.split(',')) {
+          const [scale, runs] = pair.split(':').map(Number);
+          options.runs.set(scale!, runs!);
+        }
     } else if (flag === '--out') options.out = resolve(value());
     else if (flag === '--json') options.json = resolve(value());
     else if (flag === '--render') options.render = value();
@@ -83,15 +91,16 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--synthetic') {
       const mode = value();
-      if (mode !== 'auto' && mode !== 'faithful' && mode !== 'offsite') throw new Error('--synthetic: auto, faithful or offsite');
+      if (mode !== 'auto' && mode !== 'faithful' && mode !== 'offsite')
+        throw new Error('--synthetic: auto, faithful or offsite');
       options.synthetic = mode;
-    }
-    else if (flag === '--help' || flag === '-h') {
+    } else if (flag === '--help' || flag === '-h') {
       console.log(readFileSync(import.meta.filename, 'utf8').split('*/')[0]);
       process.exit(0);
     } else throw new Error(`unknown option ${flag} (see --help)`);
   }
-  if (options.scales.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--scales: whole numbers ≥ 1, e.g. 1,10,100');
+  if (options.scales.some((s) => !Number.isInteger(s) || s < 1))
+    throw new Error('--scales: whole numbers ≥ 1, e.g. 1,10,100');
   return options;
 }
 
@@ -99,7 +108,11 @@ const runsFor = (options: Options, scale: number) => options.defaultRuns ?? opti
 
 function git(...args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -124,7 +137,9 @@ function failure(label: string, run: BuildRun): BuildFailure {
   // eslint-disable-next-line no-control-regex
   const lines = run.output.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const errors = lines.filter((line) => /error|erreur|dépasse/i.test(line) && !/^\s+at /.test(line)).slice(0, 3);
-  return new BuildFailure(`${label}: astro build exited with code ${run.code}: ${(errors.length ? errors : lines.slice(-5)).join(' / ').trim()}`);
+  return new BuildFailure(
+    `${label}: astro build exited with code ${run.code}: ${(errors.length ? errors : lines.slice(-5)).join(' / ').trim()}`,
+  );
 }
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -147,7 +162,12 @@ async function prepareContent(work: string, scale: number, mode: SyntheticMode, 
 }
 
 async function benchScale(options: Options, work: string, scale: number, departement?: string): Promise<ScaleResult> {
-  let content = await prepareContent(work, scale, options.synthetic === 'offsite' ? 'offsite' : 'faithful', departement);
+  let content = await prepareContent(
+    work,
+    scale,
+    options.synthetic === 'offsite' ? 'offsite' : 'faithful',
+    departement,
+  );
   // The leaflets list every registering desk: if a copied territory does not fit on them, the
   // build would fail at its last stage. Known in seconds by rendering them here; then the copies
   // of the places are made off-territory information points, and the report says so.
@@ -177,7 +197,11 @@ async function benchScale(options: Options, work: string, scale: number, departe
     log(`${label} run ${r}/${runs}: full build…`);
     const ours = await runAstroBuild({
       cwd: projectRoot,
-      env: childEnv({ SAI_CONTENT_DIR: contentDir, SAI_OUT_DIR: join(runDir, 'dist'), SAI_CACHE_DIR: join(runDir, 'cache') }),
+      env: childEnv({
+        SAI_CONTENT_DIR: contentDir,
+        SAI_OUT_DIR: join(runDir, 'dist'),
+        SAI_CACHE_DIR: join(runDir, 'cache'),
+      }),
       timingsFile: join(runDir, 'timings.json'),
     });
     if (ours.code !== 0) throw failure(`full build ${label}`, ours);
@@ -208,7 +232,12 @@ async function benchScale(options: Options, work: string, scale: number, departe
         domain,
         ...(departement ? { label: `${departementName(departement)} (${departement})` } : {}),
       };
-      baselineDir = await writeBaselineProject({ projectRoot, dir: join(work, `baseline-x${scale}`), contentDir, pages: dist.htmlPages });
+      baselineDir = await writeBaselineProject({
+        projectRoot,
+        dir: join(work, `baseline-x${scale}`),
+        contentDir,
+        pages: dist.htmlPages,
+      });
     }
 
     const htmlPages = result.dist.htmlPages;
@@ -216,16 +245,25 @@ async function benchScale(options: Options, work: string, scale: number, departe
     const baseline = await runAstroBuild({
       cwd: baselineDir!,
       // Its output inside its own folder, for the same reason as ours.
-      env: childEnv({ SAI_BASE: base, SAI_OUT_DIR: join(baselineDir!, `dist-run${r}`), SAI_CACHE_DIR: join(runDir, 'baseline-cache') }),
+      env: childEnv({
+        SAI_BASE: base,
+        SAI_OUT_DIR: join(baselineDir!, `dist-run${r}`),
+        SAI_CACHE_DIR: join(runDir, 'baseline-cache'),
+      }),
       timingsFile: join(runDir, 'baseline-timings.json'),
     });
     if (baseline.code !== 0) throw failure(`baseline ${label}`, baseline);
     const baselinePages = (await analyseDist(join(baselineDir!, `dist-run${r}`), base, options.query)).htmlPages;
     if (!options.keep) await rm(join(baselineDir!, `dist-run${r}`), { recursive: true, force: true });
 
-    summaries.push({ ours: summarise(ours, htmlPages), baseline: { ...summarise(baseline, baselinePages), pages: baselinePages } });
+    summaries.push({
+      ours: summarise(ours, htmlPages),
+      baseline: { ...summarise(baseline, baselinePages), pages: baselinePages },
+    });
     loads.push(loadavg()[0]!);
-    log(`${label} run ${r}/${runs}: ${(ours.wallMs / 1000).toFixed(1)} s vs baseline ${(baseline.wallMs / 1000).toFixed(1)} s`);
+    log(
+      `${label} run ${r}/${runs}: ${(ours.wallMs / 1000).toFixed(1)} s vs baseline ${(baseline.wallMs / 1000).toFixed(1)} s`,
+    );
     if (!options.keep) await rm(runDir, { recursive: true, force: true });
   }
 
@@ -233,7 +271,10 @@ async function benchScale(options: Options, work: string, scale: number, departe
     median(summaries.map((s) => get(s[side])).filter((v): v is number => v !== undefined));
   const medianStages = (side: 'ours' | 'baseline') =>
     Object.fromEntries(
-      (Object.keys(summaries[0]![side].stages) as (keyof RunSummary['stages'])[]).map((name) => [name, pick((s) => s.stages[name], side)]),
+      (Object.keys(summaries[0]![side].stages) as (keyof RunSummary['stages'])[]).map((name) => [
+        name,
+        pick((s) => s.stages[name], side),
+      ]),
     ) as unknown as RunSummary['stages'];
   const medianOf = (side: 'ours' | 'baseline'): RunSummary => ({
     wallMs: pick((s) => s.wallMs, side)!,
@@ -244,7 +285,12 @@ async function benchScale(options: Options, work: string, scale: number, departe
     msPerPage: pick((s) => s.msPerPage, side)!,
     pages: pick((s) => s.pages, side),
   });
-  return { ...result!, runs: summaries, median: { ours: medianOf('ours'), baseline: medianOf('baseline') }, loadAverages: loads };
+  return {
+    ...result!,
+    runs: summaries,
+    median: { ours: medianOf('ours'), baseline: medianOf('baseline') },
+    loadAverages: loads,
+  };
 }
 
 export async function runBench(options: Options): Promise<BenchResult> {
@@ -254,7 +300,9 @@ export async function runBench(options: Options): Promise<BenchResult> {
   await mkdir(join(projectRoot, '.tmp'), { recursive: true });
   const work = await mkdtemp(join(projectRoot, '.tmp', 'bench-'));
   const cpu = cpus();
-  const astroVersion = (JSON.parse(await readFile(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  const astroVersion = (
+    JSON.parse(await readFile(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')) as { version: string }
+  ).version;
   const bench: BenchResult = {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
@@ -284,7 +332,9 @@ export async function runBench(options: Options): Promise<BenchResult> {
     }
     if (options.departement) {
       // Its place among the sizes: how many times the real content's communes it has.
-      const scale = Math.round(communesOf(options.departement) / Math.max(1, (await readdir(join(projectRoot, 'content/communes'))).length));
+      const scale = Math.round(
+        communesOf(options.departement) / Math.max(1, (await readdir(join(projectRoot, 'content/communes'))).length),
+      );
       try {
         bench.scales.push(await benchScale(options, work, scale, options.departement));
       } catch (error) {
@@ -307,7 +357,9 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.render) {
     // Several files (comma-separated) make one report: e.g. ×1 and ×10 measured apart from ×100.
-    const saved = await Promise.all(options.render.split(',').map(async (file) => JSON.parse(await readFile(resolve(file), 'utf8')) as BenchResult));
+    const saved = await Promise.all(
+      options.render.split(',').map(async (file) => JSON.parse(await readFile(resolve(file), 'utf8')) as BenchResult),
+    );
     const merged: BenchResult = {
       ...saved[0]!,
       scales: saved.flatMap((r) => r.scales).sort((a, b) => a.scale - b.scale),
@@ -320,7 +372,9 @@ async function main() {
     log(`wrote ${options.out} from ${options.render}`);
     return;
   }
-  log(`scales ${options.scales.map((s) => `×${s} (${runsFor(options, s)} run${runsFor(options, s) > 1 ? 's' : ''})`).join(', ')}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`);
+  log(
+    `scales ${options.scales.map((s) => `×${s} (${runsFor(options, s)} run${runsFor(options, s) > 1 ? 's' : ''})`).join(', ')}; load ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`,
+  );
   const started = performance.now();
   const result = await runBench(options);
   result.durationMs = performance.now() - started;

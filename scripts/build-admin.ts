@@ -75,7 +75,10 @@ async function adminHeaders(file: string, config: ReturnType<typeof cmsConfig>):
     .filter((url): url is string => url !== undefined)
     .map((url) => new URL(url).origin);
   const sources = [...new Set([local, ...forge])].join(' ');
-  const patched = text.replace(/(\/admin\/\*\n(?:[ \t]+.*\n)*?[ \t]+Content-Security-Policy:[^\n]*connect-src 'self') http:\/\/127\.0\.0\.1:8081/, `$1 ${sources}`);
+  const patched = text.replace(
+    /(\/admin\/\*\n(?:[ \t]+.*\n)*?[ \t]+Content-Security-Policy:[^\n]*connect-src 'self') http:\/\/127\.0\.0\.1:8081/,
+    `$1 ${sources}`,
+  );
   await writeFile(file, patched);
 }
 
@@ -85,8 +88,13 @@ export async function buildAdmin(options: AdminOptions): Promise<{ files: string
   // Settings only: a wrong site.yaml is the content check's to report, in its own words.
   const site = siteSchema.safeParse(parse(await readFile(join(contentDir, 'site.yaml'), 'utf8')));
   const settings = site.success ? site.data : undefined;
-  const config = cmsConfig({ settings: settings?.cms, siteUrl: settings ? new URL(settings.basePath, settings.url).href : undefined, localBackend: options.localBackend });
-  const header = '# Écrit par scripts/build-admin.ts à partir des schémas (src/schemas) et de src/cms/overlay.ts : ne pas modifier à la main.\n';
+  const config = cmsConfig({
+    settings: settings?.cms,
+    siteUrl: settings ? new URL(settings.basePath, settings.url).href : undefined,
+    localBackend: options.localBackend,
+  });
+  const header =
+    '# Écrit par scripts/build-admin.ts à partir des schémas (src/schemas) et de src/cms/overlay.ts : ne pas modifier à la main.\n';
   await writeFile(join(outDir, 'config.yml'), header + stringify(config, { lineWidth: 0 }));
   await writeFile(join(outDir, 'index.html'), page);
   await writeFile(join(outDir, 'sai-cms.css'), css);
@@ -104,7 +112,8 @@ export async function buildAdmin(options: AdminOptions): Promise<{ files: string
   // Decap's bundle, its chunks loaded on demand and its WebAssembly, from the pinned npm package.
   const decap = join(dirname(createRequire(import.meta.url).resolve('decap-cms/package.json')), 'dist');
   for (const file of await readdir(decap)) {
-    if (/^(?:\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(file)) await copyFile(join(decap, file), join(outDir, file));
+    if (/^(?:\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(file))
+      await copyFile(join(decap, file), join(outDir, file));
   }
   await adminHeaders(join(dirname(outDir), '_headers'), config);
   const files = await readdir(outDir);

@@ -50,7 +50,13 @@ if (refusal) {
 
 const code = await astroBuild();
 // The editing forms (/admin/): beside the site, never one of its pages (scripts/build-admin.ts).
-const admin = code === 0 ? await buildAdmin({ outDir: join(tempDir, 'admin') }).then(() => 0, (error: unknown) => (console.error(error), 1)) : code;
+const admin =
+  code === 0
+    ? await buildAdmin({ outDir: join(tempDir, 'admin') }).then(
+        () => 0,
+        (error: unknown) => (console.error(error), 1),
+      )
+    : code;
 if (code !== 0 || admin !== 0) {
   await rm(tempDir, { recursive: true, force: true });
   console.error(`\nLa construction a échoué : le site précédent (${basename(outDir)}/) n’a pas été modifié.`);

@@ -21,7 +21,9 @@ if (issues.length > 0) {
   console.error(frenchSpacing(`Erreurs (${issues.length}) — à corriger avant de publier :`));
   console.error(formatIssues(issues));
   console.error('');
-  console.error(`${issues.length} erreur(s) dans le contenu (vérifié en ${seconds} s). Le site ne sera pas construit tant qu’elles restent.`);
+  console.error(
+    `${issues.length} erreur(s) dans le contenu (vérifié en ${seconds} s). Le site ne sera pas construit tant qu’elles restent.`,
+  );
   process.exitCode = 1;
 } else {
   const counts = catalog

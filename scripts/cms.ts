@@ -22,7 +22,14 @@ export function startDecapServer(options: { repoDir: string; port: number }): Pr
   const entry = createRequire(import.meta.url).resolve('decap-server/dist/index.js');
   const child = spawn(process.execPath, [entry], {
     cwd: options.repoDir,
-    env: { ...process.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: String(options.port), GIT_REPO_DIRECTORY: options.repoDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      MODE: 'fs',
+      BIND_HOST: '127.0.0.1',
+      PORT: String(options.port),
+      GIT_REPO_DIRECTORY: options.repoDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,7 +40,11 @@ export function startDecapServer(options: { repoDir: string; port: number }): Pr
   return (async () => {
     for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((r) => setTimeout(r, 200))) {
       if (exited !== undefined) throw new Error(`decap-server s’est arrêté (code ${exited}) :\n${output}`);
-      const answered = await fetch(`http://127.0.0.1:${options.port}/api/v1`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }).then(
+      const answered = await fetch(`http://127.0.0.1:${options.port}/api/v1`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+      }).then(
         () => true,
         () => false,
       );
@@ -59,8 +70,12 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
   });
-  console.log(`\nFormulaires d’édition : ${admin.url('admin/')}  (bouton « Se connecter », sans mot de passe en mode local)`);
-  console.log('Les fichiers de content/ sont modifiés directement dans ce dossier ; vérifiez-les avec « git diff » puis « npm run check ».');
+  console.log(
+    `\nFormulaires d’édition : ${admin.url('admin/')}  (bouton « Se connecter », sans mot de passe en mode local)`,
+  );
+  console.log(
+    'Les fichiers de content/ sont modifiés directement dans ce dossier ; vérifiez-les avec « git diff » puis « npm run check ».',
+  );
   console.log('Arrêt : Ctrl+C.\n');
   const stop = async () => {
     astro.kill('SIGTERM');

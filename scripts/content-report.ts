@@ -29,7 +29,8 @@ function gitChanges(dir: string, since: string, today: string): DatedChange[] {
   }
   const status = git('status', '--porcelain', '--', dir);
   for (const line of status.status === 0 ? status.stdout.split('\n') : []) {
-    if (line.trim()) changes.push({ file: fromTop(line.slice(3).trim()), date: today, what: 'modifié, pas encore enregistré (git)' });
+    if (line.trim())
+      changes.push({ file: fromTop(line.slice(3).trim()), date: today, what: 'modifié, pas encore enregistré (git)' });
   }
   return changes;
 }
@@ -42,5 +43,7 @@ if (!catalog) {
   process.exitCode = 1;
 } else {
   const today = localDay(new Date());
-  console.log(formatReport(contentReport(catalog, today, bodies, gitChanges(contentDir, catalog.site.contentDate, today)), today));
+  console.log(
+    formatReport(contentReport(catalog, today, bodies, gitChanges(contentDir, catalog.site.contentDate, today)), today),
+  );
 }

@@ -66,7 +66,10 @@ try {
 }
 
 const { catalog, issues } = await loadContent(contentDir, process.cwd());
-if (!catalog) fail(`Import arrêté : le contenu a ${issues.length} erreur(s), à corriger d’abord (npm run check).\n${formatIssues(issues)}\nAucun fichier n’a été modifié.`);
+if (!catalog)
+  fail(
+    `Import arrêté : le contenu a ${issues.length} erreur(s), à corriger d’abord (npm run check).\n${formatIssues(issues)}\nAucun fichier n’a été modifié.`,
+  );
 
 const places: PlaceFile[] = await Promise.all(
   catalog.places.map(async (place) => {
@@ -109,4 +112,8 @@ try {
 }
 
 console.log(frenchSpacing(formatSummary(outcomes, dryRun)));
-console.log(frenchSpacing(`${records!.length} fiches lues dans ${fileName}, ${writes.length} fichier(s) ${dryRun ? 'à modifier' : 'modifié(s)'}, en ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} s.`));
+console.log(
+  frenchSpacing(
+    `${records!.length} fiches lues dans ${fileName}, ${writes.length} fichier(s) ${dryRun ? 'à modifier' : 'modifié(s)'}, en ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} s.`,
+  ),
+);

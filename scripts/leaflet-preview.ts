@@ -27,7 +27,10 @@ if (!catalog) {
 }
 const base = process.env.SAI_BASE ?? catalog.site.basePath;
 
-const variants: LeafletVariant[] = [{ variant: 'general' }, ...catalog.communes.map((c) => ({ variant: 'commune' as const, communeId: c.id }))];
+const variants: LeafletVariant[] = [
+  { variant: 'general' },
+  ...catalog.communes.map((c) => ({ variant: 'commune' as const, communeId: c.id })),
+];
 await mkdir(outDir, { recursive: true });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
@@ -71,6 +74,8 @@ for (const variant of variants) {
 const made = variants.length - failures;
 console.log(
   `\n${made} plaquette(s) en ${totalTime.toFixed(0)} ms (balisées ; ${totalCpu.toFixed(0)} ms de processeur), ${kb(totalTagged)} au total` +
-    (made > 0 ? `, balisage : +${totalTagged - totalUntagged} octets (+${(((totalTagged - totalUntagged) / totalUntagged) * 100).toFixed(1)} %)` : ''),
+    (made > 0
+      ? `, balisage : +${totalTagged - totalUntagged} octets (+${(((totalTagged - totalUntagged) / totalUntagged) * 100).toFixed(1)} %)`
+      : ''),
 );
 if (failures > 0) process.exit(1);

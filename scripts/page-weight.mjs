@@ -99,7 +99,8 @@ export async function measureSite(dist, base = '/') {
   let cssTotal = 0;
   for (const f of files.filter((f) => f.endsWith('.css'))) cssTotal += await gzipSize(join(dist, f));
   const pdfs = [];
-  for (const f of files.filter((f) => f.endsWith('.pdf'))) pdfs.push({ file: f, bytes: (await readFile(join(dist, f))).length });
+  for (const f of files.filter((f) => f.endsWith('.pdf')))
+    pdfs.push({ file: f, bytes: (await readFile(join(dist, f))).length });
   return { pages, cssTotal, pdfs };
 }
 
@@ -115,28 +116,42 @@ const label = (page) => `/${page}`;
  * @param {string} page
  */
 export function allowsScripts(patterns, page) {
-  return patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}$`).test(page));
+  return patterns.some((pattern) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}$`).test(page),
+  );
 }
 
 /** Every budget exceeded, as a sentence that says by how much and where to look. */
 export function overBudget(report, budgets) {
   const problems = [];
   for (const p of report.pages) {
-    if (p.html > budgets.htmlPerPage) problems.push(`${label(p.page)} : HTML ${kb(p.html)} (gzip), budget ${kb(budgets.htmlPerPage)} par page`);
-    if (p.fonts > budgets.fontsPerPage) problems.push(`${label(p.page)} : polices ${kb(p.fonts)}, budget ${kb(budgets.fontsPerPage)} par page (une graisse ou un jeu de caractères de trop ?)`);
+    if (p.html > budgets.htmlPerPage)
+      problems.push(`${label(p.page)} : HTML ${kb(p.html)} (gzip), budget ${kb(budgets.htmlPerPage)} par page`);
+    if (p.fonts > budgets.fontsPerPage)
+      problems.push(
+        `${label(p.page)} : polices ${kb(p.fonts)}, budget ${kb(budgets.fontsPerPage)} par page (une graisse ou un jeu de caractères de trop ?)`,
+      );
     if (!allowsScripts(budgets.javascript.allowedOn, p.page)) {
-      if (p.js > 0) problems.push(`${label(p.page)} : charge ${kb(p.js)} de JavaScript (${p.scripts.join(', ') || 'script en ligne'}) alors que cette page n’en a pas besoin (budgets.config.json, javascript.allowedOn)`);
+      if (p.js > 0)
+        problems.push(
+          `${label(p.page)} : charge ${kb(p.js)} de JavaScript (${p.scripts.join(', ') || 'script en ligne'}) alors que cette page n’en a pas besoin (budgets.config.json, javascript.allowedOn)`,
+        );
     } else if (p.js > budgets.javascript.perPage) {
       problems.push(`${label(p.page)} : JavaScript ${kb(p.js)} (gzip), budget ${kb(budgets.javascript.perPage)}`);
     }
   }
-  if (report.cssTotal > budgets.cssTotal) problems.push(`CSS de tout le site : ${kb(report.cssTotal)} (gzip), budget ${kb(budgets.cssTotal)}`);
+  if (report.cssTotal > budgets.cssTotal)
+    problems.push(`CSS de tout le site : ${kb(report.cssTotal)} (gzip), budget ${kb(budgets.cssTotal)}`);
   const home = report.pages.find((p) => p.page === '');
   if (!home) problems.push('page d’accueil absente de dist/');
   else if (home.firstVisit > budgets.homeFirstVisit) {
-    problems.push(`/ : première visite ${kb(home.firstVisit)} (HTML ${kb(home.html)} + CSS ${kb(home.css)} + polices ${kb(home.fonts)} + JS ${kb(home.js)}), budget ${kb(budgets.homeFirstVisit)}`);
+    problems.push(
+      `/ : première visite ${kb(home.firstVisit)} (HTML ${kb(home.html)} + CSS ${kb(home.css)} + polices ${kb(home.fonts)} + JS ${kb(home.js)}), budget ${kb(budgets.homeFirstVisit)}`,
+    );
   }
-  for (const pdf of report.pdfs) if (pdf.bytes > budgets.pdfPerFile) problems.push(`${pdf.file} : ${kb(pdf.bytes)}, budget ${kb(budgets.pdfPerFile)} par PDF`);
+  for (const pdf of report.pdfs)
+    if (pdf.bytes > budgets.pdfPerFile)
+      problems.push(`${pdf.file} : ${kb(pdf.bytes)}, budget ${kb(budgets.pdfPerFile)} par PDF`);
   return problems;
 }
 
@@ -147,13 +162,23 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const heaviest = [...report.pages].sort((a, b) => b.html - a.html);
   const max = (key) => Math.max(...report.pages.map((p) => p[key]));
   console.log(`${report.pages.length} pages ; tailles gzip (niveau 6).`);
-  console.log(`Accueil, première visite : ${kb(report.pages.find((p) => p.page === '')?.firstVisit ?? 0)} (budget ${kb(budgets.homeFirstVisit)})`);
-  console.log(`HTML le plus lourd : ${kb(heaviest[0]?.html ?? 0)} (${label(heaviest[0]?.page ?? '')}) ; médiane ${kb(heaviest[Math.floor(heaviest.length / 2)]?.html ?? 0)} (budget ${kb(budgets.htmlPerPage)} par page)`);
-  console.log(`CSS de tout le site : ${kb(report.cssTotal)} (budget ${kb(budgets.cssTotal)}) ; CSS d’une page au plus : ${kb(max('css'))}`);
+  console.log(
+    `Accueil, première visite : ${kb(report.pages.find((p) => p.page === '')?.firstVisit ?? 0)} (budget ${kb(budgets.homeFirstVisit)})`,
+  );
+  console.log(
+    `HTML le plus lourd : ${kb(heaviest[0]?.html ?? 0)} (${label(heaviest[0]?.page ?? '')}) ; médiane ${kb(heaviest[Math.floor(heaviest.length / 2)]?.html ?? 0)} (budget ${kb(budgets.htmlPerPage)} par page)`,
+  );
+  console.log(
+    `CSS de tout le site : ${kb(report.cssTotal)} (budget ${kb(budgets.cssTotal)}) ; CSS d’une page au plus : ${kb(max('css'))}`,
+  );
   console.log(`Polices d’une page au plus : ${kb(max('fonts'))} (budget ${kb(budgets.fontsPerPage)})`);
   const withJs = [...report.pages].filter((p) => p.js > 0).sort((a, b) => b.js - a.js);
-  console.log(`Pages avec JavaScript : ${withJs.length}${withJs.length ? `, au plus ${kb(withJs[0].js)} (${label(withJs[0].page)})` : ''} ; budget ${kb(budgets.javascript.perPage)} sur ${budgets.javascript.allowedOn.join(', ')}, 0 ailleurs`);
-  console.log(`PDF : ${report.pdfs.length}${report.pdfs.length ? `, le plus lourd ${kb(Math.max(...report.pdfs.map((p) => p.bytes)))}` : ''} (budget ${kb(budgets.pdfPerFile)} par fichier)`);
+  console.log(
+    `Pages avec JavaScript : ${withJs.length}${withJs.length ? `, au plus ${kb(withJs[0].js)} (${label(withJs[0].page)})` : ''} ; budget ${kb(budgets.javascript.perPage)} sur ${budgets.javascript.allowedOn.join(', ')}, 0 ailleurs`,
+  );
+  console.log(
+    `PDF : ${report.pdfs.length}${report.pdfs.length ? `, le plus lourd ${kb(Math.max(...report.pdfs.map((p) => p.bytes)))}` : ''} (budget ${kb(budgets.pdfPerFile)} par fichier)`,
+  );
   const problems = overBudget(report, budgets);
   for (const problem of problems) console.error(`Budget dépassé : ${problem}`);
   process.exitCode = problems.length ? 1 : 0;

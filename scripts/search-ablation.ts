@@ -23,18 +23,28 @@ const empty: SearchVocabulary = { fillers: [], expressions: [] };
 const variants: [name: string, options: SearchOptions][] = [
   ['tout', { lexicon: async () => lexicon, vocabulary }],
   ['sans le vocabulaire (search-vocabulary.yaml)', { lexicon: async () => lexicon }],
-  ['vocabulaire : mots vides seulement', { lexicon: async () => lexicon, vocabulary: { ...empty, fillers: vocabulary.fillers } }],
-  ['vocabulaire : expressions seulement', { lexicon: async () => lexicon, vocabulary: { ...empty, expressions: vocabulary.expressions } }],
+  [
+    'vocabulaire : mots vides seulement',
+    { lexicon: async () => lexicon, vocabulary: { ...empty, fillers: vocabulary.fillers } },
+  ],
+  [
+    'vocabulaire : expressions seulement',
+    { lexicon: async () => lexicon, vocabulary: { ...empty, expressions: vocabulary.expressions } },
+  ],
   ['sans correction des fautes', { vocabulary }],
 ];
 
 async function found(query: string, page: string, within: number, options: SearchOptions): Promise<boolean> {
   const outcome = await searchSite(pagefind, query, options);
-  const urls = await Promise.all((outcome?.results ?? []).slice(0, within).map(async (result) => (await result.data()).url));
+  const urls = await Promise.all(
+    (outcome?.results ?? []).slice(0, within).map(async (result) => (await result.data()).url),
+  );
   return urls.includes(`${base}${page.slice(1)}`);
 }
 
-console.log(`Index : ${dist} (${JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')).version ?? '?'})\n`);
+console.log(
+  `Index : ${dist} (${JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')).version ?? '?'})\n`,
+);
 console.log(`| variante | ${questions.length} questions (3 premiers) | ${table.length} requêtes (rang attendu) |`);
 console.log('| --- | --- | --- |');
 for (const [name, options] of variants) {

@@ -32,7 +32,12 @@ export function parseHeadersFile(text) {
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${line
+          .trim()
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')}$`,
+      );
       rules.push({ pattern, headers: {} });
     } else if (rules.length > 0) {
       const colon = line.indexOf(':');
@@ -63,7 +68,12 @@ export async function serveDist({ root = 'dist', base = '/', port = 0 } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { ...headersFor(`/${pathname}`), 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, {
+          ...headersFor(`/${pathname}`),
+          'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        })
+        .end(body);
     } catch {
       const body = await readFile(join(root, '404.html')).catch(() => 'not found');
       response.writeHead(404, { ...headersFor(`/${pathname}`), 'Content-Type': 'text/html; charset=utf-8' }).end(body);

@@ -15,7 +15,8 @@ import { localDay } from '../src/domain/report';
 import { officialData, officialGeography } from '../src/territory/official';
 import { generateTerritory, TerritoryError } from '../src/territory/generate';
 
-const usage = 'Usage : npm run territoire -- --epci <SIREN> [--out dossier] [--source dossier]   ou   npm run territoire -- --commune <code INSEE>';
+const usage =
+  'Usage : npm run territoire -- --epci <SIREN> [--out dossier] [--source dossier]   ou   npm run territoire -- --commune <code INSEE>';
 const fail = (message: string): never => {
   console.error(frenchSpacing(message));
   process.exit(1);
@@ -30,13 +31,18 @@ const official = officialData();
 const communeCode = option('--commune');
 if (communeCode) {
   const commune = official.communes.get(communeCode) ?? official.formerCommunes.get(communeCode);
-  if (!commune) fail(`Aucune commune n’a le code INSEE « ${communeCode} » dans la géographie officielle ${officialGeography.year}.`);
+  if (!commune)
+    fail(
+      `Aucune commune n’a le code INSEE « ${communeCode} » dans la géographie officielle ${officialGeography.year}.`,
+    );
   const current = commune!.type === 'commune-actuelle' ? commune! : official.communes.get(commune!.chefLieu ?? '');
   const epci = current && official.epciOfCommune.get(current.code);
   console.log(
     frenchSpacing(
       `${commune!.nom} (${commune!.code})${current && current !== commune ? ` fait partie de la commune de ${current.nom} (${current.code})` : ''} : ` +
-        (epci ? `membre de ${epci.nom.replace(/'/g, '’')}, SIREN ${epci.code} (${epci.membres.length} communes).` : 'membre d’aucun EPCI.'),
+        (epci
+          ? `membre de ${epci.nom.replace(/'/g, '’')}, SIREN ${epci.code} (${epci.membres.length} communes).`
+          : 'membre d’aucun EPCI.'),
     ),
   );
   process.exit(0);
@@ -71,7 +77,15 @@ try {
 }
 const { names, communes, files, droppedTopics, epci } = generated!;
 const outDir = resolve(option('--out') ?? `territoires/${epci.code}`);
-if (await stat(outDir).then(() => true, () => false)) fail(`Le dossier ${relative(process.cwd(), outDir) || outDir} existe déjà : choisissez-en un autre avec --out, ou supprimez-le.`);
+if (
+  await stat(outDir).then(
+    () => true,
+    () => false,
+  )
+)
+  fail(
+    `Le dossier ${relative(process.cwd(), outDir) || outDir} existe déjà : choisissez-en un autre avec --out, ou supprimez-le.`,
+  );
 
 const temporary = `${outDir}.en-cours-${process.pid}`;
 try {
@@ -91,7 +105,9 @@ console.log(
   frenchSpacing(
     [
       `${names.name} (SIREN ${epci.code}) : ${communes.length} communes, ${files.size} fichiers écrits dans ${shown}/ (géographie officielle ${officialGeography.year}, ${officialGeography.package} ${officialGeography.version}).`,
-      droppedTopics.length ? `Fiches du contenu source laissées de côté (propres à son territoire) : ${droppedTopics.map((t) => `${t.id} (${t.why})`).join(' ; ')}.` : '',
+      droppedTopics.length
+        ? `Fiches du contenu source laissées de côté (propres à son territoire) : ${droppedTopics.map((t) => `${t.id} (${t.why})`).join(' ; ')}.`
+        : '',
       'Les fiches copiées sont à relire : elles ont perdu les phrases qui parlaient du territoire source.',
       `Ensuite : npm run check ${shown}   puis   npm run content:report ${shown}   (ce qu’il reste à compléter),`,
       `et pour construire : SAI_CONTENT_DIR=${shown} npm run build.`,

@@ -53,7 +53,11 @@ export async function projectTemp(prefix: string): Promise<string> {
 }
 
 /** Runs a command in the project, collecting its output. */
-export function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: projectRoot, env });
     let output = '';
@@ -125,7 +129,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.base ? { SAI_BASE: options.base } : {}),
     ...options.env,
   });
-  const { code, output } = await withBuildLock(() => run(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], env));
+  const { code, output } = await withBuildLock(() =>
+    run(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], env),
+  );
   return { outDir, code, output };
 }
 
@@ -156,7 +162,10 @@ export default async function setup(project: TestProject) {
     made.push(outDir, `${outDir}.cache`, status[build.key]);
     project.provide(build.key, outDir);
     queue = queue.then(async () => {
-      const result = await buildSite({ base: build.base, outDir }).catch((error: Error) => ({ code: 1, output: String(error.stack ?? error) }));
+      const result = await buildSite({ base: build.base, outDir }).catch((error: Error) => ({
+        code: 1,
+        output: String(error.stack ?? error),
+      }));
       await writeFile(status[build.key], JSON.stringify({ code: result.code, output: result.output }));
     });
   }
@@ -176,7 +185,8 @@ export async function builtDist(key: BuiltSite): Promise<string> {
   if (!status) return dir;
   const started = Date.now();
   while (!existsSync(status)) {
-    if (Date.now() - started > 15 * 60_000) throw new Error(`La construction du site (${key}) n’a pas fini en 15 minutes`);
+    if (Date.now() - started > 15 * 60_000)
+      throw new Error(`La construction du site (${key}) n’a pas fini en 15 minutes`);
     await sleep(200);
   }
   const { code, output } = JSON.parse(await readFile(status, 'utf8')) as { code: number; output: string };

@@ -37,11 +37,18 @@ it('astro check : aucune erreur de type dans src/, scripts/, tests/ et les compo
     tsconfig,
     JSON.stringify({
       extends: join(up, 'tsconfig.json'),
-      include: ['types.d.ts', ...['src/**/*', 'scripts/**/*', 'tests/**/*', 'astro.config.mjs'].map((p) => join(up, p))],
+      include: [
+        'types.d.ts',
+        ...['src/**/*', 'scripts/**/*', 'tests/**/*', 'astro.config.mjs'].map((p) => join(up, p)),
+      ],
       exclude: ['dist', 'node_modules'].map((p) => join(up, p)),
     }),
   );
-  const { code, output } = await run(process.execPath, [astro, 'check', '--noSync', '--tsconfig', tsconfig], childEnv({}));
+  const { code, output } = await run(
+    process.execPath,
+    [astro, 'check', '--noSync', '--tsconfig', tsconfig],
+    childEnv({}),
+  );
   expect(output).toMatch(/- 0 errors/);
   expect(output).toMatch(/Result \(\d{2,} files\)/);
   expect(code, output).toBe(0);

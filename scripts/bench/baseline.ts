@@ -10,13 +10,23 @@ import { collectionSpecs } from '../../src/content-loader/collections';
  * ours, and it is built by the same harness (Astro's build() plus the timing integration), so that
  * its stages can be compared with ours.
  */
-export async function writeBaselineProject(options: { projectRoot: string; dir: string; contentDir: string; pages: number }): Promise<string> {
+export async function writeBaselineProject(options: {
+  projectRoot: string;
+  dir: string;
+  contentDir: string;
+  pages: number;
+}): Promise<string> {
   const { projectRoot, dir, contentDir, pages } = options;
   await mkdir(join(dir, 'src/pages'), { recursive: true });
-  await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir').catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'sai-bench-baseline', private: true, type: 'module' }, null, 2));
+  await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir').catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'sai-bench-baseline', private: true, type: 'module' }, null, 2),
+  );
   await writeFile(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';

@@ -68,7 +68,9 @@ export default function buildTimings(file = process.env.SAI_TIMINGS) {
         mark('config:setup');
         // Astro reads each hook when it calls it: wrapping now times every later hook of every integration.
         wrapHooks(config.integrations);
-        updateConfig({ vite: { plugins: [{ name: 'sai:build-timings', closeBundle: () => mark('vite:closeBundle') }] } });
+        updateConfig({
+          vite: { plugins: [{ name: 'sai:build-timings', closeBundle: () => mark('vite:closeBundle') }] },
+        });
       },
       'astro:config:done': ({ config }) => {
         mark('config:done');

@@ -101,7 +101,10 @@ function executableScripts(html: string): Record<string, string>[] {
 /** Characters a page shows, to know which @font-face unicode ranges the browser will fetch. */
 function visibleCodePoints(html: string): Set<number> {
   const body = html.replace(/^[\s\S]*?<body[^>]*>/i, '').replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '');
-  const text = body.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, '\u00a0').replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+  const text = body
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
   return new Set([...text].map((c) => c.codePointAt(0)!));
 }
 
@@ -109,7 +112,8 @@ function inUnicodeRange(range: string | undefined, points: Set<number>): boolean
   if (!range) return true;
   const spans = range.split(',').map((part) => {
     const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-    if (from!.includes('?')) return [parseInt(from!.replace(/\?/g, '0'), 16), parseInt(from!.replace(/\?/g, 'F'), 16)] as const;
+    if (from!.includes('?'))
+      return [parseInt(from!.replace(/\?/g, '0'), 16), parseInt(from!.replace(/\?/g, 'F'), 16)] as const;
     return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as const;
   });
   for (const point of points) if (spans.some(([a, b]) => point >= a && point <= b)) return true;
@@ -144,7 +148,13 @@ export async function pageWeight(dist: string, base: string, page: string): Prom
     const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
     if (!attrs.href) continue;
     if (rel.includes('stylesheet')) stylesheets.push(attrs.href);
-    else if (rel.includes('icon') || rel.includes('preload') || rel.includes('modulepreload') || rel.includes('manifest')) await add(attrs.href);
+    else if (
+      rel.includes('icon') ||
+      rel.includes('preload') ||
+      rel.includes('modulepreload') ||
+      rel.includes('manifest')
+    )
+      await add(attrs.href);
   }
   for (const attrs of executableScripts(html)) if (attrs.src) await add(attrs.src);
   for (const match of html.matchAll(/<img\b([^>]*)>/gi)) {
@@ -157,7 +167,8 @@ export async function pageWeight(dist: string, base: string, page: string): Prom
     const file = await add(href);
     if (!file) continue;
     const css = await readFile(file, 'utf8');
-    for (const match of css.matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)) stylesheets.push(new URL(match[1]!, `http://x${href}`).pathname);
+    for (const match of css.matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g))
+      stylesheets.push(new URL(match[1]!, `http://x${href}`).pathname);
     for (const face of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
       const block = face[1]!;
       const range = /unicode-range:\s*([^;]+)/.exec(block)?.[1];

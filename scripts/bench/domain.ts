@@ -10,7 +10,15 @@ import { resolve } from 'node:path';
 import { loadContent } from '../../src/content-loader/load';
 import { placeById } from '../../src/domain/catalog-index';
 import { accessibilityStatus } from '../../src/domain/accessibility-audit';
-import { communeGuide, communeOf, groupByLocality, organisationOf, placeLocality, placesByCommune, townHalls } from '../../src/domain/directory';
+import {
+  communeGuide,
+  communeOf,
+  groupByLocality,
+  organisationOf,
+  placeLocality,
+  placesByCommune,
+  townHalls,
+} from '../../src/domain/directory';
 import { answerPages, orient } from '../../src/domain/orientation';
 import type { Catalog } from '../../src/domain/types';
 import { renderLeaflet } from '../../src/leaflet/index';
@@ -37,10 +45,13 @@ export async function domainTimings(catalog: Catalog, leaflets = 6): Promise<Dom
   const msPer = {
     communePage: time(catalog.communes, (c) => {
       const guide = communeGuide(catalog, c.id);
-      for (const place of [...guide.local, ...guide.otherDesks, ...guide.specialisedDesks]) placeLocality(catalog, place);
+      for (const place of [...guide.local, ...guide.otherDesks, ...guide.specialisedDesks])
+        placeLocality(catalog, place);
       groupByLocality(catalog, guide.otherDesks);
     }),
-    orientationPage: time(answers, (a) => orient(catalog, { commune: a.commune, situations: a.situation ? [a.situation] : [] })),
+    orientationPage: time(answers, (a) =>
+      orient(catalog, { commune: a.commune, situations: a.situation ? [a.situation] : [] }),
+    ),
     placePage: time(catalog.places, (p) => {
       const place = placeById(catalog.places).get(p.id)!;
       organisationOf(catalog, place);
@@ -54,12 +65,19 @@ export async function domainTimings(catalog: Catalog, leaflets = 6): Promise<Dom
     }),
     leaflet: 0,
   };
-  const variants = catalog.communes.slice(1, leaflets + 1).map((c) => ({ variant: 'commune' as const, communeId: c.id }));
+  const variants = catalog.communes
+    .slice(1, leaflets + 1)
+    .map((c) => ({ variant: 'commune' as const, communeId: c.id }));
   await renderLeaflet(catalog, { variant: 'commune', communeId: catalog.communes[0]!.id }, { base: '/' });
   const start = performance.now();
   for (const variant of variants) await renderLeaflet(catalog, variant, { base: '/' });
   msPer.leaflet = (performance.now() - start) / Math.max(1, variants.length);
-  return { communes: catalog.communes.length, places: catalog.places.length, msPer, pages: { communePage: catalog.communes.length, orientationPage: answers.length, placePage: catalog.places.length } };
+  return {
+    communes: catalog.communes.length,
+    places: catalog.places.length,
+    msPer,
+    pages: { communePage: catalog.communes.length, orientationPage: answers.length, placePage: catalog.places.length },
+  };
 }
 
 if (process.argv[1]?.endsWith('scripts/bench/domain.ts')) {
@@ -68,7 +86,10 @@ if (process.argv[1]?.endsWith('scripts/bench/domain.ts')) {
     if (!catalog) throw new Error(`${folder}: ${issues.length} erreurs`);
     const t = await domainTimings(catalog);
     const fmt = (n: number) => n.toFixed(3);
-    const total = t.msPer.communePage * t.pages.communePage + t.msPer.orientationPage * t.pages.orientationPage + t.msPer.placePage * t.pages.placePage;
+    const total =
+      t.msPer.communePage * t.pages.communePage +
+      t.msPer.orientationPage * t.pages.orientationPage +
+      t.msPer.placePage * t.pages.placePage;
     console.log(
       `${folder}: ${t.communes} communes, ${t.places} places; ms per page: commune ${fmt(t.msPer.communePage)}, orientation ${fmt(t.msPer.orientationPage)}, place ${fmt(t.msPer.placePage)}, footer ${fmt(t.msPer.footer)}, directory ${fmt(t.msPer.directoryPage)}; leaflet ${fmt(t.msPer.leaflet)} ms; domain total over those pages ${(total / 1000).toFixed(2)} s`,
     );

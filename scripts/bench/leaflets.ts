@@ -47,10 +47,18 @@ export async function leafletProblem(projectRoot: string, catalog: Catalog, base
   }
 }
 
-export async function timeLeaflets(projectRoot: string, catalog: Catalog, base: string, limit = 30): Promise<LeafletTimings | undefined> {
+export async function timeLeaflets(
+  projectRoot: string,
+  catalog: Catalog,
+  base: string,
+  limit = 30,
+): Promise<LeafletTimings | undefined> {
   const render = await loadRender(projectRoot);
   if (!render) return undefined;
-  const variants: unknown[] = [{ variant: 'general' }, ...catalog.communes.slice(0, limit - 1).map((c) => ({ variant: 'commune', communeId: c.id }))];
+  const variants: unknown[] = [
+    { variant: 'general' },
+    ...catalog.communes.slice(0, limit - 1).map((c) => ({ variant: 'commune', communeId: c.id })),
+  ];
   const times: number[] = [];
   let maxBytes = 0;
   try {

@@ -32,7 +32,14 @@ export interface ScaleResult {
    * The leaflet routes of the build, in the order Astro rendered them. The first one also pays for
    * what each build does once (parsing the two fonts, warming up the code), hence apart.
    */
-  leafletRoutes?: { count: number; medianMs: number; maxMs: number; firstMs: number; meanMs: number; maxAfterFirstMs: number };
+  leafletRoutes?: {
+    count: number;
+    medianMs: number;
+    maxMs: number;
+    firstMs: number;
+    meanMs: number;
+    maxAfterFirstMs: number;
+  };
   leafletDirect?: LeafletTimings;
   hooks: { integration: string; hook: string; ms: number }[];
   /** Why the copies of places were made off-territory information points (the leaflets did not fit), if they were. */
@@ -75,10 +82,18 @@ export interface TargetCheck {
   met?: boolean;
 }
 
-const kB = (bytes: number | undefined) => (bytes === undefined ? '–' : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
+const kB = (bytes: number | undefined) =>
+  bytes === undefined ? '–' : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 const ms = (value: number | undefined) =>
-  value === undefined ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
-const ratio = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`);
+  value === undefined
+    ? '–'
+    : value >= 10_000
+      ? `${(value / 1000).toFixed(1)} s`
+      : value >= 1000
+        ? `${(value / 1000).toFixed(2)} s`
+        : `${Math.round(value)} ms`;
+const ratio = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value) ? '–' : `${value.toFixed(2)}×`;
 const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : '**missed**');
 
 /**
@@ -116,7 +131,9 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       target: `Linear scaling: build time per page at ${scaleName(largest)} ≤ 1.5× that at ×1`,
       measured:
         `${ratio(perPage)} (${ms(largest.median.ours.msPerPage)}/page vs ${ms(one.median.ours.msPerPage)}/page)` +
-        (growth !== undefined ? `; marginal CPU time per added page ${scaleName(sorted[1]!)}→${scaleName(largest)} vs ×1→${scaleName(sorted[1]!)}: ${ratio(growth)} (${ms(last!.cpu)} vs ${ms(first!.cpu)})` : ''),
+        (growth !== undefined
+          ? `; marginal CPU time per added page ${scaleName(sorted[1]!)}→${scaleName(largest)} vs ×1→${scaleName(sorted[1]!)}: ${ratio(growth)} (${ms(last!.cpu)} vs ${ms(first!.cpu)})`
+          : ''),
       met: perPage <= 1.5,
     });
   }
@@ -141,10 +158,19 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       met: own && before ? own.wall / before.wall <= 1.3 : undefined,
     });
     const peak = dep.median.ours.peakTreeRssBytes ?? dep.median.ours.maxRssBytes;
-    checks.push({ target: `${dep.label}: peak memory ≤ 2 GB`, measured: kB(peak), met: peak === undefined ? undefined : peak <= 2e9 });
+    checks.push({
+      target: `${dep.label}: peak memory ≤ 2 GB`,
+      measured: kB(peak),
+      met: peak === undefined ? undefined : peak <= 2e9,
+    });
   }
   const all = result.scales;
-  const leafletTimes = all.flatMap((s) => [s.leafletRoutes?.maxMs, s.leafletDirect && !s.leafletDirect.error ? s.leafletDirect.maxMs : undefined]).filter((v): v is number => v !== undefined);
+  const leafletTimes = all
+    .flatMap((s) => [
+      s.leafletRoutes?.maxMs,
+      s.leafletDirect && !s.leafletDirect.error ? s.leafletDirect.maxMs : undefined,
+    ])
+    .filter((v): v is number => v !== undefined);
   const realLeaflets = one?.leafletRoutes;
   checks.push({
     target: 'Each leaflet rendered in under 100 ms',
@@ -157,7 +183,10 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
   });
   checks.push({
     target: 'Each leaflet under 60 kB',
-    measured: one && one.dist.pdf.count > 0 ? `largest ${kB(one.dist.pdf.maxBytes)} (${one.dist.pdf.largest})` : 'no PDF in this build',
+    measured:
+      one && one.dist.pdf.count > 0
+        ? `largest ${kB(one.dist.pdf.maxBytes)} (${one.dist.pdf.largest})`
+        : 'no PDF in this build',
     met: one && one.dist.pdf.count > 0 ? one.dist.pdf.maxBytes < 60_000 : undefined,
   });
   if (one) {
@@ -170,7 +199,10 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
     checks.push({
       target: `Zero JavaScript on pages that need none (all but ${scriptPages.map((p) => `\`${p}\``).join(', ')}, from budgets.config.json)`,
       measured: extra.length
-        ? `${one.dist.js.pagesWithScript - (one.dist.js.pages.length - extra.length)} other page(s) with a script: ${extra.slice(0, 5).map((p) => `\`${p}\``).join(', ')}${extra.length > 5 ? '…' : ''}`
+        ? `${one.dist.js.pagesWithScript - (one.dist.js.pages.length - extra.length)} other page(s) with a script: ${extra
+            .slice(0, 5)
+            .map((p) => `\`${p}\``)
+            .join(', ')}${extra.length > 5 ? '…' : ''}`
         : `${one.dist.js.pagesWithScript} page(s) with a script: ${one.dist.js.pages.map((p) => `\`${p}\``).join(', ') || 'none'}`,
       met: extra.length === 0,
     });
@@ -199,18 +231,28 @@ export function marginal(scales: ScaleResult[], s: ScaleResult): { wall: number;
   if (!previous) return undefined;
   const pages = s.dist.htmlPages - previous.dist.htmlPages;
   if (pages <= 0) return undefined;
-  const cpu = s.median.ours.cpuMs !== undefined && previous.median.ours.cpuMs !== undefined ? (s.median.ours.cpuMs - previous.median.ours.cpuMs) / pages : undefined;
+  const cpu =
+    s.median.ours.cpuMs !== undefined && previous.median.ours.cpuMs !== undefined
+      ? (s.median.ours.cpuMs - previous.median.ours.cpuMs) / pages
+      : undefined;
   return { wall: (s.median.ours.wallMs - previous.median.ours.wallMs) / pages, cpu };
 }
 
 function table(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const stageRows: [keyof Stages, string][] = [
   ['startup', 'Start-up (Node, Astro import)'],
   ['config', 'Config file, integrations set-up, routes'],
-  ['content', 'Content loading and validation (Vite set-up, content layer sync, types; the project’s content check, whose catalog the pages read, runs beside it)'],
+  [
+    'content',
+    'Content loading and validation (Vite set-up, content layer sync, types; the project’s content check, whose catalog the pages read, runs beside it)',
+  ],
   ['bundle', 'Bundling (Vite: pages, components, MDX)'],
   ['pages', 'Page rendering (HTML and non-PDF endpoints)'],
   ['pdf', 'PDF generation (leaflet routes)'],
@@ -244,7 +286,9 @@ export function renderReport(result: BenchResult): string {
       '`npm run bench -- --scales 1,10 --runs 5` for other sizes or repetitions, `--out`/`--json` to write elsewhere.',
   );
   out.push('');
-  out.push('The benchmark is not a test: CI does not run it. `tests/bench/bench-smoke.test.ts` runs it once at ×1 to keep it working.');
+  out.push(
+    'The benchmark is not a test: CI does not run it. `tests/bench/bench-smoke.test.ts` runs it once at ×1 to keep it working.',
+  );
   out.push('');
   out.push('## Machine');
   out.push('');
@@ -260,9 +304,13 @@ export function renderReport(result: BenchResult): string {
         [
           'Load average (1 min)',
           `${m.loadBefore[0]!.toFixed(2)} before, ${m.loadAfter?.[0]?.toFixed(2) ?? '?'} after` +
-            (loads.length ? `, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs (the bench’s own builds included)` : '') +
+            (loads.length
+              ? `, ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} between runs (the bench’s own builds included)`
+              : '') +
             // Between runs, the load is mostly the bench's own builds: only the load before says whether something else ran.
-            (m.loadBefore[0]! > m.cores * 0.75 ? ' — the machine was busy before the bench: wall times are noisy, ratios to the baseline (run alongside) less so' : ''),
+            (m.loadBefore[0]! > m.cores * 0.75
+              ? ' — the machine was busy before the bench: wall times are noisy, ratios to the baseline (run alongside) less so'
+              : ''),
         ],
       ],
     ),
@@ -294,23 +342,42 @@ export function renderReport(result: BenchResult): string {
   }
   out.push('## Targets');
   out.push('');
-  out.push(table(['Target', 'Measured', ''], checkTargets(result).map((c) => [c.target, c.measured, verdict(c.met)])));
+  out.push(
+    table(
+      ['Target', 'Measured', ''],
+      checkTargets(result).map((c) => [c.target, c.measured, verdict(c.met)]),
+    ),
+  );
   out.push('');
 
   out.push('## Results by size');
   out.push('');
-  out.push('Medians over the runs; for wall times, the spread (min–max) in brackets. Ratios are the median of the ratios of each run (its two builds follow each other, so they see about the same load).');
+  out.push(
+    'Medians over the runs; for wall times, the spread (min–max) in brackets. Ratios are the median of the ratios of each run (its two builds follow each other, so they see about the same load).',
+  );
   out.push('');
   out.push(
     table(head, [
       row('Communes / places / topics', (s) => `${s.counts.communes} / ${s.counts.places} / ${s.counts.topics}`),
-      row('Copies of places', (s) => (s.scale === 1 ? '–' : s.offsitePlaces ? 'outside the territory (see above)' : 'in the copies of their communes')),
+      row('Copies of places', (s) =>
+        s.scale === 1 ? '–' : s.offsitePlaces ? 'outside the territory (see above)' : 'in the copies of their communes',
+      ),
       row('Runs', (s) => s.runs.length),
       row('HTML pages', (s) => s.dist.htmlPages),
-      row('… by section', (s) => Object.entries(s.dist.pagesBySection).map(([k, v]) => `${k} ${v}`).join(', ')),
+      row('… by section', (s) =>
+        Object.entries(s.dist.pagesBySection)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+      ),
       row('PDF leaflets', (s) => s.dist.pdf.count),
-      row('**Full build, wall time**', (s) => `**${ms(s.median.ours.wallMs)}**${range(s.runs.map((r) => r.ours.wallMs))}`),
-      row('Bare Astro baseline, wall time', (s) => `${ms(s.median.baseline.wallMs)}${range(s.runs.map((r) => r.baseline.wallMs))}`),
+      row(
+        '**Full build, wall time**',
+        (s) => `**${ms(s.median.ours.wallMs)}**${range(s.runs.map((r) => r.ours.wallMs))}`,
+      ),
+      row(
+        'Bare Astro baseline, wall time',
+        (s) => `${ms(s.median.baseline.wallMs)}${range(s.runs.map((r) => r.baseline.wallMs))}`,
+      ),
       row('**Ratio full / baseline (wall)**', (s) => `**${ratio(pairedRatio(s, (r) => r.wallMs))}**`),
       row('Ratio full / baseline (CPU time)', (s) => ratio(pairedRatio(s, (r) => r.cpuMs))),
       row('Full build, time per HTML page', (s) => ms(s.median.ours.msPerPage)),
@@ -330,18 +397,36 @@ export function renderReport(result: BenchResult): string {
           .map(([k, v]) => `${k} ${kB(v / (s.dist.pagesBySection[k] ?? 1))}`)
           .join(', '),
       ),
-      row('Largest HTML page', (s) => (s.dist.largestPage ? `${kB(s.dist.largestPage.bytes)} (${s.dist.largestPage.path})` : '–')),
+      row('Largest HTML page', (s) =>
+        s.dist.largestPage ? `${kB(s.dist.largestPage.bytes)} (${s.dist.largestPage.path})` : '–',
+      ),
       row('Output: PDF bytes', (s) => kB(s.dist.pdf.totalBytes)),
-      row('Search index: bytes (files)', (s) => (s.dist.search ? `${kB(s.dist.search.bytes)} (${s.dist.search.files})` : 'absent')),
+      row('Search index: bytes (files)', (s) =>
+        s.dist.search ? `${kB(s.dist.search.bytes)} (${s.dist.search.files})` : 'absent',
+      ),
       row('First search « logement »: bytes transferred', (s) =>
-        s.dist.search?.firstSearch ? `${kB(s.dist.search.firstSearch.bytes)}${s.dist.search.firstSearch.error ? ` (error: ${s.dist.search.firstSearch.error})` : ''}` : 'absent',
+        s.dist.search?.firstSearch
+          ? `${kB(s.dist.search.firstSearch.bytes)}${s.dist.search.firstSearch.error ? ` (error: ${s.dist.search.firstSearch.error})` : ''}`
+          : 'absent',
       ),
       row('Home page first visit', (s) => kB(s.dist.home.bytes)),
       row('Search page first visit (before searching)', (s) => kB(s.dist.searchPage?.bytes)),
-      row('Pages with JavaScript', (s) => `${s.dist.js.pagesWithScript}${Object.keys(s.dist.js.sections).length ? ` (${Object.entries(s.dist.js.sections).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`),
+      row(
+        'Pages with JavaScript',
+        (s) =>
+          `${s.dist.js.pagesWithScript}${
+            Object.keys(s.dist.js.sections).length
+              ? ` (${Object.entries(s.dist.js.sections)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', ')})`
+              : ''
+          }`,
+      ),
       row('Stand-alone content check (loadContent)', (s) => ms(s.loaderMs)),
       row('Domain work outside Astro, per page: commune; orientation answer; place (scripts/bench/domain.ts)', (s) =>
-        s.domain ? `${s.domain.msPer.communePage.toFixed(2)}; ${s.domain.msPer.orientationPage.toFixed(2)}; ${s.domain.msPer.placePage.toFixed(3)} ms` : '–',
+        s.domain
+          ? `${s.domain.msPer.communePage.toFixed(2)}; ${s.domain.msPer.orientationPage.toFixed(2)}; ${s.domain.msPer.placePage.toFixed(3)} ms`
+          : '–',
       ),
       row('Domain: one commune leaflet, rendered outside Astro', (s) => (s.domain ? ms(s.domain.msPer.leaflet) : '–')),
     ]),
@@ -350,7 +435,9 @@ export function renderReport(result: BenchResult): string {
 
   out.push('## Stages');
   out.push('');
-  out.push('Median milliseconds of each stage of `astro build`; the stages add up to the total, give or take a few milliseconds between hooks.');
+  out.push(
+    'Median milliseconds of each stage of `astro build`; the stages add up to the total, give or take a few milliseconds between hooks.',
+  );
   out.push('');
   out.push(
     table(
@@ -372,8 +459,14 @@ export function renderReport(result: BenchResult): string {
       row('Time per leaflet in the build, mean (first included)', (s) => ms(s.leafletRoutes?.meanMs)),
       row('Time per leaflet in the build, first (fonts parsed, code warmed up)', (s) => ms(s.leafletRoutes?.firstMs)),
       row('Time per leaflet in the build, slowest after the first', (s) => ms(s.leafletRoutes?.maxAfterFirstMs)),
-      row('renderLeaflet called directly: first call', (s) => (s.leafletDirect?.error ? `error: ${s.leafletDirect.error}` : ms(s.leafletDirect?.firstMs))),
-      row('renderLeaflet called directly: median, slowest of the next', (s) => (s.leafletDirect && !s.leafletDirect.error ? `${ms(s.leafletDirect.medianMs)}, ${ms(s.leafletDirect.maxMs)} (${s.leafletDirect.variants} leaflets)` : '–')),
+      row('renderLeaflet called directly: first call', (s) =>
+        s.leafletDirect?.error ? `error: ${s.leafletDirect.error}` : ms(s.leafletDirect?.firstMs),
+      ),
+      row('renderLeaflet called directly: median, slowest of the next', (s) =>
+        s.leafletDirect && !s.leafletDirect.error
+          ? `${ms(s.leafletDirect.medianMs)}, ${ms(s.leafletDirect.maxMs)} (${s.leafletDirect.variants} leaflets)`
+          : '–',
+      ),
       row('Largest leaflet', (s) => (s.dist.pdf.count ? `${kB(s.dist.pdf.maxBytes)}` : '–')),
       row('All leaflets, bytes', (s) => kB(s.dist.pdf.totalBytes)),
     ]),
@@ -383,12 +476,24 @@ export function renderReport(result: BenchResult): string {
   if (one) {
     out.push('## First visit of the home page (×1)');
     out.push('');
-    out.push(table(['Request', 'Bytes'], one.dist.home.requests.map((r) => [`\`${r.url}\``, r.bytes])));
+    out.push(
+      table(
+        ['Request', 'Bytes'],
+        one.dist.home.requests.map((r) => [`\`${r.url}\``, r.bytes]),
+      ),
+    );
     out.push('');
     if (one.dist.search?.firstSearch) {
-      out.push(`## First search « ${one.dist.search.firstSearch.query} » (×1, ${one.dist.search.firstSearch.results} results, 5 opened)`);
+      out.push(
+        `## First search « ${one.dist.search.firstSearch.query} » (×1, ${one.dist.search.firstSearch.results} results, 5 opened)`,
+      );
       out.push('');
-      out.push(table(['Request (under pagefind/)', 'Bytes'], one.dist.search.firstSearch.requests.map((r) => [`\`${r.url}\``, r.bytes])));
+      out.push(
+        table(
+          ['Request (under pagefind/)', 'Bytes'],
+          one.dist.search.firstSearch.requests.map((r) => [`\`${r.url}\``, r.bytes]),
+        ),
+      );
       out.push('');
     }
   }
@@ -398,7 +503,13 @@ export function renderReport(result: BenchResult): string {
   const hookKeys = [...new Set(scales.flatMap((s) => s.hooks.map((h) => `${h.integration} — ${h.hook}`)))];
   out.push(
     hookKeys.length
-      ? table(['Integration — hook', ...scales.map((s) => `${scaleName(s)}`)], hookKeys.map((key) => [key, ...scales.map((s) => ms(s.hooks.find((h) => `${h.integration} — ${h.hook}` === key)?.ms))]))
+      ? table(
+          ['Integration — hook', ...scales.map((s) => `${scaleName(s)}`)],
+          hookKeys.map((key) => [
+            key,
+            ...scales.map((s) => ms(s.hooks.find((h) => `${h.integration} — ${h.hook}` === key)?.ms)),
+          ]),
+        )
       : 'None.',
   );
   out.push('');

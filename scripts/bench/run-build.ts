@@ -131,5 +131,14 @@ export async function runAstroBuild(options: RunOptions): Promise<BuildRun> {
   const timings = await readFile(options.timingsFile, 'utf8')
     .then((text) => JSON.parse(text) as BuildTimings)
     .catch(() => undefined);
-  return { code, output, startedAt, endedAt, wallMs: endedAt - startedAt, peakTreeRssBytes: peak, timings, routes: parseRouteTimes(output) };
+  return {
+    code,
+    output,
+    startedAt,
+    endedAt,
+    wallMs: endedAt - startedAt,
+    peakTreeRssBytes: peak,
+    timings,
+    routes: parseRouteTimes(output),
+  };
 }

@@ -45,7 +45,9 @@ export function stagesOf(run: BuildRun): Stages {
   const buildStart = phase('build:start');
   const generated = phase('build:generated');
   const buildDone = phase('build:done');
-  const bundleEnds = (t.marks['vite:closeBundle'] ?? []).filter((time) => buildStart !== undefined && time >= buildStart && (generated === undefined || time <= generated));
+  const bundleEnds = (t.marks['vite:closeBundle'] ?? []).filter(
+    (time) => buildStart !== undefined && time >= buildStart && (generated === undefined || time <= generated),
+  );
   const bundleEnd = bundleEnds.length ? Math.max(...bundleEnds) : undefined;
   const diff = (a?: number, b?: number) => (a !== undefined && b !== undefined ? b - a : undefined);
 
@@ -63,7 +65,8 @@ export function stagesOf(run: BuildRun): Stages {
   const searchHooks = doneHooks.filter((h) => isSearch(h.integration));
   if (searchHooks.length > 0) stages.search = searchHooks.reduce((sum, h) => sum + (h.end - h.start), 0);
   const cleanup = diff(generated, buildDone) ?? 0;
-  stages.postBuild = cleanup + doneHooks.filter((h) => !isSearch(h.integration)).reduce((sum, h) => sum + (h.end - h.start), 0);
+  stages.postBuild =
+    cleanup + doneHooks.filter((h) => !isSearch(h.integration)).reduce((sum, h) => sum + (h.end - h.start), 0);
   const lastHookEnd = Math.max(...t.hooks.map((h) => h.end), ...Object.values(t.marks).flat());
   stages.exit = run.endedAt - lastHookEnd;
   return stages;

@@ -33,7 +33,10 @@ const suffix = (k: number) => `-synth-${k}`;
 
 async function listIds(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith(extension)).map((n) => n.slice(0, -extension.length)).sort();
+  return names
+    .filter((n) => n.endsWith(extension))
+    .map((n) => n.slice(0, -extension.length))
+    .sort();
 }
 
 /** Splits an MDX file into its front matter (YAML text) and body. */
@@ -43,7 +46,12 @@ function splitFrontMatter(text: string): { yaml: string; body: string } {
   return { yaml: match[1]!, body: match[2]! };
 }
 
-export async function makeSyntheticContent(sourceDir: string, targetDir: string, factor: number, options: SyntheticOptions = {}): Promise<SyntheticCounts> {
+export async function makeSyntheticContent(
+  sourceDir: string,
+  targetDir: string,
+  factor: number,
+  options: SyntheticOptions = {},
+): Promise<SyntheticCounts> {
   if (!Number.isInteger(factor) || factor < 1) throw new Error(`facteur entier ≥ 1 attendu, reçu ${factor}`);
   await cp(sourceDir, targetDir, { recursive: true });
 
@@ -76,7 +84,8 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
     for (const id of placeIds) {
       const doc = parseDocument(await readFile(join(sourceDir, 'places', `${id}.yaml`), 'utf8'));
       doc.set('name', `${String(doc.get('name'))} (lieu synthétique ${k})`);
-      if (doc.has('conventionLabel')) doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
+      if (doc.has('conventionLabel'))
+        doc.set('conventionLabel', `${String(doc.get('conventionLabel'))} (copie synthétique ${k})`);
       const commune = doc.get('commune');
       if (typeof commune === 'string') doc.set('commune', `${commune}${suffix(k)}`);
       // An address belongs to its commune: the copy's address is in the copied commune.
@@ -91,7 +100,9 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
         doc.delete('commune');
         doc.set('town', `Ville synthétique ${k}`);
         const services = doc.get('services', true) as { items?: { value?: unknown }[] } | undefined;
-        const kept = (services?.items ?? []).map((item) => item.value).filter((s) => s !== 'registration' && s !== 'status-follow-up');
+        const kept = (services?.items ?? [])
+          .map((item) => item.value)
+          .filter((s) => s !== 'registration' && s !== 'status-follow-up');
         doc.set('services', kept.length ? kept : ['information']);
       }
       await writeFile(join(targetDir, 'places', `${id}${suffix(k)}.yaml`), doc.toString({ lineWidth: 0 }));
@@ -106,7 +117,10 @@ export async function makeSyntheticContent(sourceDir: string, targetDir: string,
       if (typeof label === 'string') doc.setIn(['nav', 'label'], `${label} (${k})`);
       // A copy covers no item of the minimum-information checklist: the real topic already does.
       if (doc.has('covers')) doc.set('covers', []);
-      await writeFile(join(targetDir, 'topics', `${id}${suffix(k)}.mdx`), `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`);
+      await writeFile(
+        join(targetDir, 'topics', `${id}${suffix(k)}.mdx`),
+        `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`,
+      );
     }
   }
   return { communes: communeIds.length * factor, places: placeIds.length * factor, topics: topicIds.length * factor };
@@ -135,7 +149,11 @@ async function readTree(folder: string, prefix = '', out = new Map<string, strin
  * département's communes are kept (an EPCI may straddle two). The site names no EPCI
  * (territory.epci), since it is many: the check does not compare it with one EPCI's members.
  */
-export async function makeDepartementContent(sourceDir: string, targetDir: string, departement: string): Promise<DepartementCounts> {
+export async function makeDepartementContent(
+  sourceDir: string,
+  targetDir: string,
+  departement: string,
+): Promise<DepartementCounts> {
   const { officialData } = await import('../../src/territory/official');
   const { generateTerritory } = await import('../../src/territory/generate');
   const official = officialData();
@@ -149,11 +167,19 @@ export async function makeDepartementContent(sourceDir: string, targetDir: strin
   await writeFile(join(targetDir, 'site.yaml'), siteDoc.toString({ lineWidth: 0 }));
 
   const taken = new Set((await listIds(join(sourceDir, 'communes'), '.yaml')).concat());
-  const epcis = [...official.epcis.values()].filter((e) => e.membres.some((m) => official.communes.get(m.code)?.departement === departement)).sort((a, b) => a.code.localeCompare(b.code));
+  const epcis = [...official.epcis.values()]
+    .filter((e) => e.membres.some((m) => official.communes.get(m.code)?.departement === departement))
+    .sort((a, b) => a.code.localeCompare(b.code));
   let generatedCommunes = 0;
   for (const epci of epcis) {
     if (epci.code === ownEpci) continue;
-    const { files, communes } = generateTerritory({ epci: epci.code, official, source, today: String(siteDoc.get('contentDate')), takenCommuneIds: taken });
+    const { files, communes } = generateTerritory({
+      epci: epci.code,
+      official,
+      source,
+      today: String(siteDoc.get('contentDate')),
+      takenCommuneIds: taken,
+    });
     for (const { id, official: commune } of communes) {
       if (commune.departement !== departement) continue;
       taken.add(id);
@@ -161,8 +187,17 @@ export async function makeDepartementContent(sourceDir: string, targetDir: strin
       await writeFile(join(targetDir, 'communes', `${id}.yaml`), files.get(`communes/${id}.yaml`)!);
       await writeFile(join(targetDir, 'places', `mairie-${id}.yaml`), files.get(`places/mairie-${id}.yaml`)!);
     }
-    await writeFile(join(targetDir, 'organisations', `intercommunalite-${epci.code}.yaml`), files.get('organisations/intercommunalite.yaml')!);
+    await writeFile(
+      join(targetDir, 'organisations', `intercommunalite-${epci.code}.yaml`),
+      files.get('organisations/intercommunalite.yaml')!,
+    );
   }
   const count = async (folder: string, extension: string) => (await listIds(join(targetDir, folder), extension)).length;
-  return { communes: await count('communes', '.yaml'), places: await count('places', '.yaml'), topics: await count('topics', '.mdx'), epcis: epcis.length, generatedCommunes };
+  return {
+    communes: await count('communes', '.yaml'),
+    places: await count('places', '.yaml'),
+    topics: await count('topics', '.mdx'),
+    epcis: epcis.length,
+    generatedCommunes,
+  };
 }

@@ -55,11 +55,20 @@ export interface JourneyResult {
   seconds: number;
 }
 
-const escape = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const escape = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/ /g, '\\s+');
 const sourceOf = (pattern: RegExp | string) => (typeof pattern === 'string' ? escape(pattern) : pattern.source);
 
 /** Runs one journey on a started screen reader; never throws: a failure is in the result. */
-export async function runJourney(journey: Journey, sr: ScreenReader, site: { url: (path: string) => string; dist: string }): Promise<JourneyResult> {
+export async function runJourney(
+  journey: Journey,
+  sr: ScreenReader,
+  site: { url: (path: string) => string; dist: string },
+): Promise<JourneyResult> {
   const started = Date.now();
   const first = await sr.mark();
   const expectations: Expectation[] = [];
@@ -90,7 +99,10 @@ export async function runJourney(journey: Journey, sr: ScreenReader, site: { url
     sr,
     url: site.url,
     titleOf: async (path) => {
-      const html = await readFile(join(site.dist, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : ''), 'utf8');
+      const html = await readFile(
+        join(site.dist, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : ''),
+        'utf8',
+      );
       return decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
     },
     open: async (path, what = 'le titre de la page') => {
@@ -177,17 +189,29 @@ export const journeys: Journey[] = [
     run: async (ctx) => {
       await ctx.open('');
       await ctx.hear('le résumé de la page (points de repère, en-têtes, liens)', /La page possède .*en-têtes/);
-      await ctx.seek('le titre « Où s’adresser dans ma commune ? », niveau 2, atteint avec H', 'h', new RegExp(`Où s’adresser dans ma commune.*${heading(2)}`));
+      await ctx.seek(
+        'le titre « Où s’adresser dans ma commune ? », niveau 2, atteint avec H',
+        'h',
+        new RegExp(`Où s’adresser dans ma commune.*${heading(2)}`),
+      );
       await ctx.seek('le lien de la commune « Hénin-Beaumont », atteint avec K', 'k', /^Hénin-Beaumont lien/);
       await ctx.press('Return');
       await ctx.hear('le titre de la page de la commune', await ctx.titleOf('communes/henin-beaumont/'), 120_000);
-      await ctx.seek('le titre « Les lieux d’accueil », niveau 2', 'h', new RegExp(`Les lieux d’accueil à Hénin-Beaumont.*${heading(2)}`));
+      await ctx.seek(
+        'le titre « Les lieux d’accueil », niveau 2',
+        'h',
+        new RegExp(`Les lieux d’accueil à Hénin-Beaumont.*${heading(2)}`),
+      );
       const place = await ctx.seek('le premier lieu, un lien', 'k', linkSpoken);
       await ctx.press('Return');
       const name = linkName(place);
       await ctx.hear('le titre de la page du lieu', `Chargement de ${name}`, 120_000);
       await ctx.seek('le nom du lieu, titre de niveau 1', 'h', new RegExp(`${escape(name)}.*${heading(1)}`));
-      await ctx.seek('le titre « Adresse, téléphone, horaires », niveau 2', 'h', new RegExp(`Adresse, téléphone, horaires.*${heading(2)}`));
+      await ctx.seek(
+        'le titre « Adresse, téléphone, horaires », niveau 2',
+        'h',
+        new RegExp(`Adresse, téléphone, horaires.*${heading(2)}`),
+      );
     },
   },
   {
@@ -197,13 +221,26 @@ export const journeys: Journey[] = [
     criteria: ['7.1', '7.5', '11.1', '11.2', '12.5'],
     run: async (ctx) => {
       await ctx.open('recherche/');
-      await ctx.seek('le champ de recherche de la page, avec son étiquette', 'Tab', /Que cherchez-vous.*zone de saisie/, 14);
+      await ctx.seek(
+        'le champ de recherche de la page, avec son étiquette',
+        'Tab',
+        /Que cherchez-vous.*zone de saisie/,
+        14,
+      );
       // A real question, in the applicant's words; its results depend on the content, not their number.
       await ctx.type('renouveler ma demande');
-      await ctx.hear('le nombre de résultats, annoncé sans déplacer le focus', /\d+ résultats? pour « renouveler ma demande »/, 45_000);
+      await ctx.hear(
+        'le nombre de résultats, annoncé sans déplacer le focus',
+        /\d+ résultats? pour « renouveler ma demande »/,
+        45_000,
+      );
       const result = await ctx.seek('le premier résultat, un lien', 'Tab', linkSpoken, 10);
       await ctx.press('Return');
-      await ctx.hear('le titre de la page du premier résultat', `Chargement de ${linkName(result).slice(0, 25)}`, 120_000);
+      await ctx.hear(
+        'le titre de la page du premier résultat',
+        `Chargement de ${linkName(result).slice(0, 25)}`,
+        120_000,
+      );
     },
   },
   {
@@ -213,39 +250,85 @@ export const journeys: Journey[] = [
     criteria: ['7.1', '7.4', '7.5', '11.1', '11.2', '11.5', '11.6'],
     run: async (ctx) => {
       await ctx.open('orientation/');
-      await ctx.seek('le titre du formulaire, niveau 2', 'h', new RegExp(`Répondez à deux questions.*${heading(2)}`), 4);
+      await ctx.seek(
+        'le titre du formulaire, niveau 2',
+        'h',
+        new RegExp(`Répondez à deux questions.*${heading(2)}`),
+        4,
+      );
       // Said before the answer changes the page (RGAA 7.4): the line after the form's title.
       await ctx.press('Down');
-      await ctx.hear('l’avertissement : la réponse s’affiche dès que vous répondez', /La réponse s’affiche sous les questions dès que vous répondez/, 20_000);
-      await ctx.seek('la question de la commune, une liste déroulante', 'Tab', /Dans quelle commune habitez-vous.*liste déroulante/, 12);
+      await ctx.hear(
+        'l’avertissement : la réponse s’affiche dès que vous répondez',
+        /La réponse s’affiche sous les questions dès que vous répondez/,
+        20_000,
+      );
+      await ctx.seek(
+        'la question de la commune, une liste déroulante',
+        'Tab',
+        /Dans quelle commune habitez-vous.*liste déroulante/,
+        12,
+      );
       await ctx.type('Carvin');
       await ctx.hear('la réponse pour la commune, annoncée', /Réponse mise à jour pour Carvin/, 45_000);
-      await ctx.seek('la question « J’ai moins de 30 ans », une case à cocher dans son groupe', 'Tab', /J’ai moins de 30 ans.*case à cocher/, 4);
+      await ctx.seek(
+        'la question « J’ai moins de 30 ans », une case à cocher dans son groupe',
+        'Tab',
+        /J’ai moins de 30 ans.*case à cocher/,
+        4,
+      );
       await ctx.press('space');
       await ctx.hear('la case cochée', /coché/);
-      await ctx.hear('la réponse mise à jour, annoncée', /Réponse mise à jour pour Carvin\s*: \d+ interlocuteurs? ci-dessous/);
+      await ctx.hear(
+        'la réponse mise à jour, annoncée',
+        /Réponse mise à jour pour Carvin\s*: \d+ interlocuteurs? ci-dessous/,
+      );
       await ctx.seek('le lien « Aller à la réponse »', 'Tab', /Aller à la réponse lien/, 12);
       await ctx.press('Return');
       // The link moves the focus to the answer, which Orca reads: it starts with the situation chosen.
-      await ctx.hear('la réponse, lue dès que le lien y mène, pour la situation choisie', /^Vous avez moins de 30 ans\..{40,}/, 30_000);
+      await ctx.hear(
+        'la réponse, lue dès que le lien y mène, pour la situation choisie',
+        /^Vous avez moins de 30 ans\..{40,}/,
+        30_000,
+      );
     },
   },
   {
     id: 'plafonds',
-    title: 'Le formulaire des plafonds : un revenu mal écrit (l’erreur est annoncée), puis un revenu juste (le résultat est annoncé)',
+    title:
+      'Le formulaire des plafonds : un revenu mal écrit (l’erreur est annoncée), puis un revenu juste (le résultat est annoncé)',
     pages: ['plafonds'],
     criteria: ['7.1', '7.5', '11.1', '11.2', '11.10', '11.11'],
     run: async (ctx) => {
       await ctx.open('plafonds/');
-      await ctx.seek('la question du nombre de personnes, une liste déroulante', 'Tab', /Combien de personnes.*liste déroulante/, 12);
-      await ctx.seek('la question du revenu, un champ de saisie avec son étiquette', 'Tab', /4\. Facultatif.*revenu fiscal de référence/, 8);
+      await ctx.seek(
+        'la question du nombre de personnes, une liste déroulante',
+        'Tab',
+        /Combien de personnes.*liste déroulante/,
+        12,
+      );
+      await ctx.seek(
+        'la question du revenu, un champ de saisie avec son étiquette',
+        'Tab',
+        /4\. Facultatif.*revenu fiscal de référence/,
+        8,
+      );
       await ctx.type('trente mille');
       await ctx.hear('le message d’erreur, annoncé', /Écrivez le revenu en chiffres/, 30_000);
       await ctx.press('ctrl+a', 'BackSpace');
       await ctx.type('30000');
-      await ctx.seek('le bouton « Voir ma catégorie et mon plafond »', 'Tab', /Voir ma catégorie et mon plafond bouton/, 4);
+      await ctx.seek(
+        'le bouton « Voir ma catégorie et mon plafond »',
+        'Tab',
+        /Voir ma catégorie et mon plafond bouton/,
+        4,
+      );
       await ctx.press('Return');
-      await ctx.hear('le résultat : le revenu comparé au plafond', /Votre revenu \(30 000 €\) (est en dessous du|est égal au|dépasse le) plafond/, 30_000);
+      await ctx.hear(
+        'le résultat : le revenu comparé au plafond',
+        /Votre revenu \(30 000 €\) (est en dessous du|est égal au|dépasse le) plafond/,
+        30_000,
+      );
       await ctx.hear('le résultat : la catégorie du foyer', /Votre foyer est en catégorie \d/);
     },
   },
@@ -256,8 +339,17 @@ export const journeys: Journey[] = [
     criteria: ['5.4', '5.6', '5.7', '6.1', '9.1', '13.3'],
     run: async (ctx) => {
       await ctx.open('plaquette/');
-      await ctx.seek('le titre « La plaquette générale », niveau 2', 'h', new RegExp(`La plaquette générale.*${heading(2)}`));
-      await ctx.seek('le lien du PDF, avec son format et son poids', 'k', /Plaquette générale \(PDF, \d+\s*Ko\) lien/, 5);
+      await ctx.seek(
+        'le titre « La plaquette générale », niveau 2',
+        'h',
+        new RegExp(`La plaquette générale.*${heading(2)}`),
+      );
+      await ctx.seek(
+        'le lien du PDF, avec son format et son poids',
+        'k',
+        /Plaquette générale \(PDF, \d+\s*Ko\) lien/,
+        5,
+      );
       await ctx.open('infos/qui-peut-demander/', 'le titre de la page d’information');
       await ctx.seek('le tableau, avec son titre et sa taille', 't', /tableau.*(lignes|colonnes)/i, 3);
       await ctx.seek('la première cellule, un en-tête de ligne', 'alt+shift+Down', /Catégorie 1/, 3);

@@ -47,7 +47,12 @@ export async function runJourneys(dist: string, journeys: readonly Journey[]): P
 }
 
 /** What `npm run audit:screen-reader` records for one journey. */
-export function evidenceOf(result: JourneyResult, run: Pick<JourneysRun, 'versions'>, referential: string, date: string): ScreenReaderEvidenceData {
+export function evidenceOf(
+  result: JourneyResult,
+  run: Pick<JourneysRun, 'versions'>,
+  referential: string,
+  date: string,
+): ScreenReaderEvidenceData {
   const heard = new Map(result.check.heard.map((h, i) => [i, h.utterance]));
   return {
     referential,
@@ -60,13 +65,17 @@ export function evidenceOf(result: JourneyResult, run: Pick<JourneysRun, 'versio
     pages: result.pages,
     criteria: result.criteria,
     outcome: passed(result) ? 'pass' : 'fail',
-    expectations: result.expectations.map((e, i) => ({ what: e.what, ...(heard.get(i) ? { heard: heard.get(i)! } : {}) })),
+    expectations: result.expectations.map((e, i) => ({
+      what: e.what,
+      ...(heard.get(i) ? { heard: heard.get(i)! } : {}),
+    })),
     transcript: result.transcript,
     seconds: result.seconds,
   };
 }
 
-export const passed = (result: JourneyResult) => !result.error && result.check.missing.length === 0 && result.expectations.length > 0;
+export const passed = (result: JourneyResult) =>
+  !result.error && result.check.missing.length === 0 && result.expectations.length > 0;
 
 /** A failed journey, in French: why it stopped, what was not heard, and the end of the transcript. */
 export function failureReport(result: JourneyResult): string {
@@ -75,7 +84,10 @@ export function failureReport(result: JourneyResult): string {
     `Parcours « ${result.title} » :`,
     result.error ? `arrêté : ${result.error}` : '',
     missing ? `pas entendu :\n${missing}` : '',
-    `fin de ce qu’Orca a dit :\n${result.transcript.slice(-25).map((t) => `  « ${t} »`).join('\n')}`,
+    `fin de ce qu’Orca a dit :\n${result.transcript
+      .slice(-25)
+      .map((t) => `  « ${t} »`)
+      .join('\n')}`,
   ]
     .filter(Boolean)
     .join('\n');

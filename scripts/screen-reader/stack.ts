@@ -21,13 +21,18 @@ const required = ['Xvfb', 'dbus-daemon', 'orca', 'xdotool', '/usr/libexec/at-spi
 
 /** What is missing on this machine to run the stack (empty when everything is there). */
 export function missingTools(): string[] {
-  return required.filter((tool) => (tool.startsWith('/') ? !existsSync(tool) : spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0));
+  return required.filter((tool) =>
+    tool.startsWith('/') ? !existsSync(tool) : spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0,
+  );
 }
 
 /** « Orca 43.1 », « Chromium 156.0.8078.129 »: the versions the transcripts were made with. */
 export function versions(): { orca: string; chromium: string } {
-  const orca = spawnSync('orca', ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^orca\s*/i, '');
-  const chromium = /Chromium ([\d.]+)/.exec(spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? 'inconnue';
+  const orca = spawnSync('orca', ['--version'], { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/^orca\s*/i, '');
+  const chromium =
+    /Chromium ([\d.]+)/.exec(spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' }).stdout)?.[1] ?? 'inconnue';
   return { orca: `Orca ${orca}`, chromium: `Chromium ${chromium}` };
 }
 
@@ -123,7 +128,10 @@ interface Started {
 /** Starts Xvfb, D-Bus, AT-SPI, Orca and Chromium (on about:blank). */
 export async function startScreenReader(options: { timeout?: number } = {}): Promise<ScreenReader> {
   const missing = missingTools();
-  if (missing.length > 0) throw new Error(`Lecteur d’écran : outils absents (${missing.join(', ')}) ; installez orca xvfb at-spi2-core dbus-x11 xdotool chromium (voir .ci/run)`);
+  if (missing.length > 0)
+    throw new Error(
+      `Lecteur d’écran : outils absents (${missing.join(', ')}) ; installez orca xvfb at-spi2-core dbus-x11 xdotool chromium (voir .ci/run)`,
+    );
   const timeout = options.timeout ?? 90_000;
   const dir = await mkdtemp(join(tmpdir(), 'sai-orca-'));
   const marker = `sai-orca-${process.pid}-${Date.now()}`;
@@ -151,11 +159,18 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
     SAI_SCREEN_READER_RUN: marker,
   };
   const started: Started[] = [];
-  const start = (name: string, command: string, args: string[], stdio: ('ignore' | 'pipe')[] = ['ignore', 'ignore', 'pipe']) => {
+  const start = (
+    name: string,
+    command: string,
+    args: string[],
+    stdio: ('ignore' | 'pipe')[] = ['ignore', 'ignore', 'pipe'],
+  ) => {
     const child = spawn(command, args, { env, detached: true, stdio });
     child.on('error', () => {});
     // Read what it writes on stderr: a full pipe would block it; the tail explains a failure.
-    child.stderr?.on('data', (chunk: Buffer) => stderrs.set(child, ((stderrs.get(child) ?? '') + chunk.toString()).slice(-4000)));
+    child.stderr?.on('data', (chunk: Buffer) =>
+      stderrs.set(child, ((stderrs.get(child) ?? '') + chunk.toString()).slice(-4000)),
+    );
     started.push({ child, name });
     return child;
   };
@@ -171,21 +186,34 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
 
   try {
     // Xvfb picks a free display and writes its number on fd 3.
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-nolisten', 'unix', '-noreset'], { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+    const xvfb = spawn(
+      'Xvfb',
+      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp', '-nolisten', 'unix', '-noreset'],
+      { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+    );
     xvfb.on('error', () => {});
-    xvfb.stderr?.on('data', (chunk: Buffer) => stderrs.set(xvfb, ((stderrs.get(xvfb) ?? '') + chunk.toString()).slice(-4000)));
+    xvfb.stderr?.on('data', (chunk: Buffer) =>
+      stderrs.set(xvfb, ((stderrs.get(xvfb) ?? '') + chunk.toString()).slice(-4000)),
+    );
     started.push({ child: xvfb, name: 'Xvfb' });
     const display = await firstLine(xvfb.stdio[3] as NodeJS.ReadableStream, 20_000, 'Xvfb');
     env.DISPLAY = `:${display.trim()}`;
 
-    const dbus = start('dbus-daemon', 'dbus-daemon', ['--session', '--nofork', '--print-address=1'], ['ignore', 'pipe', 'pipe']);
+    const dbus = start(
+      'dbus-daemon',
+      'dbus-daemon',
+      ['--session', '--nofork', '--print-address=1'],
+      ['ignore', 'pipe', 'pipe'],
+    );
     env.DBUS_SESSION_BUS_ADDRESS = (await firstLine(dbus.stdout!, 20_000, 'dbus-daemon')).trim();
 
     start('at-spi-bus-launcher', '/usr/libexec/at-spi-bus-launcher', ['--launch-immediately']);
     // No --replace: it kills every other Orca of the user, on any display. Orca accepts one instance
     // per user, so two runs at once fail at this step with a clear message instead.
     const orca = start('orca', 'orca', ['--user-prefs', prefs, '--debug-file', debugFile], ['ignore', 'pipe', 'pipe']);
-    orca.stdout?.on('data', (chunk: Buffer) => stderrs.set(orca, ((stderrs.get(orca) ?? '') + chunk.toString()).slice(-4000)));
+    orca.stdout?.on('data', (chunk: Buffer) =>
+      stderrs.set(orca, ((stderrs.get(orca) ?? '') + chunk.toString()).slice(-4000)),
+    );
     // Read as it grows: only the bytes written since the last read, whole lines only.
     const heard: Utterance[] = [];
     let offset = 0;
@@ -217,22 +245,34 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
         const heard = (await speech()).slice(since);
         const index = heard.findIndex((u) => pattern.test(u.text));
         if (index !== -1) return { ...heard[index]!, index: since + index };
-        if (orca.exitCode !== null) throw new Error(`Orca s’est arrêté (code ${orca.exitCode}) : ${stderrOf(started, 'orca')}`);
+        if (orca.exitCode !== null)
+          throw new Error(`Orca s’est arrêté (code ${orca.exitCode}) : ${stderrOf(started, 'orca')}`);
         if (Date.now() > until) {
-          throw new Error(`Orca n’a pas dit ${pattern} en ${Math.round(limit / 1000)} s ; entendu :\n${heard.map((u) => `  « ${u.text} »`).join('\n') || '  (rien)'}`);
+          throw new Error(
+            `Orca n’a pas dit ${pattern} en ${Math.round(limit / 1000)} s ; entendu :\n${heard.map((u) => `  « ${u.text} »`).join('\n') || '  (rien)'}`,
+          );
         }
         await sleep(150);
       }
     };
     // Orca announces itself once it listens to the bus.
     await waitFor(/./, { timeout }).catch((error: Error) => {
-      throw new Error(`${error.message}\nOrca : ${stderrOf(started, 'orca')}\n(Orca n’accepte qu’une instance par utilisateur : un autre lecteur d’écran tourne-t-il déjà ?)`);
+      throw new Error(
+        `${error.message}\nOrca : ${stderrOf(started, 'orca')}\n(Orca n’accepte qu’une instance par utilisateur : un autre lecteur d’écran tourne-t-il déjà ?)`,
+      );
     });
 
     // The profile turns translation off: its « Traduire cette page ? » bubble is read before the page.
     const profile = join(dir, 'chromium');
     await mkdir(join(profile, 'Default'), { recursive: true });
-    await writeFile(join(profile, 'Default/Preferences'), JSON.stringify({ translate: { enabled: false }, translate_blocked_languages: ['fr'], browser: { has_seen_welcome_page: true } }));
+    await writeFile(
+      join(profile, 'Default/Preferences'),
+      JSON.stringify({
+        translate: { enabled: false },
+        translate_blocked_languages: ['fr'],
+        browser: { has_seen_welcome_page: true },
+      }),
+    );
     start('chromium', chromiumPath, [...chromiumArgs, `--user-data-dir=${profile}`, 'about:blank']);
     const xdotool = async (args: string[]) => {
       const result = spawnSync('xdotool', args, { env, encoding: 'utf8', timeout: 20_000 });
@@ -242,12 +282,20 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
     // The browser's window, once it is mapped: keys go to whatever has the focus, which is it.
     const until = Date.now() + timeout;
     for (;;) {
-      const found = spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env, encoding: 'utf8' }).stdout.trim();
+      const found = spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium'], {
+        env,
+        encoding: 'utf8',
+      }).stdout.trim();
       if (found) {
-        await xdotool(['windowactivate', '--sync', found.split('\n')[0]!]).catch(() => xdotool(['windowfocus', found.split('\n')[0]!]));
+        await xdotool(['windowactivate', '--sync', found.split('\n')[0]!]).catch(() =>
+          xdotool(['windowfocus', found.split('\n')[0]!]),
+        );
         break;
       }
-      if (Date.now() > until) throw new Error(`Chromium n’a pas ouvert de fenêtre en ${Math.round(timeout / 1000)} s : ${stderrOf(started, 'chromium')}`);
+      if (Date.now() > until)
+        throw new Error(
+          `Chromium n’a pas ouvert de fenêtre en ${Math.round(timeout / 1000)} s : ${stderrOf(started, 'chromium')}`,
+        );
       await sleep(300);
     }
     await waitFor(/Chromium/, { timeout });
@@ -317,7 +365,8 @@ function processesWith(marker: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (readFileSync(`/proc/${entry}/environ`, 'latin1').includes(`SAI_SCREEN_READER_RUN=${marker}\0`)) pids.push(Number(entry));
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').includes(`SAI_SCREEN_READER_RUN=${marker}\0`))
+        pids.push(Number(entry));
     } catch {
       // gone, or not ours
     }

@@ -4,7 +4,15 @@
  * come from the page (data-table), built from content/data/income-ceilings.yaml. Nothing is sent,
  * nothing is stored: the form is never submitted.
  */
-import { ceilingFor, ceilingVerdict, householdCategory, parseAmount, unsettledExtraSentence, type CeilingTable, type Composition } from '../domain/ceilings';
+import {
+  ceilingFor,
+  ceilingVerdict,
+  householdCategory,
+  parseAmount,
+  unsettledExtraSentence,
+  type CeilingTable,
+  type Composition,
+} from '../domain/ceilings';
 import { formatEuros } from '../domain/money';
 
 function paragraph(...children: (Node | string)[]): HTMLParagraphElement {
@@ -37,11 +45,19 @@ export function initCeilingsForm(): void {
   };
 
   const update = () => {
-    const composition = (form.querySelector<HTMLInputElement>('input[name="composition"]:checked')?.value ?? 'other') as Composition;
-    const household = householdCategory({ persons: Number(persons.value), composition, disability: disability.checked });
+    const composition = (form.querySelector<HTMLInputElement>('input[name="composition"]:checked')?.value ??
+      'other') as Composition;
+    const household = householdCategory({
+      persons: Number(persons.value),
+      composition,
+      disability: disability.checked,
+    });
     const ceiling = ceilingFor(table, household)!;
     const parts: Node[] = [];
-    const extra = household.extraPersons > 0 ? `, avec ${household.extraPersons} personne${household.extraPersons > 1 ? 's' : ''} de plus` : '';
+    const extra =
+      household.extraPersons > 0
+        ? `, avec ${household.extraPersons} personne${household.extraPersons > 1 ? 's' : ''} de plus`
+        : '';
     parts.push(paragraph(strong(`Votre foyer est en catégorie ${household.category}${extra}.`)));
     parts.push(
       paragraph(
@@ -61,8 +77,10 @@ export function initCeilingsForm(): void {
       const said = formatEuros(amount);
       // The PLUS ceiling: the PLAI homes, for the lowest incomes, have lower ceilings.
       const below = ` Vos revenus permettent un logement ${table.product}, le logement social le plus courant. Les logements PLAI, pour les revenus les plus modestes, ont des plafonds plus bas.`;
-      if (verdict === 'under') parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), below));
-      else if (verdict === 'equal') parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas.', below));
+      if (verdict === 'under')
+        parts.push(paragraph(strong(`Votre revenu (${said}) est en dessous du plafond.`), below));
+      else if (verdict === 'equal')
+        parts.push(paragraph(strong(`Votre revenu (${said}) est égal au plafond.`), ' Il ne le dépasse pas.', below));
       else {
         parts.push(
           paragraph(strong(`Votre revenu (${said}) dépasse le plafond de ${formatEuros(amount - ceiling)}.`)),
@@ -72,7 +90,10 @@ export function initCeilingsForm(): void {
         );
       }
     }
-    if (!table.verified) parts.push(paragraph(strong('Attention\u202f: ces montants sont à vérifier'), ' auprès d’un guichet enregistreur.'));
+    if (!table.verified)
+      parts.push(
+        paragraph(strong('Attention\u202f: ces montants sont à vérifier'), ' auprès d’un guichet enregistreur.'),
+      );
     const link = document.createElement('a');
     link.href = categoryUrl.replace('__n__', String(household.category));
     link.textContent = `La catégorie ${household.category} en détail`;
@@ -90,6 +111,7 @@ export function initCeilingsForm(): void {
     result.focus();
   });
   // The questions replace the links that stand for them without the script.
-  for (const fallback of document.querySelectorAll<HTMLElement>('[data-ceilings-without-script]')) fallback.hidden = true;
+  for (const fallback of document.querySelectorAll<HTMLElement>('[data-ceilings-without-script]'))
+    fallback.hidden = true;
   form.hidden = false;
 }

@@ -28,11 +28,13 @@ let pagefind: Promise<PagefindApi> | undefined;
 let lexicon: Promise<readonly string[]> | undefined;
 
 function loadPagefind(bundle: string): Promise<PagefindApi> {
-  pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: PagefindApi & { options(o: object): Promise<void> }) => {
-    // On the main thread: for an index this small, a worker only adds its own 43 kB script.
-    await module.options({ ...pagefindOptions, noWorker: true });
-    return module;
-  });
+  pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(
+    async (module: PagefindApi & { options(o: object): Promise<void> }) => {
+      // On the main thread: for an index this small, a worker only adds its own 43 kB script.
+      await module.options({ ...pagefindOptions, noWorker: true });
+      return module;
+    },
+  );
   return pagefind;
 }
 
@@ -70,7 +72,11 @@ function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   node.append(...children);
@@ -149,11 +155,17 @@ export function initSearchPage(): void {
     let outcome;
     try {
       // The site's lexicon, to correct typos, is fetched only if a search finds little (searchSite).
-      outcome = await searchSite(await loadPagefind(bundle), query, { filters: active, lexicon: () => loadLexicon(lexiconUrl), vocabulary });
+      outcome = await searchSite(await loadPagefind(bundle), query, {
+        filters: active,
+        lexicon: () => loadLexicon(lexiconUrl),
+        vocabulary,
+      });
     } catch {
       if (current !== latest) return;
       status.textContent = '';
-      if (failure) failure.textContent = 'La recherche n’a pas pu se charger. Parcourez le plan du site ou l’annuaire des lieux, en bas de cette page.';
+      if (failure)
+        failure.textContent =
+          'La recherche n’a pas pu se charger. Parcourez le plan du site ou l’annuaire des lieux, en bas de cette page.';
       output.replaceChildren();
       return;
     }
@@ -165,7 +177,11 @@ export function initSearchPage(): void {
     output.replaceChildren();
     if (first.length > 0) output.append(list);
     else {
-      const help = element('p', 'search-page__help', 'Essayez un autre mot, plus court, ou sans le filtre choisi. Les sujets les plus cherchés sont listés plus bas.');
+      const help = element(
+        'p',
+        'search-page__help',
+        'Essayez un autre mot, plus court, ou sans le filtre choisi. Les sujets les plus cherchés sont listés plus bas.',
+      );
       output.append(help);
     }
     if (results.length > firstPage) {

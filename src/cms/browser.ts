@@ -17,7 +17,11 @@ interface ImmutableLike {
   toJS(): unknown;
 }
 interface DecapCms {
-  registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string }): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    format: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string },
+  ): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableLike }) => unknown }): void;
   init(): void;
 }
@@ -93,7 +97,10 @@ export function problemsOf(form: string, schema: ZodTypeAny, values: Record<stri
   const result = schema.safeParse(values);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) =>
-    describeZodIssue(issue, values, schema).map((d) => `${fieldLabel(form, d.path)} : ${d.message}.${d.expected ? ` Attendu : ${d.expected}.` : ''}${d.hint ? ` ${d.hint}` : ''}`),
+    describeZodIssue(issue, values, schema).map(
+      (d) =>
+        `${fieldLabel(form, d.path)} : ${d.message}.${d.expected ? ` Attendu : ${d.expected}.` : ''}${d.hint ? ` ${d.hint}` : ''}`,
+    ),
   );
 }
 
@@ -149,12 +156,16 @@ function nameControls(): void {
     if (element && !element.hasAttribute('aria-label')) element.setAttribute('aria-label', text);
   };
   const name = () => {
-    for (const frame of document.querySelectorAll('iframe:not([title])')) frame.setAttribute('title', 'Aperçu de la fiche');
+    for (const frame of document.querySelectorAll('iframe:not([title])'))
+      frame.setAttribute('title', 'Aperçu de la fiche');
     for (const bar of document.querySelectorAll('[class*="StyledListItemTopBar"]')) {
       const buttons = bar.querySelectorAll(':scope > button');
       label(buttons[0], 'Replier ou déplier cet élément');
       if (buttons.length > 1) label(buttons[buttons.length - 1], 'Supprimer cet élément');
-      label(bar.querySelector('[aria-roledescription="sortable"][role="button"]'), 'Déplacer cet élément (glisser-déposer)');
+      label(
+        bar.querySelector('[aria-roledescription="sortable"][role="button"]'),
+        'Déplacer cet élément (glisser-déposer)',
+      );
     }
   };
   let pending = false;

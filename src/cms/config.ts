@@ -37,10 +37,38 @@ interface FormSpec {
 export const forms: FormSpec[] = [
   { spec: 'places', label: 'Lieux d’accueil', singular: 'lieu', overlay: overlays.placeOverlay, create: true },
   { spec: 'communes', label: 'Communes', singular: 'commune', overlay: overlays.communeOverlay, create: true },
-  { spec: 'organisations', label: 'Organisations', singular: 'organisation', overlay: overlays.organisationOverlay, create: true },
-  { spec: 'topics', label: 'Fiches', singular: 'fiche', overlay: overlays.topicOverlay, identifier: 'title', body: true, create: true },
-  { spec: 'orientation', label: 'Orientation (situations)', singular: 'situation', overlay: overlays.orientationOverlay, identifier: 'title', create: true },
-  { spec: 'pages', label: 'Pages institutionnelles', singular: 'page', overlay: overlays.pageOverlay, identifier: 'title', body: true },
+  {
+    spec: 'organisations',
+    label: 'Organisations',
+    singular: 'organisation',
+    overlay: overlays.organisationOverlay,
+    create: true,
+  },
+  {
+    spec: 'topics',
+    label: 'Fiches',
+    singular: 'fiche',
+    overlay: overlays.topicOverlay,
+    identifier: 'title',
+    body: true,
+    create: true,
+  },
+  {
+    spec: 'orientation',
+    label: 'Orientation (situations)',
+    singular: 'situation',
+    overlay: overlays.orientationOverlay,
+    identifier: 'title',
+    create: true,
+  },
+  {
+    spec: 'pages',
+    label: 'Pages institutionnelles',
+    singular: 'page',
+    overlay: overlays.pageOverlay,
+    identifier: 'title',
+    body: true,
+  },
   { spec: 'incomeCeilings', label: 'Plafonds de ressources', overlay: overlays.incomeCeilingsOverlay },
   { spec: 'localFigures', label: 'Chiffres du territoire', overlay: overlays.localFiguresOverlay },
   { spec: 'dalo', label: 'DALO : délai anormalement long', overlay: overlays.daloOverlay },
@@ -78,7 +106,14 @@ function backendOf(settings: CmsSettings | undefined, localBackend: string): Rec
   const common = { repo: settings.repo, branch: settings.branch, squash_merges: true };
   if (settings.backend === 'gitlab') {
     const base = (settings.baseUrl ?? 'https://gitlab.com').replace(/\/$/, '');
-    return { name: 'gitlab', ...common, auth_type: 'pkce', app_id: settings.appId, base_url: base, api_root: `${base}/api/v4` };
+    return {
+      name: 'gitlab',
+      ...common,
+      auth_type: 'pkce',
+      app_id: settings.appId,
+      base_url: base,
+      api_root: `${base}/api/v4`,
+    };
   }
   return { name: 'github', ...common, ...(settings.baseUrl ? { base_url: settings.baseUrl } : {}) };
 }
@@ -108,7 +143,12 @@ export function cmsConfig(options: CmsOptions = {}): Record<string, unknown> {
         fields,
       };
     }
-    return { name: form.spec, label: form.label, delete: false, files: [{ name: form.spec, label: form.label, file: `${contentDir}/${spec.file}`, format, fields }] };
+    return {
+      name: form.spec,
+      label: form.label,
+      delete: false,
+      files: [{ name: form.spec, label: form.label, file: `${contentDir}/${spec.file}`, format, fields }],
+    };
   });
   return {
     backend: backendOf(options.settings, localBackend),

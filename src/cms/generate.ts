@@ -74,9 +74,33 @@ export class CmsConfigError extends Error {}
 
 /** The shared named types, by identity: each has one French pattern message already. */
 const named: [ZodTypeAny, (field: CmsField) => CmsField][] = [
-  [isoDate, (f) => ({ ...f, widget: 'string', pattern: ['^\\d{4}-\\d{2}-\\d{2}$', 'une date au format AAAA-MM-JJ (ex. « 2026-11-28 »)'] })],
-  [httpUrl, (f) => ({ ...f, widget: 'string', pattern: ['^https?://[^\\s/]+\\.[^\\s]*$', 'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)'] })],
-  [email, (f) => ({ ...f, widget: 'string', pattern: ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'une adresse e-mail (ex. « accueil@exemple.fr »)'] })],
+  [
+    isoDate,
+    (f) => ({
+      ...f,
+      widget: 'string',
+      pattern: ['^\\d{4}-\\d{2}-\\d{2}$', 'une date au format AAAA-MM-JJ (ex. « 2026-11-28 »)'],
+    }),
+  ],
+  [
+    httpUrl,
+    (f) => ({
+      ...f,
+      widget: 'string',
+      pattern: [
+        '^https?://[^\\s/]+\\.[^\\s]*$',
+        'une adresse web complète, commençant par https:// (ex. « https://www.exemple.fr »)',
+      ],
+    }),
+  ],
+  [
+    email,
+    (f) => ({
+      ...f,
+      widget: 'string',
+      pattern: ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'une adresse e-mail (ex. « accueil@exemple.fr »)'],
+    }),
+  ],
   [frenchPhone, (f) => ({ ...f, widget: 'string', pattern: patternOf(frenchPhone)! })],
   [slug, (f) => ({ ...f, widget: 'string', pattern: patternOf(slug)! })],
 ];
@@ -90,17 +114,26 @@ function bounds(def: ZodDef): Pick<CmsField, 'min' | 'max' | 'value_type'> {
   const result: Pick<CmsField, 'min' | 'max' | 'value_type'> = { value_type: 'float' };
   for (const check of def.checks ?? []) {
     if (check.kind === 'int') result.value_type = 'int';
-    if (check.kind === 'min' && typeof check.value === 'number') result.min = check.value + (check.inclusive === false ? 1 : 0);
+    if (check.kind === 'min' && typeof check.value === 'number')
+      result.min = check.value + (check.inclusive === false ? 1 : 0);
     if (check.kind === 'max' && typeof check.value === 'number') result.max = check.value;
   }
   return result;
 }
 
-function optionList(path: string, values: readonly (string | number | boolean)[], overlay: FieldOverlay): { label: string; value: string | number }[] {
+function optionList(
+  path: string,
+  values: readonly (string | number | boolean)[],
+  overlay: FieldOverlay,
+): { label: string; value: string | number }[] {
   return values.map((value) => {
     const label = overlay.options?.[String(value)];
-    if (!label) throw new CmsConfigError(`${path} : la valeur « ${String(value)} » n’a pas de libellé en français (options de la surcouche)`);
-    if (typeof value === 'boolean') throw new CmsConfigError(`${path} : une liste de choix ne peut pas proposer ${value}`);
+    if (!label)
+      throw new CmsConfigError(
+        `${path} : la valeur « ${String(value)} » n’a pas de libellé en français (options de la surcouche)`,
+      );
+    if (typeof value === 'boolean')
+      throw new CmsConfigError(`${path} : une liste de choix ne peut pas proposer ${value}`);
     return { label, value };
   });
 }
@@ -126,10 +159,17 @@ interface Walk {
 /** One field of a schema → its form field. */
 export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Walk): CmsField {
   const overlay = walk.overlay[path];
-  if (!overlay?.label) throw new CmsConfigError(`${path} : aucun libellé en français (ajoutez-le dans src/cms/overlay.ts)`);
+  if (!overlay?.label)
+    throw new CmsConfigError(`${path} : aucun libellé en français (ajoutez-le dans src/cms/overlay.ts)`);
   const { core, chain, optional, nullable, defaultValue } = unwrap(type);
   const required = !(optional || nullable || walk.inOptional);
-  const base: CmsField = { name, label: overlay.label, widget: 'string', required, ...(overlay.hint ? { hint: overlay.hint } : {}) };
+  const base: CmsField = {
+    name,
+    label: overlay.label,
+    widget: 'string',
+    required,
+    ...(overlay.hint ? { hint: overlay.hint } : {}),
+  };
   const def = defOf(core);
 
   if (overlay.hidden) return { ...base, widget: 'hidden', required: false };
@@ -137,7 +177,8 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
   if (overlay.relation) {
     const many = def.typeName === 'ZodArray';
     const target = many ? unwrap(def.type!).core : core;
-    if (defOf(target).typeName !== 'ZodString') throw new CmsConfigError(`${path} : une relation doit porter sur un identifiant (texte)`);
+    if (defOf(target).typeName !== 'ZodString')
+      throw new CmsConfigError(`${path} : une relation doit porter sur un identifiant (texte)`);
     const { collection, file, valueField = '{{slug}}', displayField = 'name' } = overlay.relation;
     const min = many ? defOf(core).minLength?.value : undefined;
     return {
@@ -189,24 +230,46 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
         ...(overlay.summary ? { summary: overlay.summary } : {}),
       };
       const itemChoices = choices(item);
-      if (itemChoices) return { ...base, widget: 'select', multiple: true, options: optionList(path, itemChoices, overlay), ...(min ? { min } : {}) };
-      if (defOf(item).typeName === 'ZodObject') return { ...list, collapsed: true, fields: objectFields(item, path, { ...walk, inOptional: false }) };
+      if (itemChoices)
+        return {
+          ...base,
+          widget: 'select',
+          multiple: true,
+          options: optionList(path, itemChoices, overlay),
+          ...(min ? { min } : {}),
+        };
+      if (defOf(item).typeName === 'ZodObject')
+        return { ...list, collapsed: true, fields: objectFields(item, path, { ...walk, inOptional: false }) };
       // A list of texts: one box per item (Decap's default splits one box at commas, and texts have commas).
-      return { ...list, field: { ...fieldFor(name, path, def.type!, { ...walk, overlay: { ...walk.overlay, [path]: { ...overlay, relation: undefined } } }), required: true } };
+      return {
+        ...list,
+        field: {
+          ...fieldFor(name, path, def.type!, {
+            ...walk,
+            overlay: { ...walk.overlay, [path]: { ...overlay, relation: undefined } },
+          }),
+          required: true,
+        },
+      };
     }
     default:
-      throw new CmsConfigError(`${path} : type ${def.typeName} que le générateur de formulaires ne sait pas traiter (le cacher avec hidden: true, ou l’ajouter à src/cms/generate.ts)`);
+      throw new CmsConfigError(
+        `${path} : type ${def.typeName} que le générateur de formulaires ne sait pas traiter (le cacher avec hidden: true, ou l’ajouter à src/cms/generate.ts)`,
+      );
   }
 }
 
 function objectFields(object: ZodTypeAny, prefix: string, walk: Walk): CmsField[] {
-  return Object.entries(shapeOf(object)).map(([name, type]) => fieldFor(name, prefix ? `${prefix}.${name}` : name, type, walk));
+  return Object.entries(shapeOf(object)).map(([name, type]) =>
+    fieldFor(name, prefix ? `${prefix}.${name}` : name, type, walk),
+  );
 }
 
 /** The fields of a whole file (its schema is an object, possibly refined). */
 export function formFields(schema: ZodTypeAny, overlay: Overlay): CmsField[] {
   const { core } = unwrap(schema);
-  if (defOf(core).typeName !== 'ZodObject') throw new CmsConfigError('un fichier de contenu doit être un bloc de champs');
+  if (defOf(core).typeName !== 'ZodObject')
+    throw new CmsConfigError('un fichier de contenu doit être un bloc de champs');
   const walk = { overlay, inOptional: false };
   const fields = objectFields(core, '', walk);
   const used = new Set<string>();
@@ -219,6 +282,7 @@ export function formFields(schema: ZodTypeAny, overlay: Overlay): CmsField[] {
   };
   collect(fields, '');
   const unused = Object.keys(overlay).filter((path) => !used.has(path));
-  if (unused.length > 0) throw new CmsConfigError(`libellés pour des champs qui n’existent pas dans le schéma : ${unused.join(', ')}`);
+  if (unused.length > 0)
+    throw new CmsConfigError(`libellés pour des champs qui n’existent pas dans le schéma : ${unused.join(', ')}`);
   return fields;
 }

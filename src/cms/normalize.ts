@@ -13,7 +13,8 @@ export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown
   const absent = nullable ? null : undefined;
   const canBeAbsent = optional || nullable;
 
-  if (value === undefined || value === null || value === '') return canBeAbsent ? (nullable && value === null ? null : absent) : value;
+  if (value === undefined || value === null || value === '')
+    return canBeAbsent ? (nullable && value === null ? null : absent) : value;
 
   switch (def.typeName) {
     case 'ZodObject': {
@@ -22,7 +23,10 @@ export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown
       const before = isRecord(original) ? original : {};
       const result: Record<string, unknown> = {};
       // The schema's order, as the files are written; keys it does not know after.
-      const keys = [...Object.keys(shape).filter((key) => key in (value as object)), ...Object.keys(value as object).filter((key) => !(key in shape))];
+      const keys = [
+        ...Object.keys(shape).filter((key) => key in (value as object)),
+        ...Object.keys(value as object).filter((key) => !(key in shape)),
+      ];
       for (const key of keys) {
         const child = (value as Record<string, unknown>)[key];
         // In a block that may be left out (an address), an emptied field is absent, required or not:
@@ -31,7 +35,12 @@ export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown
         const normalized = shape[key] ? normalize(shape[key], child, before[key]) : child;
         // A default the form filled in (« appointmentOnly: false ») is not written where the file had nothing.
         const fieldDefault = shape[key] ? unwrap(shape[key]).defaultValue : undefined;
-        if (!(key in before) && fieldDefault !== undefined && JSON.stringify(normalized) === JSON.stringify(fieldDefault)) continue;
+        if (
+          !(key in before) &&
+          fieldDefault !== undefined &&
+          JSON.stringify(normalized) === JSON.stringify(fieldDefault)
+        )
+          continue;
         if (normalized !== undefined) result[key] = normalized;
       }
       const empty = Object.values(result).every((v) => v === undefined || v === null);
@@ -39,16 +48,21 @@ export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown
     }
     case 'ZodArray': {
       if (!Array.isArray(value)) return value;
-      const items = value.map((item, i) => normalize(def.type!, item, Array.isArray(original) ? original[i] : undefined));
+      const items = value.map((item, i) =>
+        normalize(def.type!, item, Array.isArray(original) ? original[i] : undefined),
+      );
       return items.length === 0 && canBeAbsent && defaultValue === undefined ? absent : items;
     }
     case 'ZodNumber':
-      return typeof value === 'string' && /^-?\d+(?:[.,]\d+)?$/.test(value.trim()) ? Number(value.trim().replace(',', '.')) : value;
+      return typeof value === 'string' && /^-?\d+(?:[.,]\d+)?$/.test(value.trim())
+        ? Number(value.trim().replace(',', '.'))
+        : value;
     case 'ZodLiteral':
       return def.value === true && value === false ? absent : value;
     case 'ZodUnion': {
       const literals = (def.options as ZodTypeAny[]).map((o) => defOf(o).value);
-      if (typeof value === 'string' && literals.every((l) => typeof l === 'number') && /^\d+$/.test(value)) return Number(value);
+      if (typeof value === 'string' && literals.every((l) => typeof l === 'number') && /^\d+$/.test(value))
+        return Number(value);
       return value;
     }
     default:

@@ -11,15 +11,26 @@ const directory: Overlay = {
 };
 
 const source: Overlay = {
-  title: { label: 'Titre de la source', hint: 'Le nom du texte : loi, article, convention, fiche de service-public.fr…' },
+  title: {
+    label: 'Titre de la source',
+    hint: 'Le nom du texte : loi, article, convention, fiche de service-public.fr…',
+  },
   url: { label: 'Adresse web de la source' },
   reference: { label: 'Référence juridique', hint: 'Par exemple « article L441-1 du CCH ».' },
   date: { label: 'Date du texte', hint: 'Date de publication ou de signature, au format AAAA-MM-JJ.' },
-  consulted: { label: 'Date de lecture du texte', hint: 'Le jour où vous avez relu le texte en vigueur, au format AAAA-MM-JJ.' },
+  consulted: {
+    label: 'Date de lecture du texte',
+    hint: 'Le jour où vous avez relu le texte en vigueur, au format AAAA-MM-JJ.',
+  },
   ...directory,
 };
 const sources = (label = 'Sources'): Overlay => ({
-  sources: { label, item: 'source', summary: '{{fields.title}}', hint: 'Au moins une source : d’où vient l’information.' },
+  sources: {
+    label,
+    item: 'source',
+    summary: '{{fields.title}}',
+    hint: 'Au moins une source : d’où vient l’information.',
+  },
   ...under('sources', source),
 });
 
@@ -33,7 +44,15 @@ const address: Overlay = {
 };
 const withAddress = (prefix = 'address'): Overlay => ({ [prefix]: { label: 'Adresse' }, ...under(prefix, address) });
 
-const weekdayOptions = { lundi: 'lundi', mardi: 'mardi', mercredi: 'mercredi', jeudi: 'jeudi', vendredi: 'vendredi', samedi: 'samedi', dimanche: 'dimanche' };
+const weekdayOptions = {
+  lundi: 'lundi',
+  mardi: 'mardi',
+  mercredi: 'mercredi',
+  jeudi: 'jeudi',
+  vendredi: 'vendredi',
+  samedi: 'samedi',
+  dimanche: 'dimanche',
+};
 
 export const placeOverlay: Overlay = {
   name: { label: 'Nom du lieu' },
@@ -41,30 +60,63 @@ export const placeOverlay: Overlay = {
   level: {
     label: 'Niveau',
     hint: 'Niveau 2 : le lieu enregistre la demande (ajoutez alors « Enregistrement » aux services).',
-    options: { 1: `${levelLabels[1].short} – ${levelLabels[1].title}`, 2: `${levelLabels[2].short} – ${levelLabels[2].title}` },
+    options: {
+      1: `${levelLabels[1].short} – ${levelLabels[1].title}`,
+      2: `${levelLabels[2].short} – ${levelLabels[2].title}`,
+    },
   },
-  onTerritory: { label: 'Sur le territoire de l’agglomération', hint: 'Coché : indiquez la commune. Décoché : indiquez la ville.' },
+  onTerritory: {
+    label: 'Sur le territoire de l’agglomération',
+    hint: 'Coché : indiquez la commune. Décoché : indiquez la ville.',
+  },
   commune: { label: 'Commune (sur le territoire)', relation: { collection: 'communes' } },
   town: { label: 'Ville (hors du territoire)', hint: 'Par exemple « Arras ».' },
   services: { label: 'Services rendus', options: serviceLabels },
   audiences: { label: 'Publics reçus', hint: 'Laissez vide si le lieu reçoit tout le monde.', options: audienceLabels },
-  conventionLabel: { label: 'Nom du lieu dans la convention (article 4)', hint: 'Recopié mot pour mot ; laissez vide pour un lieu que la convention ne cite pas.' },
-  townHall: { label: 'Mairie de la commune', hint: 'Cochez pour la mairie (ou son CCAS, son service logement) : une seule par commune.' },
+  conventionLabel: {
+    label: 'Nom du lieu dans la convention (article 4)',
+    hint: 'Recopié mot pour mot ; laissez vide pour un lieu que la convention ne cite pas.',
+  },
+  townHall: {
+    label: 'Mairie de la commune',
+    hint: 'Cochez pour la mairie (ou son CCAS, son service logement) : une seule par commune.',
+  },
   ...withAddress(),
   phone: { label: 'Téléphone', hint: 'Dix chiffres, par exemple 03 21 00 00 00.' },
-  phones: { label: 'Plusieurs téléphones', item: 'numéro', summary: '{{fields.number}} {{fields.label}}', hint: 'Seulement si le lieu a plusieurs numéros (sinon, le champ « Téléphone »).' },
+  phones: {
+    label: 'Plusieurs téléphones',
+    item: 'numéro',
+    summary: '{{fields.number}} {{fields.label}}',
+    hint: 'Seulement si le lieu a plusieurs numéros (sinon, le champ « Téléphone »).',
+  },
   'phones.number': { label: 'Numéro' },
   'phones.label': { label: 'À quoi sert ce numéro', hint: 'Par exemple « Accueil » ou « Service logement ».' },
   email: { label: 'Adresse e-mail' },
   website: { label: 'Site web' },
-  hours: { label: 'Horaires d’ouverture', item: 'créneau', summary: '{{fields.days}} {{fields.opens}}–{{fields.closes}}', hint: 'Un créneau par demi-journée : par exemple lundi à vendredi, 08:30 à 12:00.' },
+  hours: {
+    label: 'Horaires d’ouverture',
+    item: 'créneau',
+    summary: '{{fields.days}} {{fields.opens}}–{{fields.closes}}',
+    hint: 'Un créneau par demi-journée : par exemple lundi à vendredi, 08:30 à 12:00.',
+  },
   'hours.days': { label: 'Jours', options: weekdayOptions },
   'hours.opens': { label: 'Ouverture', hint: 'Heure sur 24 heures, par exemple 08:30.' },
   'hours.closes': { label: 'Fermeture', hint: 'Heure sur 24 heures, par exemple 17:00.' },
   'hours.appointmentOnly': { label: 'Sur rendez-vous seulement' },
-  hoursNotes: { label: 'Remarques sur les horaires', item: 'remarque', hint: 'Par exemple « Fermé le jeudi après-midi ».' },
-  accessibility: { label: 'Accessibilité', widget: 'text', hint: 'Accès pour les personnes à mobilité réduite, en phrases simples.' },
-  directoryRecord: { label: 'Fiche de l’annuaire service-public (identifiant)', hint: 'Seulement si l’import ne trouve pas seul la fiche.' },
+  hoursNotes: {
+    label: 'Remarques sur les horaires',
+    item: 'remarque',
+    hint: 'Par exemple « Fermé le jeudi après-midi ».',
+  },
+  accessibility: {
+    label: 'Accessibilité',
+    widget: 'text',
+    hint: 'Accès pour les personnes à mobilité réduite, en phrases simples.',
+  },
+  directoryRecord: {
+    label: 'Fiche de l’annuaire service-public (identifiant)',
+    hint: 'Seulement si l’import ne trouve pas seul la fiche.',
+  },
   directoryUrl: { label: 'Page du lieu dans l’annuaire service-public' },
   appointment: { label: 'Rendez-vous', options: appointmentLabels },
   notes: { label: 'À savoir', widget: 'text', hint: 'Ce que la personne doit savoir d’autre, en phrases simples.' },
@@ -76,7 +128,10 @@ export const communeOverlay: Overlay = {
   insee: { label: 'Code INSEE', hint: 'Cinq caractères, par exemple 62427.' },
   postcode: { label: 'Code postal' },
   otherPostcodes: { label: 'Autres codes postaux', hint: 'Quand la commune en a plusieurs (géographie officielle).' },
-  localities: { label: 'Autres noms de lieu dans les adresses', hint: 'Hameau, ancienne commune : tels que La Poste les écrit.' },
+  localities: {
+    label: 'Autres noms de lieu dans les adresses',
+    hint: 'Hameau, ancienne commune : tels que La Poste les écrit.',
+  },
   intro: { label: 'Présentation', widget: 'text', hint: 'Une ou deux phrases en tête de la page de la commune.' },
   ...sources(),
 };
@@ -102,27 +157,48 @@ export const organisationOverlay: Overlay = {
   phone: { label: 'Téléphone', hint: 'Dix chiffres, par exemple 03 21 00 00 00.' },
   email: { label: 'Adresse e-mail' },
   ...withAddress(),
-  directoryKind: { label: 'Type de guichet dans l’annuaire service-public', hint: 'Par exemple « mairie », « caf » ; vide pour les bailleurs.' },
+  directoryKind: {
+    label: 'Type de guichet dans l’annuaire service-public',
+    hint: 'Par exemple « mairie », « caf » ; vide pour les bailleurs.',
+  },
   ...sources(),
 };
 
 const topicCommon: Overlay = {
   title: { label: 'Titre' },
-  summary: { label: 'Résumé', widget: 'text', hint: 'Une ou deux phrases simples, affichées sous le titre et dans la recherche.' },
+  summary: {
+    label: 'Résumé',
+    widget: 'text',
+    hint: 'Une ou deux phrases simples, affichées sous le titre et dans la recherche.',
+  },
   lastChecked: { label: 'Dernière vérification', hint: 'Date au format AAAA-MM-JJ.' },
 };
 
 export const topicOverlay: Overlay = {
   ...topicCommon,
   nav: { label: 'Place dans le menu' },
-  'nav.section': { label: 'Rubrique', options: { demarches: 'Démarches', comprendre: 'Comprendre', service: 'Le service' } },
+  'nav.section': {
+    label: 'Rubrique',
+    options: { demarches: 'Démarches', comprendre: 'Comprendre', service: 'Le service' },
+  },
   'nav.order': { label: 'Ordre dans la rubrique' },
   'nav.label': { label: 'Libellé court pour le menu' },
-  situation: { label: 'Situation (bloc « Votre situation »)', hint: 'Ce que la personne vit, en quelques mots : la fiche est alors proposée sur l’accueil et les pages des communes.' },
+  situation: {
+    label: 'Situation (bloc « Votre situation »)',
+    hint: 'Ce que la personne vit, en quelques mots : la fiche est alors proposée sur l’accueil et les pages des communes.',
+  },
   ...sources(),
   reviewBy: { label: 'À revoir avant le', hint: 'Date au format AAAA-MM-JJ.' },
   showReviewNotice: { label: 'Afficher « information en cours de vérification »' },
-  covers: { label: 'Informations obligatoires traitées', relation: { collection: 'minimumInformation', file: 'minimumInformation', valueField: 'items.*.id', displayField: 'items.*.label' } },
+  covers: {
+    label: 'Informations obligatoires traitées',
+    relation: {
+      collection: 'minimumInformation',
+      file: 'minimumInformation',
+      valueField: 'items.*.id',
+      displayField: 'items.*.label',
+    },
+  },
 };
 
 export const pageOverlay: Overlay = { ...topicCommon, ...sources() };
@@ -130,14 +206,24 @@ export const pageOverlay: Overlay = { ...topicCommon, ...sources() };
 export const orientationOverlay: Overlay = {
   order: { label: 'Ordre de la question' },
   general: { label: 'Réponse donnée à tout le monde (règle générale)' },
-  question: { label: 'Question (la case que la personne coche)', hint: 'À la première personne : « J’ai moins de 30 ans ».' },
+  question: {
+    label: 'Question (la case que la personne coche)',
+    hint: 'À la première personne : « J’ai moins de 30 ans ».',
+  },
   title: { label: 'Titre de la réponse', hint: 'À la deuxième personne : « Vous avez moins de 30 ans ».' },
   summary: { label: 'Phrase sous le titre', widget: 'text' },
   urgent: { label: 'En cas d’urgence', widget: 'text', hint: 'Affiché en premier, dans un encadré.' },
   partners: { label: 'Interlocuteurs', item: 'interlocuteur', summary: '{{fields.organisation}} {{fields.forYou}}' },
   'partners.organisation': { label: 'Organisation', relation: { collection: 'organisations' } },
-  'partners.places': { label: 'Seulement ces lieux', hint: 'Vide : tous les lieux de l’organisation.', relation: { collection: 'places' } },
-  'partners.desks': { label: 'Guichets proches de la commune', options: { nearby: 'Les guichets proches de la commune' } },
+  'partners.places': {
+    label: 'Seulement ces lieux',
+    hint: 'Vide : tous les lieux de l’organisation.',
+    relation: { collection: 'places' },
+  },
+  'partners.desks': {
+    label: 'Guichets proches de la commune',
+    options: { nearby: 'Les guichets proches de la commune' },
+  },
   'partners.portal': { label: 'Le portail national de la demande en ligne' },
   'partners.forYou': { label: 'Ce qu’il fait pour vous', widget: 'text' },
   nearby: { label: 'Communes voisines (règle générale)', hidden: true },
@@ -147,13 +233,21 @@ export const orientationOverlay: Overlay = {
 export const incomeCeilingsOverlay: Overlay = {
   ...sources('Sources des règles'),
   tables: { label: 'Tableaux de plafonds', item: 'tableau', summary: '{{fields.product}} {{fields.year}}' },
-  'tables.product': { label: 'Type de logement', options: Object.fromEntries(Object.entries(ceilingProductLabels).map(([k, v]) => [k, v.name])) },
+  'tables.product': {
+    label: 'Type de logement',
+    options: Object.fromEntries(Object.entries(ceilingProductLabels).map(([k, v]) => [k, v.name])),
+  },
   'tables.year': { label: 'Année d’application' },
   'tables.incomeYear': { label: 'Année des revenus pris en compte', hint: 'Deux ans avant l’année d’application.' },
   'tables.zone': { label: 'Zone' },
   'tables.verified': { label: 'Montants vérifiés sur le texte officiel' },
   ...under('tables', sources()),
-  'tables.categories': { label: 'Montants par catégorie de ménage', item: 'catégorie', summary: '{{fields.category}} : {{fields.amount}} €', hint: 'Les six catégories, de 1 à 6, dans l’ordre.' },
+  'tables.categories': {
+    label: 'Montants par catégorie de ménage',
+    item: 'catégorie',
+    summary: '{{fields.category}} : {{fields.amount}} €',
+    hint: 'Les six catégories, de 1 à 6, dans l’ordre.',
+  },
   'tables.categories.category': { label: 'Catégorie de ménage (1 à 6)' },
   'tables.categories.amount': { label: 'Revenu fiscal de référence à ne pas dépasser (euros par an)' },
   'tables.perExtraPerson': { label: 'Montant par personne au-delà de six (euros)' },
@@ -164,14 +258,21 @@ export const localFiguresOverlay: Overlay = {
   socialHomes: { label: 'Logements sociaux sur le territoire' },
   pendingDemands: { label: 'Demandes en attente en fin d’année' },
   allocations: { label: 'Logements attribués dans l’année' },
-  byCommune: { label: 'Logements sociaux par commune', item: 'commune', summary: '{{fields.commune}} : {{fields.socialHomes}}' },
+  byCommune: {
+    label: 'Logements sociaux par commune',
+    item: 'commune',
+    summary: '{{fields.commune}} : {{fields.socialHomes}}',
+  },
   'byCommune.commune': { label: 'Commune', relation: { collection: 'communes' } },
   'byCommune.socialHomes': { label: 'Logements sociaux' },
   ...sources(),
 };
 
 export const daloOverlay: Overlay = {
-  abnormallyLongDelayMonths: { label: 'Délai anormalement long (en mois)', hint: 'Fixé par arrêté du préfet ; vide tant qu’il n’est pas connu.' },
+  abnormallyLongDelayMonths: {
+    label: 'Délai anormalement long (en mois)',
+    hint: 'Fixé par arrêté du préfet ; vide tant qu’il n’est pas connu.',
+  },
   ...sources(),
 };
 
@@ -219,7 +320,10 @@ export const siteOverlay: Overlay = {
   'territory.shortName': required('Sigle'),
   'territory.organisation': required('Identifiant de son organisation'),
   'territory.website': required('Site web de l’intercommunalité'),
-  'territory.epci': { label: 'SIREN de l’intercommunalité', hint: 'Neuf chiffres : les communes sont alors comparées avec la géographie officielle.' },
+  'territory.epci': {
+    label: 'SIREN de l’intercommunalité',
+    hint: 'Neuf chiffres : les communes sont alors comparées avec la géographie officielle.',
+  },
   'territory.area': { label: 'Comment le texte nomme le territoire' },
   'territory.area.inside': { label: 'Dedans', hint: 'Par exemple « dans l’agglomération ».' },
   'territory.area.outside': { label: 'Dehors', hint: 'Par exemple « hors de l’agglomération ».' },
@@ -243,7 +347,10 @@ export const siteOverlay: Overlay = {
   'host.name': required('Nom'),
   'host.address': required('Adresse'),
   'host.phone': { label: 'Téléphone' },
-  privacy: { label: 'Données personnelles (journaux du serveur)', hint: 'Ce que la page « Données personnelles » doit dire (RGPD, article 13).' },
+  privacy: {
+    label: 'Données personnelles (journaux du serveur)',
+    hint: 'Ce que la page « Données personnelles » doit dire (RGPD, article 13).',
+  },
   'privacy.controllerContact': { label: 'Contact du responsable de traitement' },
   'privacy.dpoContact': { label: 'Contact du délégué à la protection des données' },
   'privacy.logsLegalBasis': { label: 'Base légale des journaux' },
@@ -259,13 +366,19 @@ export const siteOverlay: Overlay = {
   'colors.accent': required('Couleur d’accent'),
   'colors.level1': required('Couleur du niveau 1'),
   'colors.level2': required('Couleur du niveau 2'),
-  production: { label: 'Site en production', hint: 'Cochée, la construction refuse de publier tant que les mentions obligatoires manquent.' },
+  production: {
+    label: 'Site en production',
+    hint: 'Cochée, la construction refuse de publier tant que les mentions obligatoires manquent.',
+  },
   contentDate: { label: 'Date du contenu', hint: 'Imprimée sur les plaquettes (« Vérifié le … »).' },
   version: { label: 'Version', hint: 'Repère imprimé sur la plaquette.' },
   cms: { label: 'Formulaires d’édition (administration)', hint: 'Réglages de la page /admin/ : voir docs/hosting.md.' },
   'cms.backend': { label: 'Forge', options: { gitlab: 'GitLab', github: 'GitHub' } },
   'cms.repo': { label: 'Dépôt', hint: 'Groupe et projet, par exemple « cahc/logement-social ».' },
   'cms.branch': { label: 'Branche publiée' },
-  'cms.baseUrl': { label: 'Adresse de la forge', hint: 'GitLab de la CAHC, par exemple « https://gitlab.exemple.fr ».' },
+  'cms.baseUrl': {
+    label: 'Adresse de la forge',
+    hint: 'GitLab de la CAHC, par exemple « https://gitlab.exemple.fr ».',
+  },
   'cms.appId': { label: 'Identifiant de l’application OAuth (GitLab)' },
 };

@@ -1,4 +1,16 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  Scalar,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 /**
  * Files as an editor would write them. The forms hand back whole values; writing them with a YAML
@@ -10,7 +22,10 @@ import { Document, isMap, isScalar, isSeq, parseDocument, visit, Scalar, type No
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.values(value).every(isEmpty));
+  value === undefined ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isPlainObject(value) && Object.values(value).every(isEmpty));
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,7 +51,8 @@ function created(doc: Document, value: unknown): Node {
       if (seq.items.every((item) => isScalar(item))) seq.flow = true;
     },
     Scalar: (_key, scalar) => {
-      if (typeof scalar.value === 'string' && /^[0-9+][0-9 :.+-]*$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+      if (typeof scalar.value === 'string' && /^[0-9+][0-9 :.+-]*$/.test(scalar.value))
+        scalar.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return node;
@@ -81,7 +97,10 @@ function updateMap(doc: Document, map: YAMLMap, value: Record<string, unknown>):
     if (map.items.some((pair) => keyOf(pair) === key) || isEmpty(value[key]) || value[key] === null) return;
     const pair = doc.createPair(key, null) as Pair;
     pair.value = created(doc, value[key]);
-    const before = keys.slice(0, index).reverse().find((k) => map.items.some((p) => keyOf(p) === k));
+    const before = keys
+      .slice(0, index)
+      .reverse()
+      .find((k) => map.items.some((p) => keyOf(p) === k));
     const at = before === undefined ? 0 : map.items.findIndex((p) => keyOf(p) === before) + 1;
     map.items.splice(at, 0, pair);
   });
@@ -128,7 +147,9 @@ function keepUnchangedLines(original: string, baseline: string, changed: string)
   const n = before.length;
   const m = after.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const lines: string[] = [];
   let i = 0;
   let j = 0;

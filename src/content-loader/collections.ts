@@ -6,12 +6,23 @@ import { siteSchema } from '../schemas/site';
 import { orientationSchema } from '../schemas/orientation';
 import { pageSchema } from '../schemas/page';
 import { topicSchema } from '../schemas/topic';
-import { cotationGridSchema, daloSchema, glossarySchema, incomeCeilingsSchema, localFiguresSchema } from '../schemas/data';
+import {
+  cotationGridSchema,
+  daloSchema,
+  glossarySchema,
+  incomeCeilingsSchema,
+  localFiguresSchema,
+} from '../schemas/data';
 import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
 import { minimumInformationSchema } from '../schemas/minimum-information';
 import { emergencyNumbersSchema } from '../schemas/emergency';
 import { referentialSchema } from '../schemas/referential';
-import { accessibilityAuditSchema, automatedEvidenceSchema, manualThemeSchema, screenReaderEvidenceSchema } from '../schemas/accessibility-audit';
+import {
+  accessibilityAuditSchema,
+  automatedEvidenceSchema,
+  manualThemeSchema,
+  screenReaderEvidenceSchema,
+} from '../schemas/accessibility-audit';
 
 /**
  * Where each collection lives and which schema validates it: the table load.ts reads (for the
@@ -52,9 +63,17 @@ export const collectionSpecs = {
   /** Manual results, one file per theme of the referential (theme-01.yaml…). */
   accessibilityManual: { schema: manualThemeSchema, folder: 'accessibility-audit/manual', extension: '.yaml' },
   /** Automated evidence recorded by `npm run audit:record` (axe.json, html.json…). */
-  accessibilityAutomated: { schema: automatedEvidenceSchema, folder: 'accessibility-audit/automated', extension: '.json' },
+  accessibilityAutomated: {
+    schema: automatedEvidenceSchema,
+    folder: 'accessibility-audit/automated',
+    extension: '.json',
+  },
   /** Screen-reader transcripts recorded by `npm run audit:screen-reader`, one file per journey. */
-  accessibilityScreenReader: { schema: screenReaderEvidenceSchema, folder: 'accessibility-audit/screen-reader', extension: '.json' },
+  accessibilityScreenReader: {
+    schema: screenReaderEvidenceSchema,
+    folder: 'accessibility-audit/screen-reader',
+    extension: '.json',
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collectionSpecs;

@@ -25,7 +25,13 @@ interface SourceData {
 /** The first value of the content (a file and a path in it) whose text holds `needle`. */
 function locate(files: readonly SourceData[], needle: string): { file: string; path: Path } | undefined {
   const find = (value: unknown, path: Path): Path | undefined => {
-    if (typeof value === 'string') return value.normalize('NFC').replace(/\u202f/g, '\u00a0').includes(needle) ? path : undefined;
+    if (typeof value === 'string')
+      return value
+        .normalize('NFC')
+        .replace(/\u202f/g, '\u00a0')
+        .includes(needle)
+        ? path
+        : undefined;
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) {
         const found = find(item, [...path, i]);
@@ -46,21 +52,35 @@ function locate(files: readonly SourceData[], needle: string): { file: string; p
   return undefined;
 }
 
-function at(files: readonly SourceData[], needle: string, fallback: string): Pick<ContentIssue, 'file' | 'path' | 'field'> {
+function at(
+  files: readonly SourceData[],
+  needle: string,
+  fallback: string,
+): Pick<ContentIssue, 'file' | 'path' | 'field'> {
   const found = needle ? locate(files, needle) : undefined;
-  return found ? { file: found.file, path: found.path, field: fieldName(found.path) } : { file: fallback, field: 'plaquette' };
+  return found
+    ? { file: found.file, path: found.path, field: fieldName(found.path) }
+    : { file: fallback, field: 'plaquette' };
 }
 
 /**
  * One issue per distinct cause. `files` are the parsed content files, the places, communes,
  * organisations and site first (what the leaflet prints); `siteFile` takes what no field explains.
  */
-export async function leafletIssues(catalog: Catalog, files: readonly SourceData[], siteFile: string, base: string): Promise<ContentIssue[]> {
+export async function leafletIssues(
+  catalog: Catalog,
+  files: readonly SourceData[],
+  siteFile: string,
+  base: string,
+): Promise<ContentIssue[]> {
   const issues = new Map<string, ContentIssue>();
   for (const slug of allLeafletSlugs(catalog)) {
     const problem = await leafletProblem(catalog, leafletVariant(slug), { base });
     if (!problem) continue;
-    const leaflet = slug === allLeafletSlugs(catalog)[0] ? 'la plaquette générale' : `la plaquette de ${catalog.communes.find((c) => c.id === slug)?.name ?? slug}`;
+    const leaflet =
+      slug === allLeafletSlugs(catalog)[0]
+        ? 'la plaquette générale'
+        : `la plaquette de ${catalog.communes.find((c) => c.id === slug)?.name ?? slug}`;
     let issue: ContentIssue;
     if (problem instanceof MissingGlyphError) {
       issue = {
@@ -89,10 +109,21 @@ export async function leafletIssues(catalog: Catalog, files: readonly SourceData
           : 'un nom de territoire et une accroche (tagline) plus courts dans site.yaml',
       };
     } else {
-      issue = { file: siteFile, line: 1, field: 'plaquette', message: `${leaflet} ne peut pas être produite : ${problem.message}`, expected: 'un contenu que la plaquette sait imprimer' };
+      issue = {
+        file: siteFile,
+        line: 1,
+        field: 'plaquette',
+        message: `${leaflet} ne peut pas être produite : ${problem.message}`,
+        expected: 'un contenu que la plaquette sait imprimer',
+      };
     }
     // The same cause stops several leaflets (the general one and a commune's): one issue says it.
-    const cause = problem instanceof MissingGlyphError ? problem.char : problem.cause instanceof WordTooWideError ? problem.cause.word : slug;
+    const cause =
+      problem instanceof MissingGlyphError
+        ? problem.char
+        : problem.cause instanceof WordTooWideError
+          ? problem.cause.word
+          : slug;
     const key = `${issue.file}|${issue.field}|${cause}`;
     if (!issues.has(key)) issues.set(key, issue);
   }

@@ -7,7 +7,15 @@ import { collectionSpecs, type CollectionName, type CollectionSpec } from './col
 import { closest, type ContentIssue, type PartialCatalog } from '../domain/issues';
 import { checkReferences, type ContentFiles } from '../domain/references';
 import { checklistWarnings } from '../domain/checklist';
-import { anchorsIn, buildRouteTable, checkLink, componentsIn, linksIn, pageIdClashes, type ContentIds } from '../domain/links';
+import {
+  anchorsIn,
+  buildRouteTable,
+  checkLink,
+  componentsIn,
+  linksIn,
+  pageIdClashes,
+  type ContentIds,
+} from '../domain/links';
 import { paths } from '../domain/urls';
 import type { Catalog } from '../domain/types';
 import { describeZodIssue, referenceHint } from './messages';
@@ -76,17 +84,34 @@ async function lineOf(parsed: ParsedFile, path: readonly (string | number)[]): P
 const yamlErrors: Record<string, { message: string; expected: string; hint?: string }> = {
   BLOCK_AS_IMPLICIT_KEY: {
     message: 'un texte contient « : » suivi d’une espace, ou une ligne est mal décalée',
-    expected: 'le texte entre guillemets (ex. « notes: "Ouvert le lundi : 9 h" »), et les champs d’un même bloc alignés',
+    expected:
+      'le texte entre guillemets (ex. « notes: "Ouvert le lundi : 9 h" »), et les champs d’un même bloc alignés',
   },
-  MULTILINE_IMPLICIT_KEY: { message: 'ligne sans « : » entre le champ et sa valeur, ou mal décalée', expected: 'une ligne « champ: valeur », alignée sur les champs voisins' },
-  DUPLICATE_KEY: { message: 'champ écrit deux fois dans le même bloc', expected: 'chaque champ une seule fois', hint: 'supprimez l’une des deux lignes' },
-  TAB_AS_INDENT: { message: 'tabulation en début de ligne', expected: 'des espaces (deux par niveau), jamais de tabulation' },
+  MULTILINE_IMPLICIT_KEY: {
+    message: 'ligne sans « : » entre le champ et sa valeur, ou mal décalée',
+    expected: 'une ligne « champ: valeur », alignée sur les champs voisins',
+  },
+  DUPLICATE_KEY: {
+    message: 'champ écrit deux fois dans le même bloc',
+    expected: 'chaque champ une seule fois',
+    hint: 'supprimez l’une des deux lignes',
+  },
+  TAB_AS_INDENT: {
+    message: 'tabulation en début de ligne',
+    expected: 'des espaces (deux par niveau), jamais de tabulation',
+  },
   MISSING_CHAR: {
     message: 'guillemet, crochet ou tiret manquant',
     expected: 'chaque « " » et chaque « [ » refermés sur la même ligne, un « - » devant chaque élément de liste',
   },
-  BAD_INDENT: { message: 'décalage (espaces en début de ligne) incorrect, ou crochet « [ » non refermé', expected: 'les mêmes espaces que les lignes voisines du même bloc' },
-  BAD_SCALAR_START: { message: 'une valeur commence par un caractère réservé (@, `, %, | ou >)', expected: 'la valeur entre guillemets (ex. « email: "…" »)' },
+  BAD_INDENT: {
+    message: 'décalage (espaces en début de ligne) incorrect, ou crochet « [ » non refermé',
+    expected: 'les mêmes espaces que les lignes voisines du même bloc',
+  },
+  BAD_SCALAR_START: {
+    message: 'une valeur commence par un caractère réservé (@, `, %, | ou >)',
+    expected: 'la valeur entre guillemets (ex. « email: "…" »)',
+  },
   UNEXPECTED_TOKEN: {
     message: 'caractère inattendu, souvent une apostrophe droite dans un texte entre apostrophes',
     expected: 'le texte entre guillemets doubles « "…" », ou l’apostrophe typographique « ’ »',
@@ -100,7 +125,10 @@ const keyLine = /^( *(?:- +)?)([A-Za-z][\w-]*) *:(.*)$/;
  * line above (« commune: carvin » then « ␣services: … » reads as one text « carvin services »).
  * The first key of the file whose indentation matches no sibling in its block is the misplaced one.
  */
-function misplacedKey(lines: readonly string[], yamlLine: number): { line: number; key: string; words: { message: string; expected: string } } | undefined {
+function misplacedKey(
+  lines: readonly string[],
+  yamlLine: number,
+): { line: number; key: string; words: { message: string; expected: string } } | undefined {
   const keys = lines.map((text) => keyLine.exec(text));
   for (let i = 0; i < Math.min(lines.length, yamlLine + 1); i++) {
     const own = keys[i];
@@ -178,7 +206,10 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
   const { doc, lineCounter } = await located(yamlText);
   const lines = yamlText.split('\n');
   const keyAt = (yamlLine: number) => /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(lines[yamlLine - 1] ?? '')?.[1];
-  const unreadable = { message: 'le fichier ne se lit pas à cet endroit', expected: 'une ligne « champ: valeur » par champ' };
+  const unreadable = {
+    message: 'le fichier ne se lit pas à cet endroit',
+    expected: 'une ligne « champ: valeur » par champ',
+  };
   if (doc.errors.length > 0) {
     const seen = new Set<number>();
     const issues: ContentIssue[] = [];
@@ -186,7 +217,9 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
       const yamlLine = lineCounter.linePos(error.pos[0]).line;
       if (seen.has(yamlLine)) continue;
       seen.add(yamlLine);
-      const shifted = ['BLOCK_AS_IMPLICIT_KEY', 'BAD_INDENT', 'MULTILINE_IMPLICIT_KEY'].includes(error.code) ? misplacedKey(lines, yamlLine) : undefined;
+      const shifted = ['BLOCK_AS_IMPLICIT_KEY', 'BAD_INDENT', 'MULTILINE_IMPLICIT_KEY'].includes(error.code)
+        ? misplacedKey(lines, yamlLine)
+        : undefined;
       if (shifted) {
         if (issues.some((issue) => issue.line === shifted.line + lineOffset)) continue;
         issues.push({ file, line: shifted.line + lineOffset, field: shifted.key, ...shifted.words });
@@ -202,9 +235,15 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
   const yamlLine = (jsYamlError?.mark?.line ?? 0) + 1;
   const reason = jsYamlError?.reason ?? '';
   const words = /unknown tag/.test(reason)
-    ? { message: 'une valeur commence par « ! », que YAML lit comme une étiquette', expected: 'la valeur entre guillemets (ex. « notes: "!…" »)' }
+    ? {
+        message: 'une valeur commence par « ! », que YAML lit comme une étiquette',
+        expected: 'la valeur entre guillemets (ex. « notes: "!…" »)',
+      }
     : /alias/.test(reason)
-      ? { message: 'une valeur commence par « * », que YAML lit comme un renvoi', expected: 'la valeur entre guillemets (ex. « notes: "*…" »)' }
+      ? {
+          message: 'une valeur commence par « * », que YAML lit comme un renvoi',
+          expected: 'la valeur entre guillemets (ex. « notes: "*…" »)',
+        }
       : unreadable;
   return [{ file, line: yamlLine + lineOffset, field: keyAt(yamlLine) ?? 'syntaxe YAML', ...words }];
 }
@@ -236,7 +275,12 @@ async function filesUnder(folder: string, prefix = ''): Promise<string[]> {
 async function mdxComponentNames(projectRoot: string): Promise<string[] | undefined> {
   const source = await readFile(join(projectRoot, 'src/components/mdx.ts'), 'utf8').catch(() => undefined);
   const list = source && /mdxComponents\s*=\s*\{([^}]*)\}/.exec(source)?.[1];
-  return list ? list.split(',').map((name) => name.trim().split(/\s*:/)[0]!).filter(Boolean) : undefined;
+  return list
+    ? list
+        .split(',')
+        .map((name) => name.trim().split(/\s*:/)[0]!)
+        .filter(Boolean)
+    : undefined;
 }
 
 interface MdxFile {
@@ -244,7 +288,12 @@ interface MdxFile {
   route: string;
 }
 
-async function checkMdx(mdxFiles: MdxFile[], ids: ContentIds, basePath: string, sourceRoot: string): Promise<ContentIssue[]> {
+async function checkMdx(
+  mdxFiles: MdxFile[],
+  ids: ContentIds,
+  basePath: string,
+  sourceRoot: string,
+): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
   const pageFiles = await filesUnder(join(sourceRoot, 'src/pages'));
   const publicFiles = await filesUnder(join(sourceRoot, 'public'));
@@ -261,7 +310,12 @@ async function checkMdx(mdxFiles: MdxFile[], ids: ContentIds, basePath: string, 
       continue;
     }
     for (const link of linksIn(body)) {
-      const problem = checkLink(link.target, { routes, basePath, anchors, ownAnchors: anchors.get(route) ?? new Set() });
+      const problem = checkLink(link.target, {
+        routes,
+        basePath,
+        anchors,
+        ownAnchors: anchors.get(route) ?? new Set(),
+      });
       if (problem) issues.push({ file: parsed.file, line: lineAt(link.offset), field: 'lien', ...problem });
     }
     if (!components) continue;
@@ -300,7 +354,11 @@ export interface LoadOptions {
   leaflets?: boolean;
 }
 
-export async function loadContent(contentDir: string, projectRoot = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadContent(
+  contentDir: string,
+  projectRoot = process.cwd(),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const sourceRoot = options.sourceRoot ?? projectRoot;
   const all: ContentIssue[] = [];
   const bodies = new Map<string, string>();
@@ -320,7 +378,16 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     if (spec.file) {
       const path = join(contentDir, spec.file);
       const parsed = await parseFile(projectRoot, path).catch((): ContentIssue[] | undefined =>
-        spec.optional ? undefined : [{ file: display(path), field: 'fichier', message: 'fichier introuvable', expected: `le fichier ${spec.file} dans le dossier de contenu` }],
+        spec.optional
+          ? undefined
+          : [
+              {
+                file: display(path),
+                field: 'fichier',
+                message: 'fichier introuvable',
+                expected: `le fichier ${spec.file} dans le dossier de contenu`,
+              },
+            ],
       );
       if (parsed === undefined) {
         // An absent optional file takes the schema's defaults, when the schema has them for everything.
@@ -395,8 +462,18 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   if (out.site?.territory.epci && out.communes) {
     const where = { site: files.site, communesFolder: files.communesFolder };
     // The EPCI's own extract first (kilobytes); the whole geography only to explain a problem.
-    const quick = checkGeography(out.site, out.communes, epciGeography(out.site.territory.epci), officialGeography.year, where);
-    all.push(...(quick.length === 0 ? quick : checkGeography(out.site, out.communes, officialData(), officialGeography.year, where)));
+    const quick = checkGeography(
+      out.site,
+      out.communes,
+      epciGeography(out.site.territory.epci),
+      officialGeography.year,
+      where,
+    );
+    all.push(
+      ...(quick.length === 0
+        ? quick
+        : checkGeography(out.site, out.communes, officialData(), officialGeography.year, where)),
+    );
   }
 
   const ids: ContentIds = {
@@ -417,12 +494,20 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
     });
   }
   if (out.topics && (out.topics as unknown[]).length === ids.topics.length) {
-    all.push(...checklistWarnings({ topics: out.topics, minimumInformation: out.minimumInformation }, files.minimumInformation));
+    all.push(
+      ...checklistWarnings(
+        { topics: out.topics, minimumInformation: out.minimumInformation },
+        files.minimumInformation,
+      ),
+    );
   }
 
   // A badly written reference (« commune: Oignie ») fails the schema before the communes are known:
   // its suggestion is taken here, among the files that exist.
-  const referenceIds: Record<string, string[] | undefined> = { commune: fileIds.communes, organisation: fileIds.organisations };
+  const referenceIds: Record<string, string[] | undefined> = {
+    commune: fileIds.communes,
+    organisation: fileIds.organisations,
+  };
   for (const issue of all) {
     const key = issue.path?.length === 1 ? String(issue.path[0]) : undefined;
     const ids = key ? referenceIds[key] : undefined;
@@ -432,7 +517,8 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   }
   // Only a catalog without errors can be laid out; what would stop a leaflet then stops the check too.
   if (options.leaflets !== false && all.every((issue) => issue.severity === 'warning')) {
-    const base = options.base ?? process.env.SAI_BASE ?? (out.site as { basePath?: string } | undefined)?.basePath ?? '/';
+    const base =
+      options.base ?? process.env.SAI_BASE ?? (out.site as { basePath?: string } | undefined)?.basePath ?? '/';
     all.push(...(await leafletIssues(out as unknown as Catalog, [...parsedFiles.values()], files.site, base)));
   }
 
@@ -448,5 +534,7 @@ export async function loadContent(contentDir: string, projectRoot = process.cwd(
   const warnings = all.filter((i) => i.severity === 'warning');
   for (const issue of issues) delete issue.severity;
 
-  return issues.length > 0 ? { issues, warnings, bodies } : { catalog: out as unknown as Catalog, issues, warnings, bodies };
+  return issues.length > 0
+    ? { issues, warnings, bodies }
+    : { catalog: out as unknown as Catalog, issues, warnings, bodies };
 }

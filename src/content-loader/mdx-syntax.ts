@@ -18,27 +18,46 @@ interface MdxError {
 function explain(reason: string, ruleId: string | undefined): Pick<ContentIssue, 'message' | 'expected'> {
   const tag = /`<\/?([^>`]*)>`/.exec(reason)?.[1];
   if (/^Expected a closing tag/.test(reason)) {
-    return { message: `balise « <${tag}> » jamais fermée`, expected: `« </${tag}> » après son contenu, ou « <${tag} /> » si elle est seule` };
+    return {
+      message: `balise « <${tag}> » jamais fermée`,
+      expected: `« </${tag}> » après son contenu, ou « <${tag} /> » si elle est seule`,
+    };
   }
   if (/^Unexpected closing tag/.test(reason)) {
-    return { message: `balise fermante « </${tag}> » inattendue`, expected: 'une balise fermante qui correspond à la dernière balise ouverte' };
+    return {
+      message: `balise fermante « </${tag}> » inattendue`,
+      expected: 'une balise fermante qui correspond à la dernière balise ouverte',
+    };
   }
   if (ruleId === 'unexpected-eof' && /closing brace/.test(reason)) {
-    return { message: 'accolade « { » ouverte mais jamais fermée', expected: 'pour écrire une accolade dans le texte : « \\{ »' };
+    return {
+      message: 'accolade « { » ouverte mais jamais fermée',
+      expected: 'pour écrire une accolade dans le texte : « \\{ »',
+    };
   }
   if (ruleId === 'acorn' || /expression/.test(reason)) {
-    return { message: 'texte entre accolades « { } » illisible', expected: 'pour écrire une accolade dans le texte : « \\{ » (les ancres « {#…} » ne sont pas acceptées)' };
+    return {
+      message: 'texte entre accolades « { } » illisible',
+      expected: 'pour écrire une accolade dans le texte : « \\{ » (les ancres « {#…} » ne sont pas acceptées)',
+    };
   }
   if (/use `\[text\]\(url\)`/.test(reason)) {
     return { message: 'lien écrit entre « < > »', expected: 'un lien de la forme « [texte du lien](https://…) »' };
   }
-  if (/micromark-extension-mdx-jsx|name/.test(reason) || ruleId === 'unexpected-character' || ruleId === 'unexpected-eof') {
+  if (
+    /micromark-extension-mdx-jsx|name/.test(reason) ||
+    ruleId === 'unexpected-character' ||
+    ruleId === 'unexpected-eof'
+  ) {
     return {
       message: '« < » suivi d’un caractère inattendu : MDX y voit le début d’une balise',
       expected: 'pour écrire « inférieur à » : « &lt; » ou les mots ; pour un lien : « [texte](https://…) »',
     };
   }
-  return { message: 'le texte MDX ne se lit pas à cet endroit', expected: 'voir le guide des éditeurs : les caractères « < » et « { » ont un sens particulier' };
+  return {
+    message: 'le texte MDX ne se lit pas à cet endroit',
+    expected: 'voir le guide des éditeurs : les caractères « < » et « { » ont un sens particulier',
+  };
 }
 
 interface MdxNode {
@@ -73,7 +92,9 @@ function expressionIssue(tree: MdxNode): (Omit<ContentIssue, 'file'> & { line: n
 }
 
 /** The first syntax problem of an MDX body, with its line in the body (1 = first line), or nothing. */
-export async function mdxSyntaxIssue(body: string): Promise<(Omit<ContentIssue, 'file'> & { line: number }) | undefined> {
+export async function mdxSyntaxIssue(
+  body: string,
+): Promise<(Omit<ContentIssue, 'file'> & { line: number }) | undefined> {
   try {
     return expressionIssue(processor.parse(body) as MdxNode);
   } catch (caught) {

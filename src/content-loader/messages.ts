@@ -93,7 +93,10 @@ const fieldSynonyms: Record<string, string> = {
 
 export function fieldName(path: Path): string {
   if (path.length === 0) return '(fichier entier)';
-  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p + 1}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function valueAt(data: unknown, path: Path): unknown {
@@ -129,7 +132,20 @@ function unwrap(schema: ZodTypeAny | undefined): ZodTypeAny | undefined {
   for (let i = 0; i < 20 && current; i++) {
     const def = current._def as ZodDefLike;
     const inner = def.typeName === 'ZodEffects' ? def.schema : def.typeName === 'ZodPipeline' ? def.in : def.innerType;
-    if (!inner || !['ZodEffects', 'ZodOptional', 'ZodNullable', 'ZodDefault', 'ZodCatch', 'ZodPipeline', 'ZodBranded', 'ZodReadonly'].includes(def.typeName ?? '')) break;
+    if (
+      !inner ||
+      ![
+        'ZodEffects',
+        'ZodOptional',
+        'ZodNullable',
+        'ZodDefault',
+        'ZodCatch',
+        'ZodPipeline',
+        'ZodBranded',
+        'ZodReadonly',
+      ].includes(def.typeName ?? '')
+    )
+      break;
     current = inner;
   }
   return current;
@@ -163,7 +179,8 @@ function formatHint(field: string, value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   if (field === 'phone') {
     const digits = value.replace(/\D/g, '');
-    if (value.trim().startsWith('+33')) return digits.length === 11 ? undefined : `après +33 viennent 9 chiffres ; il y en a ${digits.length - 2}`;
+    if (value.trim().startsWith('+33'))
+      return digits.length === 11 ? undefined : `après +33 viennent 9 chiffres ; il y en a ${digits.length - 2}`;
     if (digits.length !== 10) return `un numéro français a 10 chiffres ; il y en a ${digits.length} ici`;
     if (!digits.startsWith('0')) return 'un numéro français commence par 0';
     return 'séparez les chiffres par des espaces, des points ou des tirets seulement';
@@ -221,13 +238,16 @@ function typeHint(field: string, expected: string, value: unknown): string | und
     if (field === 'phone' || field === 'number') return phoneNumberHint(field, value);
     return `mettez la valeur entre guillemets : « ${field}: "${value}" »`;
   }
-  if (expected === 'number' && typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value)) return 'écrivez le nombre sans guillemets ni espace';
-  if (expected === 'number' && typeof value === 'string') return 'écrivez seulement le nombre, sans espace ni symbole (ex. « 23403 », pas « 23 403 € »)';
+  if (expected === 'number' && typeof value === 'string' && /^\s*\d+([.,]\d+)?\s*$/.test(value))
+    return 'écrivez le nombre sans guillemets ni espace';
+  if (expected === 'number' && typeof value === 'string')
+    return 'écrivez seulement le nombre, sans espace ni symbole (ex. « 23403 », pas « 23 403 € »)';
   if (expected === 'array' && (typeof value === 'string' || (value !== null && typeof value === 'object'))) {
     return 'une liste s’écrit entre crochets « [a, b] », ou une ligne commençant par « - » pour chaque élément';
   }
   if (expected === 'boolean' && typeof value === 'string') return 'écrivez true (oui) ou false (non), sans guillemets';
-  if (value === null) return 'si l’information n’est pas connue, supprimez toute la ligne (ou mettez « # » au début pour la garder en commentaire)';
+  if (value === null)
+    return 'si l’information n’est pas connue, supprimez toute la ligne (ou mettez « # » au début pour la garder en commentaire)';
   return undefined;
 }
 
@@ -235,9 +255,15 @@ function typeHint(field: string, expected: string, value: unknown): string | und
 function sizeExpectation(issue: ZodIssue & { code: 'too_small' | 'too_big' }): string {
   const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
   if (!/^(String|Array|Number|Set|Date) must/.test(issue.message)) return issue.message;
-  if (issue.type === 'array') return issue.code === 'too_small' ? `au moins ${bound} élément${bound > 1 ? 's' : ''}` : `au plus ${bound} éléments`;
-  if (issue.type === 'string') return issue.code === 'too_small' ? 'un texte non vide' : `un texte d’au plus ${bound} caractères`;
-  return issue.code === 'too_small' ? `un nombre supérieur ou égal à ${bound}` : `un nombre inférieur ou égal à ${bound}`;
+  if (issue.type === 'array')
+    return issue.code === 'too_small'
+      ? `au moins ${bound} élément${bound > 1 ? 's' : ''}`
+      : `au plus ${bound} éléments`;
+  if (issue.type === 'string')
+    return issue.code === 'too_small' ? 'un texte non vide' : `un texte d’au plus ${bound} caractères`;
+  return issue.code === 'too_small'
+    ? `un nombre supérieur ou égal à ${bound}`
+    : `un nombre inférieur ou égal à ${bound}`;
 }
 
 function stringExpectation(issue: ZodIssue): string {
@@ -257,14 +283,24 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.received === 'undefined') {
-        return [{ path, field, message: 'champ obligatoire manquant', expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected }];
+        return [
+          {
+            path,
+            field,
+            message: 'champ obligatoire manquant',
+            expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected,
+          },
+        ];
       }
       const hint = typeHint(key, issue.expected, value);
       return [
         {
           path,
           field,
-          message: value === null ? 'champ présent mais vide' : `${shown(value)} est ${typeNames[issue.received] ?? issue.received}`,
+          message:
+            value === null
+              ? 'champ présent mais vide'
+              : `${shown(value)} est ${typeNames[issue.received] ?? issue.received}`,
           expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected,
           ...(hint ? { hint } : {}),
         },
@@ -273,12 +309,28 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
     case 'invalid_enum_value': {
       const options = issue.options.map(String);
       const hint = suggestion(String(issue.received), options);
-      return [{ path, field, message: `valeur inconnue ${shown(issue.received)}`, expected: `l’une de : ${options.join(', ')}`, ...(hint ? { hint } : {}) }];
+      return [
+        {
+          path,
+          field,
+          message: `valeur inconnue ${shown(issue.received)}`,
+          expected: `l’une de : ${options.join(', ')}`,
+          ...(hint ? { hint } : {}),
+        },
+      ];
     }
     case 'invalid_union':
     case 'invalid_literal': {
       const hint = typeof value === 'string' && /^\d+$/.test(value) ? 'écrivez le nombre sans guillemets' : undefined;
-      return [{ path, field, message: value === undefined ? 'champ obligatoire manquant' : `valeur ${shown(value)} non autorisée`, expected: issue.message, ...(hint ? { hint } : {}) }];
+      return [
+        {
+          path,
+          field,
+          message: value === undefined ? 'champ obligatoire manquant' : `valeur ${shown(value)} non autorisée`,
+          expected: issue.message,
+          ...(hint ? { hint } : {}),
+        },
+      ];
     }
     case 'unrecognized_keys': {
       const allowed = schema ? fieldsAt(schema, path) : [];
@@ -289,7 +341,10 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
           path: [...path, unknownKey],
           field: fieldName([...path, unknownKey]),
           message: `champ inconnu « ${unknownKey} »`,
-          expected: allowed.length > 0 ? `l’un des champs : ${allowed.join(', ')}` : 'uniquement les champs décrits dans le guide des éditeurs',
+          expected:
+            allowed.length > 0
+              ? `l’un des champs : ${allowed.join(', ')}`
+              : 'uniquement les champs décrits dans le guide des éditeurs',
           ...(near ? { hint: `vouliez-vous dire « ${near} » ?` } : {}),
         };
       });
@@ -300,15 +355,31 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
       const small = issue.code === 'too_small';
       const message =
         issue.type === 'array'
-          ? empty ? 'liste vide' : small ? 'liste trop courte' : 'liste trop longue'
+          ? empty
+            ? 'liste vide'
+            : small
+              ? 'liste trop courte'
+              : 'liste trop longue'
           : issue.type === 'string'
-            ? empty ? 'texte vide' : small ? 'texte trop court' : 'texte trop long'
+            ? empty
+              ? 'texte vide'
+              : small
+                ? 'texte trop court'
+                : 'texte trop long'
             : `${shown(value)} est trop ${small ? 'petit' : 'grand'}`;
       return [{ path, field, message, expected: sizeExpectation(issue) }];
     }
     case 'invalid_string': {
       const hint = formatHint(key, value);
-      return [{ path, field, message: `${shown(value)} ne convient pas`, expected: stringExpectation(issue), ...(hint ? { hint } : {}) }];
+      return [
+        {
+          path,
+          field,
+          message: `${shown(value)} ne convient pas`,
+          expected: stringExpectation(issue),
+          ...(hint ? { hint } : {}),
+        },
+      ];
     }
     case 'custom': {
       const expected = (issue.params as { expected?: string } | undefined)?.expected;

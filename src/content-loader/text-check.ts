@@ -12,7 +12,11 @@ import { fieldName } from './messages';
 type Path = (string | number)[];
 
 /** A field's path with list positions left out: `phones[].label`. */
-const pattern = (path: Path) => path.map((key) => (typeof key === 'number' ? '[]' : key)).join('.').replace(/\.\[\]/g, '[]');
+const pattern = (path: Path) =>
+  path
+    .map((key) => (typeof key === 'number' ? '[]' : key))
+    .join('.')
+    .replace(/\.\[\]/g, '[]');
 
 /**
  * The fields the leaflet prints (src/leaflet/content.ts), by collection, with the largest size they
@@ -24,7 +28,16 @@ const pattern = (path: Path) => path.map((key) => (typeof key === 'number' ? '[]
  */
 type Printed = 'large' | 'body' | 'city' | 'url';
 const leafletFields: Partial<Record<CollectionName, Record<string, Printed>>> = {
-  site: { 'territory.name': 'large', tagline: 'large', 'publisher.name': 'body', 'convention.period': 'body', version: 'body', url: 'url', 'portal.url': 'url', basePath: 'url' },
+  site: {
+    'territory.name': 'large',
+    tagline: 'large',
+    'publisher.name': 'body',
+    'convention.period': 'body',
+    version: 'body',
+    url: 'url',
+    'portal.url': 'url',
+    basePath: 'url',
+  },
   communes: { name: 'large' },
   organisations: { name: 'body', shortName: 'body' },
   places: {
@@ -53,14 +66,25 @@ function printedOptions(printed: Printed | undefined, checks: PrintChecks): Poli
     printed: true,
     missingGlyphs: checks.missingGlyphs,
     ...(wide && printed !== 'url'
-      ? { wideWords: printed === 'city' ? (text: string) => wide(`00000\u00a0${text}`, 'body') : (text: string) => wide(text, printed) }
+      ? {
+          wideWords:
+            printed === 'city'
+              ? (text: string) => wide(`00000\u00a0${text}`, 'body')
+              : (text: string) => wide(text, printed),
+        }
       : {}),
   };
 }
 
 /** Kinds of the fields that have their own limit; any other value is `text` (or by its last key, below). */
 const fieldKinds: Partial<Record<CollectionName, Record<string, TextKind>>> = {
-  site: { 'territory.name': 'name', 'publisher.name': 'name', title: 'name', shortTitle: 'name', tagline: 'description' },
+  site: {
+    'territory.name': 'name',
+    'publisher.name': 'name',
+    title: 'name',
+    shortTitle: 'name',
+    tagline: 'description',
+  },
   communes: { name: 'name' },
   organisations: { name: 'name', shortName: 'name' },
   places: {
@@ -111,13 +135,25 @@ function* strings(value: unknown, path: Path = []): Generator<{ value: string; p
 }
 
 /** The policy's problems in one file's data (YAML or front matter): issues with a path, for the loader to find the line. */
-export function textIssues(file: string, collection: CollectionName, data: unknown, checks: PrintChecks): ContentIssue[] {
+export function textIssues(
+  file: string,
+  collection: CollectionName,
+  data: unknown,
+  checks: PrintChecks,
+): ContentIssue[] {
   const printed = leafletFields[collection] ?? {};
   const issues: ContentIssue[] = [];
   for (const { value, path } of strings(data)) {
     const problems = textProblems(value, kindOf(collection, path), printedOptions(printed[pattern(path)], checks));
     for (const problem of problems) {
-      issues.push({ file, path, field: fieldName(path), message: problem.message, expected: problem.expected, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+      issues.push({
+        file,
+        path,
+        field: fieldName(path),
+        message: problem.message,
+        expected: problem.expected,
+        ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}),
+      });
     }
   }
   return issues;
@@ -128,7 +164,14 @@ export function bodyIssues(file: string, body: string, bodyLine: number): Conten
   const issues: ContentIssue[] = [];
   body.split('\n').forEach((line, index) => {
     for (const problem of textProblems(line.replace(/\r$/, ''), 'body')) {
-      issues.push({ file, line: bodyLine + index, field: 'texte MDX', message: problem.message, expected: problem.expected, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+      issues.push({
+        file,
+        line: bodyLine + index,
+        field: 'texte MDX',
+        message: problem.message,
+        expected: problem.expected,
+        ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}),
+      });
     }
   });
   return issues;

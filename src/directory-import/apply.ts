@@ -3,7 +3,18 @@
  * API so that the editor's comments and key order survive. The only place that writes place files.
  */
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { importedFields, type ImportedDetails, type ImportedField } from './convert';
 
 export interface Provenance {
@@ -33,7 +44,8 @@ export interface ApplyResult {
   provenanceChanged: boolean;
 }
 
-export const directorySourceTitle = 'Annuaire de l’administration – Base de données locales (Service-Public.gouv.fr / DILA), Licence Ouverte 2.0';
+export const directorySourceTitle =
+  'Annuaire de l’administration – Base de données locales (Service-Public.gouv.fr / DILA), Licence Ouverte 2.0';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -49,10 +61,18 @@ function canonical(value: unknown): unknown {
 
 /** Fingerprint of a value as written: tells an imported field from one an editor changed since. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(canonical(value))).digest('hex').slice(0, 8);
+  return createHash('sha1')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
+    .slice(0, 8);
 }
 
-const loose = (s: string) => s.toLowerCase().replace(/[’`]/g, "'").replace(/[\s,.-]+/g, ' ').trim();
+const loose = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[\s,.-]+/g, ' ')
+    .trim();
 const digits = (phone: string) => {
   const d = phone.replace(/[^\d+]/g, '');
   return d.startsWith('+33') ? `0${d.slice(3)}` : d;
@@ -63,7 +83,11 @@ function sameFact(field: ImportedField, current: unknown, imported: unknown): bo
   if (field === 'address') {
     const a = current as Record<string, string>;
     const b = imported as Record<string, string>;
-    return loose(a.street ?? '') === loose(b.street ?? '') && a.postcode === b.postcode && loose(a.city ?? '') === loose(b.city ?? '');
+    return (
+      loose(a.street ?? '') === loose(b.street ?? '') &&
+      a.postcode === b.postcode &&
+      loose(a.city ?? '') === loose(b.city ?? '')
+    );
   }
   if (field === 'phones') {
     const mine = (current as { number: string }[]).map((p) => digits(p.number));
@@ -97,7 +121,8 @@ function styledNode(doc: Document, value: unknown): Node {
       if (isScalar(pair.key) && pair.key.value === 'days' && isSeq(pair.value)) pair.value.flow = true;
     },
     Scalar(_, scalar) {
-      if (typeof scalar.value === 'string' && /^(?:\d{2}:\d{2}|[+\d][\d .]{8,})$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+      if (typeof scalar.value === 'string' && /^(?:\d{2}:\d{2}|[+\d][\d .]{8,})$/.test(scalar.value))
+        scalar.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return node;
@@ -107,7 +132,9 @@ function styledNode(doc: Document, value: unknown): Node {
 function insertPair(doc: Document, map: YAMLMap, key: string, value: unknown): void {
   const order = [...importedFields, 'appointment', 'notes', 'sources'] as string[];
   const later = order.slice(order.indexOf(key) + 1);
-  const index = map.items.findIndex((pair) => later.includes(String((pair.key as { value?: unknown })?.value ?? pair.key)));
+  const index = map.items.findIndex((pair) =>
+    later.includes(String((pair.key as { value?: unknown })?.value ?? pair.key)),
+  );
   const pair = doc.createPair(key, styledNode(doc, value));
   if (index < 0) map.items.push(pair);
   else map.items.splice(index, 0, pair);
@@ -122,7 +149,8 @@ export function applyDetails(text: string, details: ImportedDetails, provenance:
   const sourcesNode = doc.get('sources', true);
   const sources = data.sources ?? [];
   const previousIndex = sources.findIndex((s) => s && typeof s === 'object' && 'directory' in s);
-  const previous = previousIndex >= 0 ? (sources[previousIndex]!.directory as { fields?: Record<string, string> }) : undefined;
+  const previous =
+    previousIndex >= 0 ? (sources[previousIndex]!.directory as { fields?: Record<string, string> }) : undefined;
   const owned = previous?.fields ?? {};
 
   const changed: ImportedField[] = [];
@@ -166,7 +194,13 @@ export function applyDetails(text: string, details: ImportedDetails, provenance:
           title: directorySourceTitle,
           ...(provenance.url ? { url: provenance.url } : {}),
           date: provenance.fileDate,
-          directory: { record: provenance.record, modified: provenance.modified, file: provenance.file, fileDate: provenance.fileDate, fields },
+          directory: {
+            record: provenance.record,
+            modified: provenance.modified,
+            file: provenance.file,
+            fileDate: provenance.fileDate,
+            fields,
+          },
         }
       : undefined;
   const before = previousIndex >= 0 ? sources[previousIndex] : undefined;
@@ -180,5 +214,10 @@ export function applyDetails(text: string, details: ImportedDetails, provenance:
   }
 
   const changedSomething = changed.length > 0 || provenanceChanged;
-  return { text: changedSomething ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text, changed, conflicts, provenanceChanged };
+  return {
+    text: changedSomething ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text,
+    changed,
+    conflicts,
+    provenanceChanged,
+  };
 }

@@ -7,7 +7,16 @@ import { importedText, type PolicyOptions } from '../domain/text-policy';
 import type { DirectoryOpening, DirectoryRecord } from './parse';
 
 /** The place fields the import owns, in the order they are written into a place's file. */
-export const importedFields = ['address', 'phones', 'email', 'website', 'hours', 'hoursNotes', 'accessibility', 'directoryUrl'] as const;
+export const importedFields = [
+  'address',
+  'phones',
+  'email',
+  'website',
+  'hours',
+  'hoursNotes',
+  'accessibility',
+  'directoryUrl',
+] as const;
 export type ImportedField = (typeof importedFields)[number];
 
 export interface ImportedDetails {
@@ -36,7 +45,11 @@ export interface ImportPolicy {
 /** The policy's options for a field the leaflet prints in a desk's lines (body size). */
 function printedField(policy: ImportPolicy, prefix = ''): PolicyOptions {
   const wide = policy.wideWords;
-  return { printed: true, missingGlyphs: policy.missingGlyphs, ...(wide ? { wideWords: (text: string) => wide(`${prefix}${text}`, 'body') } : {}) };
+  return {
+    printed: true,
+    missingGlyphs: policy.missingGlyphs,
+    ...(wide ? { wideWords: (text: string) => wide(`${prefix}${text}`, 'body') } : {}),
+  };
 }
 
 function dayRange(opening: DirectoryOpening): Weekday[] | undefined {
@@ -50,7 +63,11 @@ function dayRange(opening: DirectoryOpening): Weekday[] | undefined {
  * Opening hours: each day range with its one or two slots; ranges with the same times are merged
  * into one slot (« du lundi au vendredi, de 9 h à 12 h »), and comments kept as notes.
  */
-export function convertHours(openings: readonly DirectoryOpening[], remarks: Remark[], policy: ImportPolicy = {}): { hours: ImportedDetails['hours']; notes: string[] } {
+export function convertHours(
+  openings: readonly DirectoryOpening[],
+  remarks: Remark[],
+  policy: ImportPolicy = {},
+): { hours: ImportedDetails['hours']; notes: string[] } {
   const slots: { days: Weekday[]; opens: string; closes: string }[] = [];
   const notes: string[] = [];
   for (const opening of openings) {
@@ -85,7 +102,10 @@ export function convertHours(openings: readonly DirectoryOpening[], remarks: Rem
  * text policy (src/domain/text-policy.ts): the directory is untrusted, so a value that fails is left
  * out of the place and named in the remarks, and the rest of the record is still imported.
  */
-export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}): { details: ImportedDetails; remarks: Remark[] } {
+export function recordDetails(
+  record: DirectoryRecord,
+  policy: ImportPolicy = {},
+): { details: ImportedDetails; remarks: Remark[] } {
   const remarks: Remark[] = [];
   const details: ImportedDetails = {};
   const printed = printedField(policy);
@@ -93,9 +113,13 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
   // « Adresse » is where to go; « Adresse postale » is for letters only, never shown as a place.
   const address = record.addresses.find((a) => a.kind.toLowerCase() === 'adresse');
   if (address) {
-    const street = address.street ? importedText(address.street, 'addressLine', 'adresse (voie)', remarks, printed) : undefined;
+    const street = address.street
+      ? importedText(address.street, 'addressLine', 'adresse (voie)', remarks, printed)
+      : undefined;
     // Printed after the postcode and a no-break space: one word on paper.
-    const city = address.city ? importedText(address.city, 'city', 'adresse (commune)', remarks, printedField(policy, '00000\u00a0')) : undefined;
+    const city = address.city
+      ? importedText(address.city, 'city', 'adresse (commune)', remarks, printedField(policy, '00000\u00a0'))
+      : undefined;
     if (!street || !/^\d{5}$/.test(address.postcode) || !city) {
       remarks.push('adresse incomplète dans l’annuaire (voie, code postal ou commune manquant ou refusé), non reprise');
     } else {
@@ -106,10 +130,14 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
         ...(complement ? { complement } : {}),
         postcode: address.postcode,
         city,
-        ...(address.latitude !== undefined && address.longitude !== undefined ? { latitude: address.latitude, longitude: address.longitude } : {}),
+        ...(address.latitude !== undefined && address.longitude !== undefined
+          ? { latitude: address.latitude, longitude: address.longitude }
+          : {}),
       };
     }
-    const accessibility = address.accessibilityNote ? importedText(address.accessibilityNote, 'description', 'accessibilité', remarks) : undefined;
+    const accessibility = address.accessibilityNote
+      ? importedText(address.accessibilityNote, 'description', 'accessibilité', remarks)
+      : undefined;
     if (accessibility) details.accessibility = accessibility;
   } else if (record.addresses.length > 0) {
     remarks.push('seule une adresse postale figure dans l’annuaire : elle n’est pas reprise comme lieu d’accueil');
@@ -121,7 +149,9 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
       return [];
     }
     // A label that fails the policy is left out; the number is still good.
-    const label = p.label ? importedText(p.label, 'label', `libellé du téléphone ${p.number}`, remarks, printed) : undefined;
+    const label = p.label
+      ? importedText(p.label, 'label', `libellé du téléphone ${p.number}`, remarks, printed)
+      : undefined;
     return [label ? { number: p.number, label } : { number: p.number }];
   });
   if (phones.length > 0) details.phones = phones;
@@ -136,15 +166,23 @@ export function recordDetails(record: DirectoryRecord, policy: ImportPolicy = {}
 
   for (const site of record.websites) {
     // Reported, not repaired: a wrong guess would send people to the wrong page or mailbox.
-    if (emailSchema.safeParse(site.value.replace(/^mailto:/i, '')).success) remarks.push(`site internet ${quoted(site.value)} : c’est une adresse e-mail, non repris`);
-    else if (!httpUrl.safeParse(site.value).success) remarks.push(`site internet ${quoted(site.value)} : adresse incomplète (sans https://), non reprise`);
-    else if (!details.website && importedText(site.value, 'url', 'site internet', remarks) === site.value) details.website = site.value;
+    if (emailSchema.safeParse(site.value.replace(/^mailto:/i, '')).success)
+      remarks.push(`site internet ${quoted(site.value)} : c’est une adresse e-mail, non repris`);
+    else if (!httpUrl.safeParse(site.value).success)
+      remarks.push(`site internet ${quoted(site.value)} : adresse incomplète (sans https://), non reprise`);
+    else if (!details.website && importedText(site.value, 'url', 'site internet', remarks) === site.value)
+      details.website = site.value;
   }
 
   const { hours, notes } = convertHours(record.openings, remarks, policy);
   if (hours) details.hours = hours;
   if (notes.length > 0) details.hoursNotes = notes;
 
-  if (record.url && httpUrl.safeParse(record.url).success && importedText(record.url, 'url', 'page de l’annuaire', remarks) === record.url) details.directoryUrl = record.url;
+  if (
+    record.url &&
+    httpUrl.safeParse(record.url).success &&
+    importedText(record.url, 'url', 'page de l’annuaire', remarks) === record.url
+  )
+    details.directoryUrl = record.url;
   return { details, remarks };
 }

@@ -39,31 +39,59 @@ function hasKind(record: DirectoryRecord, kind: string): boolean {
 export function matchPlace(place: PlaceToMatch, records: readonly DirectoryRecord[]): Match {
   if (place.directoryRecord) {
     const named = records.filter((r) => r.id === place.directoryRecord || r.oldCode === place.directoryRecord);
-    if (named.length === 0) return { status: 'not-found', reason: `la fiche « ${place.directoryRecord} » nommée par directoryRecord n’est pas dans le fichier`, candidates: [] };
-    if (!named[0]!.diffusable) return { status: 'not-found', reason: `la fiche « ${place.directoryRecord} » n’est pas diffusable (statut_de_diffusion)`, candidates: [] };
+    if (named.length === 0)
+      return {
+        status: 'not-found',
+        reason: `la fiche « ${place.directoryRecord} » nommée par directoryRecord n’est pas dans le fichier`,
+        candidates: [],
+      };
+    if (!named[0]!.diffusable)
+      return {
+        status: 'not-found',
+        reason: `la fiche « ${place.directoryRecord} » n’est pas diffusable (statut_de_diffusion)`,
+        candidates: [],
+      };
     return { status: 'matched', record: named[0]! };
   }
   if (!place.directoryKind) return { status: 'not-in-directory' };
-  if (!place.insee) return { status: 'not-found', reason: 'lieu hors du territoire : nommez sa fiche (directoryRecord)', candidates: [] };
+  if (!place.insee)
+    return {
+      status: 'not-found',
+      reason: 'lieu hors du territoire : nommez sa fiche (directoryRecord)',
+      candidates: [],
+    };
   const ofKind = records.filter((r) => hasKind(r, place.directoryKind!) && r.diffusable && !isDelegatedTownHall(r));
   const standing = ofKind.filter((r) => r.insee === place.insee);
   if (!place.townHall) {
-    const serving = ofKind.filter((r) => r.insee !== place.insee && r.pivot.some((p) => p.kind === place.directoryKind && p.communes.includes(place.insee!)));
+    const serving = ofKind.filter(
+      (r) =>
+        r.insee !== place.insee &&
+        r.pivot.some((p) => p.kind === place.directoryKind && p.communes.includes(place.insee!)),
+    );
     return {
       status: 'not-found',
-      reason: 'seule la mairie (townHall: true) est trouvée d’après sa commune ; pour ce lieu, nommez sa fiche (directoryRecord)',
+      reason:
+        'seule la mairie (townHall: true) est trouvée d’après sa commune ; pour ce lieu, nommez sa fiche (directoryRecord)',
       candidates: [...standing, ...serving],
     };
   }
   if (standing.length === 1) return { status: 'matched', record: standing[0]! };
   if (standing.length > 1) return { status: 'ambiguous', candidates: standing };
   // Nothing stands in the commune: desks of that kind which serve it are hints for the editor, not a match.
-  const serving = ofKind.filter((r) => r.pivot.some((p) => p.kind === place.directoryKind && p.communes.includes(place.insee!)));
-  return { status: 'not-found', reason: `aucune fiche « ${place.directoryKind} » dans la commune (code INSEE ${place.insee})`, candidates: serving };
+  const serving = ofKind.filter((r) =>
+    r.pivot.some((p) => p.kind === place.directoryKind && p.communes.includes(place.insee!)),
+  );
+  return {
+    status: 'not-found',
+    reason: `aucune fiche « ${place.directoryKind} » dans la commune (code INSEE ${place.insee})`,
+    candidates: serving,
+  };
 }
 
 /** true when the file holds at least one record of the territory's communes. */
 export function coversTerritory(records: readonly DirectoryRecord[], insees: readonly string[]): boolean {
   const codes = new Set(insees);
-  return records.some((r) => (r.insee && codes.has(r.insee)) || r.pivot.some((p) => p.communes.some((c) => codes.has(c))));
+  return records.some(
+    (r) => (r.insee && codes.has(r.insee)) || r.pivot.some((p) => p.communes.some((c) => codes.has(c))),
+  );
 }

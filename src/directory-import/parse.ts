@@ -130,37 +130,56 @@ function parseOpening(raw: unknown): DirectoryOpening | undefined {
   const firstDay = text(raw.nom_jour_debut);
   if (!firstDay) return undefined;
   const slots = [1, 2]
-    .map((n) => ({ opens: normaliseTime(raw[`valeur_heure_debut_${n}`]), closes: normaliseTime(raw[`valeur_heure_fin_${n}`]) }))
+    .map((n) => ({
+      opens: normaliseTime(raw[`valeur_heure_debut_${n}`]),
+      closes: normaliseTime(raw[`valeur_heure_fin_${n}`]),
+    }))
     .filter((slot): slot is { opens: string; closes: string } => !!slot.opens && !!slot.closes);
   return { firstDay, lastDay: text(raw.nom_jour_fin) ?? firstDay, slots, comment: text(raw.commentaire) };
 }
 
 function parseRecord(raw: unknown, index: number): DirectoryRecord {
   const fields = isObject(raw) && isObject(raw.fields) ? raw.fields : raw;
-  if (!isObject(fields)) throw new DirectoryFileError(`l’élément n° ${index + 1} de la liste n’est pas une fiche (un bloc de champs était attendu)`);
+  if (!isObject(fields))
+    throw new DirectoryFileError(
+      `l’élément n° ${index + 1} de la liste n’est pas une fiche (un bloc de champs était attendu)`,
+    );
   const id = text(fields.id);
   if (!id) throw new DirectoryFileError(`la fiche n° ${index + 1} n’a pas d’identifiant (« id »)`);
   const name = text(fields.nom) ?? '';
   const pivot = list(fields.pivot, 'pivot', id)
     .filter(isObject)
-    .map((p) => ({ kind: text(p.type_service_local) ?? '', communes: list(p.code_insee_commune, 'pivot.code_insee_commune', id).map(String) }));
+    .map((p) => ({
+      kind: text(p.type_service_local) ?? '',
+      communes: list(p.code_insee_commune, 'pivot.code_insee_commune', id).map(String),
+    }));
   return {
     id,
     oldCode: text(fields.ancien_code_pivot),
     name,
     pivot,
     insee: text(fields.code_insee_commune),
-    addresses: list(fields.adresse, 'adresse', id).map(parseAddress).filter((a): a is DirectoryAddress => !!a),
+    addresses: list(fields.adresse, 'adresse', id)
+      .map(parseAddress)
+      .filter((a): a is DirectoryAddress => !!a),
     phones: list(fields.telephone, 'telephone', id)
-      .map((t) => (isObject(t) ? { number: text(t.valeur), label: text(t.description) } : { number: text(t), label: undefined }))
+      .map((t) =>
+        isObject(t) ? { number: text(t.valeur), label: text(t.description) } : { number: text(t), label: undefined },
+      )
       .filter((t): t is { number: string; label: string | undefined } => !!t.number)
       .map((t) => (t.label ? { number: t.number, label: t.label } : { number: t.number })),
-    emails: list(fields.adresse_courriel, 'adresse_courriel', id).map(text).filter((e): e is string => !!e),
+    emails: list(fields.adresse_courriel, 'adresse_courriel', id)
+      .map(text)
+      .filter((e): e is string => !!e),
     websites: list(fields.site_internet, 'site_internet', id)
-      .map((w) => (isObject(w) ? { value: text(w.valeur), label: text(w.libelle) } : { value: text(w), label: undefined }))
+      .map((w) =>
+        isObject(w) ? { value: text(w.valeur), label: text(w.libelle) } : { value: text(w), label: undefined },
+      )
       .filter((w): w is { value: string; label: string | undefined } => !!w.value)
       .map((w) => (w.label ? { value: w.value, label: w.label } : { value: w.value })),
-    openings: list(fields.plage_ouverture, 'plage_ouverture', id).map(parseOpening).filter((o): o is DirectoryOpening => !!o),
+    openings: list(fields.plage_ouverture, 'plage_ouverture', id)
+      .map(parseOpening)
+      .filter((o): o is DirectoryOpening => !!o),
     url: text(fields.url_service_public),
     modified: normaliseDate(fields.date_modification_datetime) ?? normaliseDate(fields.date_modification),
     diffusable: diffusable(fields.statut_de_diffusion),
@@ -175,9 +194,15 @@ export function parseDirectory(json: string): DirectoryRecord[] {
   } catch (error) {
     throw new DirectoryFileError(`le fichier n’est pas du JSON valide (${(error as Error).message})`);
   }
-  const records = Array.isArray(data) ? data : isObject(data) ? (data.service ?? data.results ?? data.records) : undefined;
+  const records = Array.isArray(data)
+    ? data
+    : isObject(data)
+      ? (data.service ?? data.results ?? data.records)
+      : undefined;
   if (!Array.isArray(records)) {
-    throw new DirectoryFileError('le fichier ne contient pas de liste de fiches : une liste « service » (fichier complet), « results » (export de l’API) ou une liste simple était attendue');
+    throw new DirectoryFileError(
+      'le fichier ne contient pas de liste de fiches : une liste « service » (fichier complet), « results » (export de l’API) ou une liste simple était attendue',
+    );
   }
   return records.map(parseRecord);
 }

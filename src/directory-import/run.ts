@@ -20,7 +20,15 @@ export interface PlaceFile extends PlaceToMatch {
 }
 
 export type Outcome =
-  | { place: PlaceFile; status: 'filled' | 'updated' | 'unchanged'; record: DirectoryRecord; changed: ImportedField[]; conflicts: Conflict[]; remarks: string[]; text: string }
+  | {
+      place: PlaceFile;
+      status: 'filled' | 'updated' | 'unchanged';
+      record: DirectoryRecord;
+      changed: ImportedField[];
+      conflicts: Conflict[];
+      remarks: string[];
+      text: string;
+    }
   | { place: PlaceFile; status: 'not-in-directory' }
   | { place: PlaceFile; status: 'not-found'; reason: string; candidates: DirectoryRecord[] }
   | { place: PlaceFile; status: 'ambiguous'; candidates: DirectoryRecord[] }
@@ -37,10 +45,19 @@ export interface ImportOptions {
   policy?: ImportPolicy;
 }
 
-export function importDirectory({ records, places, insees, fileName, fileDate, policy = {} }: ImportOptions): Outcome[] {
+export function importDirectory({
+  records,
+  places,
+  insees,
+  fileName,
+  fileDate,
+  policy = {},
+}: ImportOptions): Outcome[] {
   if (records.length === 0) throw new DirectoryFileError('le fichier ne contient aucune fiche');
   if (!coversTerritory(records, insees)) {
-    throw new DirectoryFileError(`aucune fiche du fichier ne concerne les communes du territoire (codes INSEE ${insees.join(', ')}) : est-ce le bon fichier ?`);
+    throw new DirectoryFileError(
+      `aucune fiche du fichier ne concerne les communes du territoire (codes INSEE ${insees.join(', ')}) : est-ce le bon fichier ?`,
+    );
   }
   return places.map((place): Outcome => {
     const match = matchPlace(place, records);
@@ -60,7 +77,10 @@ export function importDirectory({ records, places, insees, fileName, fileDate, p
     // record's id and the file's name, which come from outside too.
     const data: unknown = parseDocument(result.text).toJS();
     const check = placeSchema.safeParse(data);
-    const refused = textIssues(place.file, 'places', data, { missingGlyphs: policy.missingGlyphs ?? (() => []), wideWords: policy.wideWords }).filter((issue) => issue.severity !== 'warning');
+    const refused = textIssues(place.file, 'places', data, {
+      missingGlyphs: policy.missingGlyphs ?? (() => []),
+      wideWords: policy.wideWords,
+    }).filter((issue) => issue.severity !== 'warning');
     if (!check.success || refused.length > 0) {
       const errors = [
         ...(check.success ? [] : check.error.issues.flatMap((issue) => describeZodIssue(issue, data, placeSchema))),
@@ -96,17 +116,32 @@ export function formatSummary(outcomes: readonly Outcome[], dryRun: boolean): st
   for (const o of outcomes) {
     const head = `${o.place.name} (${o.place.file})`;
     if (o.status === 'filled' || o.status === 'updated') {
-      lines.push(`${dryRun ? 'serait ' : ''}${o.status === 'filled' ? 'rempli' : 'mis à jour'} — ${head} : ${o.changed.map((f) => fieldLabels[f]).join(', ') || 'source'} (fiche ${o.record.id})`);
+      lines.push(
+        `${dryRun ? 'serait ' : ''}${o.status === 'filled' ? 'rempli' : 'mis à jour'} — ${head} : ${o.changed.map((f) => fieldLabels[f]).join(', ') || 'source'} (fiche ${o.record.id})`,
+      );
     } else if (o.status === 'not-found') {
       lines.push(`non trouvé — ${head} : ${o.reason}`);
-      if (o.candidates.length > 0) lines.push('    fiches de la commune ou qui la desservent ; si l’une est la bonne, copiez sa ligne « directoryRecord: … » dans le fichier du lieu :', ...candidateList(o.candidates));
+      if (o.candidates.length > 0)
+        lines.push(
+          '    fiches de la commune ou qui la desservent ; si l’une est la bonne, copiez sa ligne « directoryRecord: … » dans le fichier du lieu :',
+          ...candidateList(o.candidates),
+        );
     } else if (o.status === 'ambiguous') {
-      lines.push(`ambigu — ${head} : ${o.candidates.length} fiches possibles ; nommez la bonne dans le fichier du lieu :`, ...candidateList(o.candidates));
+      lines.push(
+        `ambigu — ${head} : ${o.candidates.length} fiches possibles ; nommez la bonne dans le fichier du lieu :`,
+        ...candidateList(o.candidates),
+      );
     } else if (o.status === 'invalid') {
-      lines.push(`non écrit — ${head} : le résultat ne serait pas un lieu valide :`, ...o.errors.map((e) => `    ${e}`));
+      lines.push(
+        `non écrit — ${head} : le résultat ne serait pas un lieu valide :`,
+        ...o.errors.map((e) => `    ${e}`),
+      );
     }
     if ('conflicts' in o) {
-      for (const c of o.conflicts) lines.push(`conflit — ${head} : ${fieldLabels[c.field]} saisi à la main « ${c.current} », l’annuaire dit « ${c.directory} » ; rien n’est changé`);
+      for (const c of o.conflicts)
+        lines.push(
+          `conflit — ${head} : ${fieldLabels[c.field]} saisi à la main « ${c.current} », l’annuaire dit « ${c.directory} » ; rien n’est changé`,
+        );
     }
     if ('remarks' in o) for (const r of o.remarks) lines.push(`remarque — ${head} : ${r}`);
   }

@@ -22,12 +22,23 @@ export function placeTarget(contentDir: string, projectRoot: string, file: strin
 }
 
 /** The files an import changes, checked all before any is written. */
-export function importWrites(contentDir: string, projectRoot: string, outcomes: readonly Outcome[]): { path: string; text: string }[] {
-  return outcomes.flatMap((o) => ('text' in o && o.text !== o.place.text ? [{ path: placeTarget(contentDir, projectRoot, o.place.file), text: o.text }] : []));
+export function importWrites(
+  contentDir: string,
+  projectRoot: string,
+  outcomes: readonly Outcome[],
+): { path: string; text: string }[] {
+  return outcomes.flatMap((o) =>
+    'text' in o && o.text !== o.place.text
+      ? [{ path: placeTarget(contentDir, projectRoot, o.place.file), text: o.text }]
+      : [],
+  );
 }
 
 /** Writes them (write beside, then rename); throws ImportWriteError with nothing changed when a write fails. */
-export async function writeImport(writes: readonly { path: string; text: string }[], suffix = `import-${process.pid}`): Promise<void> {
+export async function writeImport(
+  writes: readonly { path: string; text: string }[],
+  suffix = `import-${process.pid}`,
+): Promise<void> {
   const temporary = writes.map((w) => ({ ...w, tmp: `${w.path}.${suffix}.tmp` }));
   try {
     for (const w of temporary) await writeFile(w.tmp, w.text, { encoding: 'utf8', flag: 'wx' });

@@ -1,4 +1,11 @@
-import type { AccessibilityAuditData, AuditPage, AuditStatus, AutomatedFinding, ManualCriterion, ScreenReaderEvidenceData } from '../schemas/accessibility-audit';
+import type {
+  AccessibilityAuditData,
+  AuditPage,
+  AuditStatus,
+  AutomatedFinding,
+  ManualCriterion,
+  ScreenReaderEvidenceData,
+} from '../schemas/accessibility-audit';
 import { criteriaOf, plainText, readReferential, type Referential, type ReferentialCriterion } from './referential';
 import type { Catalog } from './types';
 import { absoluteUrl } from './urls';
@@ -44,10 +51,31 @@ export interface AutomatedEvidence {
  * forms' labels and error messages (11.1, 11.2, 11.10), which a blind person meets only through it.
  */
 export const assistiveTechnologyCriteria: Readonly<Record<string, readonly string[]>> = {
-  'rgaa-4.1.2': ['1.2', '1.3', '1.6', '1.9', '4.6', '4.7', '4.13', '5.7', '7.1', '7.4', '7.5', '8.7', '9.2', '10.8', '11.1', '11.2', '11.10'],
+  'rgaa-4.1.2': [
+    '1.2',
+    '1.3',
+    '1.6',
+    '1.9',
+    '4.6',
+    '4.7',
+    '4.13',
+    '5.7',
+    '7.1',
+    '7.4',
+    '7.5',
+    '8.7',
+    '9.2',
+    '10.8',
+    '11.1',
+    '11.2',
+    '11.10',
+  ],
 };
 
-export type ScreenReaderEvidence = Pick<ScreenReaderEvidenceData, 'journey' | 'title' | 'assistiveTechnology' | 'browser' | 'pages' | 'criteria' | 'outcome' | 'date'>;
+export type ScreenReaderEvidence = Pick<
+  ScreenReaderEvidenceData,
+  'journey' | 'title' | 'assistiveTechnology' | 'browser' | 'pages' | 'criteria' | 'outcome' | 'date'
+>;
 
 /** A screen-reader journey that checked a criterion: with what, where, and whether it passed. */
 export interface AssistiveTechnologyCheck {
@@ -138,10 +166,20 @@ export function rateOf(statuses: readonly CriterionStatus[], waiting = 0): Rate 
 }
 
 /** The journeys that checked a criterion, passed or not. */
-export function assistiveTechnologyChecks(criterionId: string, journeys: readonly ScreenReaderEvidence[]): AssistiveTechnologyCheck[] {
+export function assistiveTechnologyChecks(
+  criterionId: string,
+  journeys: readonly ScreenReaderEvidence[],
+): AssistiveTechnologyCheck[] {
   return journeys
     .filter((j) => j.criteria.includes(criterionId))
-    .map((j) => ({ journey: j.journey, title: j.title, with: `${j.assistiveTechnology} et ${j.browser}`, pages: [...j.pages], passed: j.outcome === 'pass', date: j.date }));
+    .map((j) => ({
+      journey: j.journey,
+      title: j.title,
+      with: `${j.assistiveTechnology} et ${j.browser}`,
+      pages: [...j.pages],
+      passed: j.outcome === 'pass',
+      date: j.date,
+    }));
 }
 
 /**
@@ -149,7 +187,10 @@ export function assistiveTechnologyChecks(criterionId: string, journeys: readonl
  * a failed journey makes it NC on the journey's pages; C stands only with at least one passed journey
  * and no failed one. Returns the status and whether it waits for its check.
  */
-export function withAssistiveTechnology(status: CriterionStatus, checks: readonly AssistiveTechnologyCheck[]): { status: CriterionStatus; waiting: boolean } {
+export function withAssistiveTechnology(
+  status: CriterionStatus,
+  checks: readonly AssistiveTechnologyCheck[],
+): { status: CriterionStatus; waiting: boolean } {
   if (checks.some((c) => !c.passed)) return { status: 'NC', waiting: false };
   if (status === 'C' && checks.length === 0) return { status: 'NT', waiting: true };
   return { status, waiting: false };
@@ -177,7 +218,9 @@ export function buildGrid(input: GridInput): Grid {
     const cells: Record<string, GridCell> = {};
     const missing: string[] = [];
     for (const page of input.pages) {
-      const findings = input.automated.flatMap((evidence) => (evidence.pages[page.id]?.[criterion.id] ?? []).map((finding) => ({ ...finding, tool: evidence.tool })));
+      const findings = input.automated.flatMap((evidence) =>
+        (evidence.pages[page.id]?.[criterion.id] ?? []).map((finding) => ({ ...finding, tool: evidence.tool })),
+      );
       const failures = findings.filter((finding) => finding.outcome === 'fail');
       const result = manualResult(manual, page.id);
       if (result === undefined) missing.push(page.id);
@@ -192,21 +235,38 @@ export function buildGrid(input: GridInput): Grid {
     }
     const ruled = withAssistiveTechnology(status, checks);
     status = ruled.status;
-    return { criterion, status, cells, missing, ...(manual ? { manual } : {}), assistiveTechnology: checks, ...(ruled.waiting ? { waitsForAssistiveTechnology: true } : {}) };
+    return {
+      criterion,
+      status,
+      cells,
+      missing,
+      ...(manual ? { manual } : {}),
+      assistiveTechnology: checks,
+      ...(ruled.waiting ? { waitsForAssistiveTechnology: true } : {}),
+    };
   });
   const rate = rateOf(
     criteria.map((c) => c.status),
     criteria.filter((c) => c.waitsForAssistiveTechnology).length,
   );
   const complete = input.pages.length > 0 && criteria.every((c) => c.missing.length === 0);
-  return { referential: input.referential, pages: input.pages, criteria, rate, complete, status: conformityStatus(rate, complete) };
+  return {
+    referential: input.referential,
+    pages: input.pages,
+    criteria,
+    rate,
+    complete,
+    status: conformityStatus(rate, complete),
+  };
 }
 
 /** The site's status when there is no audit at all: the RGAA allows only « non conforme ». */
 export const statusWithoutAudit: ConformityStatus = 'non conforme';
 
 /** The missing cells, per theme, for the content report. */
-export function missingResults(grid: Grid): { theme: number; title: string; criteria: { id: string; pages: string[] }[] }[] {
+export function missingResults(
+  grid: Grid,
+): { theme: number; title: string; criteria: { id: string; pages: string[] }[] }[] {
   return grid.referential.themes
     .map((theme) => ({
       theme: theme.number,
@@ -218,7 +278,10 @@ export function missingResults(grid: Grid): { theme: number; title: string; crit
     .filter((theme) => theme.criteria.length > 0);
 }
 
-type AuditContent = Pick<Catalog, 'accessibilityAudit' | 'referentials' | 'accessibilityManual' | 'accessibilityAutomated' | 'accessibilityScreenReader'>;
+type AuditContent = Pick<
+  Catalog,
+  'accessibilityAudit' | 'referentials' | 'accessibilityManual' | 'accessibilityAutomated' | 'accessibilityScreenReader'
+>;
 
 /** The grid of the content's audit; undefined when the content has no audit (or no valid referential). */
 const grids = new WeakMap<object, Grid | undefined>();
@@ -249,19 +312,30 @@ export function accessibilityStatus(catalog: AuditContent): ConformityStatus {
   return gridOf(catalog)?.status ?? statusWithoutAudit;
 }
 
-export const statusLabels: Record<CriterionStatus, string> = { C: 'conforme', NC: 'non conforme', NA: 'non applicable', NT: 'pas encore vérifié' };
+export const statusLabels: Record<CriterionStatus, string> = {
+  C: 'conforme',
+  NC: 'non conforme',
+  NA: 'non applicable',
+  NT: 'pas encore vérifié',
+};
 
 /** Failed automated checks of a criterion, in words, page by page. */
 export function failureSummary(item: GridCriterion, pages: readonly AuditPage[]): string[] {
   return pages.flatMap((page) =>
-    item.cells[page.id]!.failures.map((f) => `${page.title} : échec du contrôle automatique ${f.check} (${f.tool})${f.detail ? ` : ${f.detail}` : ''}.`),
+    item.cells[page.id]!.failures.map(
+      (f) => `${page.title} : échec du contrôle automatique ${f.check} (${f.tool})${f.detail ? ` : ${f.detail}` : ''}.`,
+    ),
   );
 }
 
 /** The evidence published for a criterion: the auditor's words, any automated failure, the screen-reader check. */
 export function evidenceOf(item: GridCriterion, pages: readonly AuditPage[]): string {
   const at = assistiveTechnologySummary(item, pages);
-  const parts = [item.manual?.evidence ?? 'Pas encore vérifié à la main.', ...failureSummary(item, pages), ...(at ? [at] : [])];
+  const parts = [
+    item.manual?.evidence ?? 'Pas encore vérifié à la main.',
+    ...failureSummary(item, pages),
+    ...(at ? [at] : []),
+  ];
   return parts.join(' ');
 }
 
@@ -343,7 +417,17 @@ export function auditOpenData(grid: Grid, audit: AccessibilityAuditData, siteUrl
         ...(manual ? { method: manual.method, checked: manual.checked } : {}),
         ...(manual?.fixed ? { fixed: manual.fixed } : {}),
         ...(manual?.derogation ? { derogation: manual.derogation } : {}),
-        ...(item.assistiveTechnology ? { assistiveTechnology: item.assistiveTechnology.map(({ journey, with: tool, pages, passed, date }) => ({ journey, with: tool, pages, passed, date })) } : {}),
+        ...(item.assistiveTechnology
+          ? {
+              assistiveTechnology: item.assistiveTechnology.map(({ journey, with: tool, pages, passed, date }) => ({
+                journey,
+                with: tool,
+                pages,
+                passed,
+                date,
+              })),
+            }
+          : {}),
       };
     }),
     rate: grid.rate,
@@ -360,7 +444,8 @@ function pagesWord(count: number): string {
 
 /** « conforme sur 3 pages, non applicable sur 19 » and the names of the pages that fail or wait. */
 export function pagesSummary(item: GridCriterion, pages: readonly AuditPage[]): string {
-  const titles = (status: AuditStatus | undefined) => pages.filter((p) => item.cells[p.id]!.status === status).map((p) => p.title);
+  const titles = (status: AuditStatus | undefined) =>
+    pages.filter((p) => item.cells[p.id]!.status === status).map((p) => p.title);
   const parts: string[] = [];
   const nc = titles('NC');
   if (nc.length > 0) parts.push(`non conforme sur ${nc.length === pages.length ? 'toutes les pages' : nc.join(', ')}`);
@@ -369,7 +454,8 @@ export function pagesSummary(item: GridCriterion, pages: readonly AuditPage[]): 
   const na = titles('NA').length;
   if (na > 0) parts.push(`non applicable sur ${na === pages.length ? 'toutes les pages' : pagesWord(na)}`);
   const missing = titles(undefined).length;
-  if (missing > 0) parts.push(`pas encore vérifié sur ${missing === pages.length ? 'toutes les pages' : pagesWord(missing)}`);
+  if (missing > 0)
+    parts.push(`pas encore vérifié sur ${missing === pages.length ? 'toutes les pages' : pagesWord(missing)}`);
   const text = parts.join(' ; ').replace(/ ;/g, `${NNBSP};`);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -383,7 +469,15 @@ export interface DeclarationView {
   themes: {
     number: number;
     title: string;
-    rows: { id: string; title: string; level: string; status: CriterionStatus; label: string; pages: string; assistiveTechnology?: string }[];
+    rows: {
+      id: string;
+      title: string;
+      level: string;
+      status: CriterionStatus;
+      label: string;
+      pages: string;
+      assistiveTechnology?: string;
+    }[];
   }[];
   /** Criteria met by every other check, not counted as met because their assistive-technology check was not made. */
   waitingForAssistiveTechnology: { id: string; title: string }[];
@@ -408,13 +502,17 @@ export function declarationView(grid: Grid): DeclarationView {
             title: plainText(c.criterion.title),
             level: c.criterion.level,
             status: c.status,
-            label: c.waitsForAssistiveTechnology ? 'pas vérifié avec une technologie d’assistance' : statusLabels[c.status],
+            label: c.waitsForAssistiveTechnology
+              ? 'pas vérifié avec une technologie d’assistance'
+              : statusLabels[c.status],
             pages: pagesSummary(c, grid.pages),
             ...(at ? { assistiveTechnology: at } : {}),
           };
         }),
     })),
-    waitingForAssistiveTechnology: grid.criteria.filter((c) => c.waitsForAssistiveTechnology).map((c) => ({ id: c.criterion.id, title: plainText(c.criterion.title) })),
+    waitingForAssistiveTechnology: grid.criteria
+      .filter((c) => c.waitsForAssistiveTechnology)
+      .map((c) => ({ id: c.criterion.id, title: plainText(c.criterion.title) })),
     nonCompliant: grid.criteria
       .filter((c) => c.status === 'NC')
       .map((c) => ({
@@ -433,12 +531,23 @@ export function declarationView(grid: Grid): DeclarationView {
 export const rgaaReferenceBase = 'NVDA ou JAWS avec Firefox, VoiceOver avec Safari, TalkBack avec Chrome';
 
 /** The screen-reader set-ups the recorded journeys used, once each, in the order first met. */
-export function screenReaderEnvironments(journeys: readonly Pick<ScreenReaderEvidenceData, 'assistiveTechnology' | 'browser' | 'operatingSystem' | 'date'>[]): { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }[] {
-  const seen = new Map<string, { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }>();
+export function screenReaderEnvironments(
+  journeys: readonly Pick<ScreenReaderEvidenceData, 'assistiveTechnology' | 'browser' | 'operatingSystem' | 'date'>[],
+): { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }[] {
+  const seen = new Map<
+    string,
+    { assistiveTechnology: string; browser: string; operatingSystem: string; date: string }
+  >();
   for (const j of journeys) {
     const key = `${j.assistiveTechnology}|${j.browser}|${j.operatingSystem}`;
     const known = seen.get(key);
-    if (!known) seen.set(key, { assistiveTechnology: j.assistiveTechnology, browser: j.browser, operatingSystem: j.operatingSystem, date: j.date });
+    if (!known)
+      seen.set(key, {
+        assistiveTechnology: j.assistiveTechnology,
+        browser: j.browser,
+        operatingSystem: j.operatingSystem,
+        date: j.date,
+      });
     else if (j.date > known.date) known.date = j.date;
   }
   return [...seen.values()];

@@ -1,4 +1,9 @@
-import type { AuditPage, AutomatedEvidenceData, AutomatedFinding, AutomatedOutcome } from '../schemas/accessibility-audit';
+import type {
+  AuditPage,
+  AutomatedEvidenceData,
+  AutomatedFinding,
+  AutomatedOutcome,
+} from '../schemas/accessibility-audit';
 
 /**
  * Automated evidence for the RGAA audit: what axe-core (through its `RGAA-x.y.z` tags), the Nu HTML
@@ -48,7 +53,12 @@ export interface AxeRuleResult {
   nodes: number;
 }
 
-const axeOutcomes: Record<AxeRuleResult['outcome'], AutomatedOutcome> = { violations: 'fail', passes: 'pass', incomplete: 'review', inapplicable: 'inapplicable' };
+const axeOutcomes: Record<AxeRuleResult['outcome'], AutomatedOutcome> = {
+  violations: 'fail',
+  passes: 'pass',
+  incomplete: 'review',
+  inapplicable: 'inapplicable',
+};
 
 /** axe's results of the `RGAAv4` rules on one page, per RGAA criterion. */
 export function axeEvidence(results: readonly AxeRuleResult[]): PageEvidence {
@@ -62,7 +72,9 @@ export function axeEvidence(results: readonly AxeRuleResult[]): PageEvidence {
       check: `axe:${result.rule}`,
       tests,
       outcome,
-      ...(outcome === 'fail' ? { detail: `${result.help} (${result.nodes} élément${result.nodes > 1 ? 's' : ''})` } : {}),
+      ...(outcome === 'fail'
+        ? { detail: `${result.help} (${result.nodes} élément${result.nodes > 1 ? 's' : ''})` }
+        : {}),
     });
   }
   return sortEvidence(evidence);
@@ -78,7 +90,9 @@ export function nuEvidence(errors: readonly string[]): PageEvidence {
     check: 'nu:valid',
     tests: ['8.1.2', '8.2.1'],
     outcome: errors.length > 0 ? 'fail' : 'pass',
-    ...(errors.length > 0 ? { detail: `${errors.length} erreur${errors.length > 1 ? 's' : ''} du validateur, dont : ${errors[0]}` } : {}),
+    ...(errors.length > 0
+      ? { detail: `${errors.length} erreur${errors.length > 1 ? 's' : ''} du validateur, dont : ${errors[0]}` }
+      : {}),
   });
   return evidence;
 }
@@ -98,11 +112,14 @@ interface Tag {
 
 /** The tags of an HTML document in order, without comments, scripts, styles and templates. */
 export function tagsOf(html: string): Tag[] {
-  const text = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '<$1></$1>');
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '<$1></$1>');
   const tags: Tag[] = [];
   let foreignDepth = 0;
   let labelDepth = 0;
-  const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
+  const tagPattern =
+    /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
   for (const match of text.matchAll(tagPattern)) {
     const closing = match[1] === '/';
     const name = match[2]!.toLowerCase();
@@ -114,7 +131,13 @@ export function tagsOf(html: string): Tag[] {
       if ((name === 'svg' || name === 'math') && foreignDepth > 0) foreignDepth--;
       if (name === 'label' && labelDepth > 0) labelDepth--;
     }
-    tags.push({ name, attributes, closing, foreign: foreignDepth > 0 || name === 'svg' || name === 'math', inLabel: labelDepth > 0 });
+    tags.push({
+      name,
+      attributes,
+      closing,
+      foreign: foreignDepth > 0 || name === 'svg' || name === 'math',
+      inLabel: labelDepth > 0,
+    });
     if (!closing && match[4] !== '/') {
       if (name === 'svg' || name === 'math') foreignDepth++;
       if (name === 'label') labelDepth++;
@@ -125,11 +148,37 @@ export function tagsOf(html: string): Tag[] {
 
 const presentationalElements = ['basefont', 'big', 'blink', 'center', 'font', 'marquee', 's', 'strike', 'tt'];
 const presentationalAttributes = [
-  'align', 'alink', 'background', 'bgcolor', 'border', 'cellpadding', 'cellspacing', 'char', 'charoff', 'clear', 'color', 'compact',
-  'frameborder', 'hspace', 'link', 'marginheight', 'marginwidth', 'text', 'valign', 'vlink', 'vspace', 'size', 'width', 'height',
+  'align',
+  'alink',
+  'background',
+  'bgcolor',
+  'border',
+  'cellpadding',
+  'cellspacing',
+  'char',
+  'charoff',
+  'clear',
+  'color',
+  'compact',
+  'frameborder',
+  'hspace',
+  'link',
+  'marginheight',
+  'marginwidth',
+  'text',
+  'valign',
+  'vlink',
+  'vspace',
+  'size',
+  'width',
+  'height',
 ];
 /** Where RGAA test 10.1.2 allows size, width and height. */
-const presentationalExceptions: Record<string, string[]> = { size: ['select'], width: ['img', 'object', 'embed', 'canvas', 'svg'], height: ['img', 'object', 'embed', 'canvas', 'svg'] };
+const presentationalExceptions: Record<string, string[]> = {
+  size: ['select'],
+  width: ['img', 'object', 'embed', 'canvas', 'svg'],
+  height: ['img', 'object', 'embed', 'canvas', 'svg'],
+};
 const fieldElements = ['input', 'select', 'textarea'];
 const notFields = ['hidden', 'submit', 'reset', 'button', 'image'];
 
@@ -149,7 +198,12 @@ function finding(check: string, tests: string[], problems: string[], applicable 
   if (!applicable) return undefined;
   if (problems.length === 0) return { check, tests, outcome: 'pass' };
   const shown = [...new Set(problems)];
-  return { check, tests, outcome: 'fail', detail: `${shown.slice(0, 3).join(' ; ')}${shown.length > 3 ? ` ; et ${shown.length - 3} autre(s)` : ''}` };
+  return {
+    check,
+    tests,
+    outcome: 'fail',
+    detail: `${shown.slice(0, 3).join(' ; ')}${shown.length > 3 ? ` ; et ${shown.length - 3} autre(s)` : ''}`,
+  };
 }
 
 /**
@@ -163,34 +217,69 @@ export function htmlEvidence(html: string): PageEvidence {
   const tags = tagsOf(html);
   const open = tags.filter((t) => !t.closing);
 
-  const doctype = /^\s*<!doctype html>/i.test(html.replace(/^\uFEFF/, '')) && html.search(/<!doctype/i) < html.search(/<html[\s>]/i);
-  add(evidence, finding('html:doctype', ['8.1.1', '8.1.3'], doctype ? [] : ['pas de « <!DOCTYPE html> » avant la balise <html>']));
+  const doctype =
+    /^\s*<!doctype html>/i.test(html.replace(/^\uFEFF/, '')) && html.search(/<!doctype/i) < html.search(/<html[\s>]/i);
+  add(
+    evidence,
+    finding('html:doctype', ['8.1.1', '8.1.3'], doctype ? [] : ['pas de « <!DOCTYPE html> » avant la balise <html>']),
+  );
 
   const root = open.find((t) => t.name === 'html');
   const lang = root?.attributes.get('lang')?.trim() ?? root?.attributes.get('xml:lang')?.trim() ?? '';
   add(evidence, finding('html:lang', ['8.3.1'], lang ? [] : ['pas d’attribut lang sur la balise <html>']));
-  if (lang) add(evidence, finding('html:lang-code', ['8.4.1'], /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang) ? [] : [`code de langue mal formé « ${lang} »`]));
+  if (lang)
+    add(
+      evidence,
+      finding(
+        'html:lang-code',
+        ['8.4.1'],
+        /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang) ? [] : [`code de langue mal formé « ${lang} »`],
+      ),
+    );
 
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.trim() ?? '';
   add(evidence, finding('html:title', ['8.5.1'], title ? [] : ['pas de balise <title>, ou une balise <title> vide']));
 
-  add(evidence, finding('html:presentational-elements', ['10.1.1'], open.filter((t) => !t.foreign && presentationalElements.includes(t.name)).map((t) => `balise <${t.name}>`)));
+  add(
+    evidence,
+    finding(
+      'html:presentational-elements',
+      ['10.1.1'],
+      open.filter((t) => !t.foreign && presentationalElements.includes(t.name)).map((t) => `balise <${t.name}>`),
+    ),
+  );
   add(
     evidence,
     finding(
       'html:presentational-attributes',
       ['10.1.2'],
       open.flatMap((t) =>
-        t.foreign ? [] : [...t.attributes.keys()].filter((a) => presentationalAttributes.includes(a) && !(presentationalExceptions[a] ?? []).includes(t.name)).map((a) => `attribut ${a} sur <${t.name}>`),
+        t.foreign
+          ? []
+          : [...t.attributes.keys()]
+              .filter(
+                (a) => presentationalAttributes.includes(a) && !(presentationalExceptions[a] ?? []).includes(t.name),
+              )
+              .map((a) => `attribut ${a} sur <${t.name}>`),
       ),
     ),
   );
 
   const frames = open.filter((t) => t.name === 'iframe' || t.name === 'frame');
-  add(evidence, finding('html:frame-title', ['2.1.1'], frames.filter((t) => !t.attributes.get('title')?.trim()).map(describeTag), frames.length > 0));
+  add(
+    evidence,
+    finding(
+      'html:frame-title',
+      ['2.1.1'],
+      frames.filter((t) => !t.attributes.get('title')?.trim()).map(describeTag),
+      frames.length > 0,
+    ),
+  );
 
   const ids = new Set(open.map((t) => t.attributes.get('id')).filter((id): id is string => !!id));
-  const labelled = new Set(open.filter((t) => t.name === 'label' && t.attributes.get('for')).map((t) => t.attributes.get('for')!));
+  const labelled = new Set(
+    open.filter((t) => t.name === 'label' && t.attributes.get('for')).map((t) => t.attributes.get('for')!),
+  );
   const fields = open.filter(isField);
   const unlabelled = fields.filter((field) => {
     const id = field.attributes.get('id');
@@ -202,12 +291,27 @@ export function htmlEvidence(html: string): PageEvidence {
       field.attributes.get('title')?.trim()
     );
   });
-  add(evidence, finding('html:field-label', ['11.1.1'], unlabelled.map((f) => `champ sans étiquette ${describeTag(f)}`), fields.length > 0));
+  add(
+    evidence,
+    finding(
+      'html:field-label',
+      ['11.1.1'],
+      unlabelled.map((f) => `champ sans étiquette ${describeTag(f)}`),
+      fields.length > 0,
+    ),
+  );
   const fieldIds = new Set(fields.map((f) => f.attributes.get('id')).filter(Boolean));
   const labelsFor = open.filter((t) => t.name === 'label' && t.attributes.has('for'));
   add(
     evidence,
-    finding('html:label-for', ['11.1.2'], labelsFor.filter((l) => !fieldIds.has(l.attributes.get('for'))).map((l) => `<label for="${l.attributes.get('for')}"> ne désigne aucun champ`), labelsFor.length > 0),
+    finding(
+      'html:label-for',
+      ['11.1.2'],
+      labelsFor
+        .filter((l) => !fieldIds.has(l.attributes.get('for')))
+        .map((l) => `<label for="${l.attributes.get('for')}"> ne désigne aucun champ`),
+      labelsFor.length > 0,
+    ),
   );
   return sortEvidence(evidence);
 }
@@ -218,7 +322,8 @@ export function htmlEvidence(html: string): PageEvidence {
 const byNumbers = (a: string, b: string) => {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++)
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 };
 
@@ -228,13 +333,19 @@ function sortEvidence(evidence: PageEvidence): PageEvidence {
       .sort(byNumbers)
       .map((criterion) => [
         criterion,
-        evidence[criterion]!.map((f) => ({ ...f, tests: [...new Set(f.tests)].sort(byNumbers) })).sort((a, b) => a.check.localeCompare(b.check)),
+        evidence[criterion]!.map((f) => ({ ...f, tests: [...new Set(f.tests)].sort(byNumbers) })).sort((a, b) =>
+          a.check.localeCompare(b.check),
+        ),
       ]),
   );
 }
 
 /** One recorded file: pages in id order, criteria in number order, findings by check. */
-export function evidenceFile(referential: string, tool: string, pages: Record<string, PageEvidence>): AutomatedEvidenceData {
+export function evidenceFile(
+  referential: string,
+  tool: string,
+  pages: Record<string, PageEvidence>,
+): AutomatedEvidenceData {
   return {
     referential,
     tool,
@@ -263,28 +374,38 @@ export function serializeEvidence(data: AutomatedEvidenceData): string {
   return `${JSON.stringify(ordered(data), null, 2)}\n`;
 }
 
-const describeFinding = (f: AutomatedFinding) => `${f.check} (${f.tests.join(', ')}) : ${f.outcome}${f.detail ? ` — ${f.detail}` : ''}`;
+const describeFinding = (f: AutomatedFinding) =>
+  `${f.check} (${f.tests.join(', ')}) : ${f.outcome}${f.detail ? ` — ${f.detail}` : ''}`;
 
 /**
  * What a fresh run found that the recorded file does not say, or the reverse, for the given pages
  * (by default every page of either). Empty when they agree.
  */
-export function evidenceDifferences(recorded: AutomatedEvidenceData | undefined, fresh: AutomatedEvidenceData, pageIds?: readonly string[]): string[] {
+export function evidenceDifferences(
+  recorded: AutomatedEvidenceData | undefined,
+  fresh: AutomatedEvidenceData,
+  pageIds?: readonly string[],
+): string[] {
   const differences: string[] = [];
-  if (recorded && recorded.tool !== fresh.tool) differences.push(`outil : enregistré « ${recorded.tool} », obtenu « ${fresh.tool} »`);
+  if (recorded && recorded.tool !== fresh.tool)
+    differences.push(`outil : enregistré « ${recorded.tool} », obtenu « ${fresh.tool} »`);
   const ids = pageIds ?? [...new Set([...Object.keys(recorded?.pages ?? {}), ...Object.keys(fresh.pages)])].sort();
   for (const id of ids) {
     const before = recorded?.pages[id];
     const now = fresh.pages[id];
     if (!before || !now) {
-      differences.push(`page ${id} : ${before ? 'enregistrée mais absente du nouveau relevé' : 'absente du fichier enregistré'}`);
+      differences.push(
+        `page ${id} : ${before ? 'enregistrée mais absente du nouveau relevé' : 'absente du fichier enregistré'}`,
+      );
       continue;
     }
     for (const criterion of [...new Set([...Object.keys(before), ...Object.keys(now)])].sort(byNumbers)) {
       const was = new Set((before[criterion] ?? []).map(describeFinding));
       const is = new Set((now[criterion] ?? []).map(describeFinding));
-      for (const line of was) if (!is.has(line)) differences.push(`page ${id}, critère ${criterion} : enregistré « ${line} », plus trouvé`);
-      for (const line of is) if (!was.has(line)) differences.push(`page ${id}, critère ${criterion} : nouveau « ${line} »`);
+      for (const line of was)
+        if (!is.has(line)) differences.push(`page ${id}, critère ${criterion} : enregistré « ${line} », plus trouvé`);
+      for (const line of is)
+        if (!was.has(line)) differences.push(`page ${id}, critère ${criterion} : nouveau « ${line} »`);
     }
   }
   return differences;

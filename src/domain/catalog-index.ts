@@ -23,11 +23,16 @@ function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
 
 const byId = memo(<T extends { id: string }>(items: readonly T[]) => new Map(items.map((item) => [item.id, item])));
 
-export const communeById = (communes: readonly Commune[]): ReadonlyMap<string, Commune> => byId(communes) as Map<string, Commune>;
+export const communeById = (communes: readonly Commune[]): ReadonlyMap<string, Commune> =>
+  byId(communes) as Map<string, Commune>;
 export const placeById = (places: readonly Place[]): ReadonlyMap<string, Place> => byId(places) as Map<string, Place>;
-export const organisationById = (organisations: readonly Organisation[]): ReadonlyMap<string, Organisation> => byId(organisations) as Map<string, Organisation>;
+export const organisationById = (organisations: readonly Organisation[]): ReadonlyMap<string, Organisation> =>
+  byId(organisations) as Map<string, Organisation>;
 
-function groupBy(places: readonly Place[], key: (place: Place) => string | undefined): ReadonlyMap<string, readonly Place[]> {
+function groupBy(
+  places: readonly Place[],
+  key: (place: Place) => string | undefined,
+): ReadonlyMap<string, readonly Place[]> {
   const groups = new Map<string, Place[]>();
   for (const place of places) {
     const k = key(place);
@@ -44,9 +49,11 @@ const byOrganisation = memo((places: readonly Place[]) => groupBy(places, (p) =>
 const none: readonly Place[] = [];
 
 /** The places of one commune, in the catalog's order. */
-export const placesOfCommune = (places: readonly Place[], communeId: string): readonly Place[] => byCommune(places).get(communeId) ?? none;
+export const placesOfCommune = (places: readonly Place[], communeId: string): readonly Place[] =>
+  byCommune(places).get(communeId) ?? none;
 /** The places of one organisation, in the catalog's order. */
-export const placesOfOrganisation = (places: readonly Place[], organisationId: string): readonly Place[] => byOrganisation(places).get(organisationId) ?? none;
+export const placesOfOrganisation = (places: readonly Place[], organisationId: string): readonly Place[] =>
+  byOrganisation(places).get(organisationId) ?? none;
 
 /** One list derived from the places (sorted desks…), computed once per places array. */
 export function derived<T>(name: string, places: readonly Place[], compute: () => T): T {

@@ -125,7 +125,10 @@ export function ceilingVerdict(income: number, ceiling: number): Verdict {
 
 /** An amount as people type it: "23 500", "23500 €", "23 500,00" → 23500; undefined when it is not an amount. */
 export function parseAmount(text: string): number | undefined {
-  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/,\d{1,2}$/, '').replace(/[.,](?=\d{3}(?:\D|$))/g, '');
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f€]/g, '')
+    .replace(/,\d{1,2}$/, '')
+    .replace(/[.,](?=\d{3}(?:\D|$))/g, '');
   return /^\d+$/.test(cleaned) ? Number(cleaned) : undefined;
 }
 
@@ -149,9 +152,21 @@ export const categoryWords: Record<HouseholdCategory, string[]> = {
     'un « jeune ménage » sans personne à charge : un couple dont les deux âges additionnés font 55 ans ou moins',
     'deux personnes dont au moins une est en situation de handicap',
   ],
-  4: ['quatre personnes', 'une personne seule avec deux personnes à charge', 'trois personnes dont au moins une est en situation de handicap'],
-  5: ['cinq personnes', 'une personne seule avec trois personnes à charge', 'quatre personnes dont au moins une est en situation de handicap'],
-  6: ['six personnes', 'une personne seule avec quatre personnes à charge', 'cinq personnes dont au moins une est en situation de handicap'],
+  4: [
+    'quatre personnes',
+    'une personne seule avec deux personnes à charge',
+    'trois personnes dont au moins une est en situation de handicap',
+  ],
+  5: [
+    'cinq personnes',
+    'une personne seule avec trois personnes à charge',
+    'quatre personnes dont au moins une est en situation de handicap',
+  ],
+  6: [
+    'six personnes',
+    'une personne seule avec quatre personnes à charge',
+    'cinq personnes dont au moins une est en situation de handicap',
+  ],
 };
 
 /** One answer of the questions without script: a link to the category page it leads to. */
@@ -166,7 +181,10 @@ export interface HouseholdChoice {
  */
 export function householdChoices(persons: number): HouseholdChoice[] {
   const choices: HouseholdChoice[] = [];
-  const disability = persons === 1 ? 'Vous êtes en situation de handicap' : 'Au moins une personne du foyer est en situation de handicap';
+  const disability =
+    persons === 1
+      ? 'Vous êtes en situation de handicap'
+      : 'Au moins une personne du foyer est en situation de handicap';
   choices.push({ label: disability, household: { persons, composition: 'other', disability: true } });
   if (persons >= 2) {
     const dependants = persons - 1;
@@ -181,6 +199,9 @@ export function householdChoices(persons: number): HouseholdChoice[] {
       household: { persons, composition: 'young-couple', disability: false },
     });
   }
-  choices.push({ label: persons === 1 ? 'Non' : 'Aucune de ces situations', household: { persons, composition: 'other', disability: false } });
+  choices.push({
+    label: persons === 1 ? 'Non' : 'Aucune de ces situations',
+    household: { persons, composition: 'other', disability: false },
+  });
   return choices;
 }

@@ -18,7 +18,10 @@ export function checklistCoverage(catalog: Pick<Catalog, 'topics' | 'minimumInfo
 }
 
 /** One warning per item no topic covers: the build prints them, it does not stop for them. */
-export function checklistWarnings(catalog: Pick<Catalog, 'topics' | 'minimumInformation'>, file: string): ContentIssue[] {
+export function checklistWarnings(
+  catalog: Pick<Catalog, 'topics' | 'minimumInformation'>,
+  file: string,
+): ContentIssue[] {
   if (!catalog.minimumInformation) {
     return [
       {

@@ -12,18 +12,32 @@ export interface DatedChange {
 const dateFields = ['consulted', 'lastChecked', 'modified'] as const;
 
 /** Dates the editors write when they check something: every `consulted`, `lastChecked` and directory `modified`. */
-export function datesInContent(catalog: Pick<Catalog, 'communes' | 'organisations' | 'places' | 'topics' | 'pages' | 'orientation'>): DatedChange[] {
+export function datesInContent(
+  catalog: Pick<Catalog, 'communes' | 'organisations' | 'places' | 'topics' | 'pages' | 'orientation'>,
+): DatedChange[] {
   const found: DatedChange[] = [];
   const walk = (file: string, value: unknown): void => {
     if (Array.isArray(value)) value.forEach((item) => walk(file, item));
     else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
-        if ((dateFields as readonly string[]).includes(key) && typeof inner === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(inner)) found.push({ file, date: inner, what: key });
+        if (
+          (dateFields as readonly string[]).includes(key) &&
+          typeof inner === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(inner)
+        )
+          found.push({ file, date: inner, what: key });
         else walk(file, inner);
       }
     }
   };
-  for (const entry of [...catalog.communes, ...catalog.organisations, ...catalog.places, ...catalog.topics, ...catalog.pages, ...catalog.orientation]) {
+  for (const entry of [
+    ...catalog.communes,
+    ...catalog.organisations,
+    ...catalog.places,
+    ...catalog.topics,
+    ...catalog.pages,
+    ...catalog.orientation,
+  ]) {
     walk(entry.file, entry);
   }
   return found;
@@ -40,7 +54,11 @@ export function nextVersion(version: string): string | undefined {
  * check or a change after that date, a print no longer says what it holds, and both should move.
  * `changes` adds what the files' history knows (the content report passes git's dates).
  */
-export function contentDateAdvice(catalog: Pick<Catalog, 'site'> & Parameters<typeof datesInContent>[0], changes: readonly DatedChange[] = [], today?: string): string[] {
+export function contentDateAdvice(
+  catalog: Pick<Catalog, 'site'> & Parameters<typeof datesInContent>[0],
+  changes: readonly DatedChange[] = [],
+  today?: string,
+): string[] {
   const { contentDate, version } = catalog.site;
   const later = [...datesInContent(catalog), ...changes]
     .filter((c) => c.date > contentDate && (today === undefined || c.date <= today))

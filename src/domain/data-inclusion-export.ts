@@ -3,7 +3,12 @@ import addFormats from 'ajv-formats';
 import structureSchema from '../../vendor/data-inclusion-schema/v1/structure.json';
 import serviceSchema from '../../vendor/data-inclusion-schema/v1/service.json';
 import type { Catalog, Place } from './types';
-import { dataInclusionRecords, type DataInclusionService, type DataInclusionStructure, type PlaceRecords } from './data-inclusion';
+import {
+  dataInclusionRecords,
+  type DataInclusionService,
+  type DataInclusionStructure,
+  type PlaceRecords,
+} from './data-inclusion';
 
 /**
  * Validation of the data·inclusion records against the official JSON Schema files (draft 2020-12,
@@ -30,7 +35,11 @@ function fieldOf(error: ErrorObject): string {
   return `${head}${rest.map((index) => `[${index}]`).join('')}`;
 }
 
-const formatNames: Record<string, string> = { date: 'une date AAAA-MM-JJ', email: 'une adresse e-mail', uri: 'une adresse web complète' };
+const formatNames: Record<string, string> = {
+  date: 'une date AAAA-MM-JJ',
+  email: 'une adresse e-mail',
+  uri: 'une adresse web complète',
+};
 
 /** A French reading of one error of ajv, for the editors' report. */
 function frenchError(error: ErrorObject): string {
@@ -65,7 +74,8 @@ function schemaProblems(validate: ValidateFunction, record: unknown): string[] {
   if (validate(record)) return [];
   const byField = new Map<string, string>();
   for (const error of validate.errors ?? []) {
-    if (error.keyword === 'anyOf' || (error.keyword === 'type' && (error.params as { type?: string }).type === 'null')) continue;
+    if (error.keyword === 'anyOf' || (error.keyword === 'type' && (error.params as { type?: string }).type === 'null'))
+      continue;
     const key = `${error.instancePath}|${error.keyword === 'required' ? String((error.params as { missingProperty?: string }).missingProperty) : ''}`;
     if (!byField.has(key)) byField.set(key, frenchError(error));
   }
@@ -90,12 +100,15 @@ function modelProblems(record: Record<string, unknown>, today: string): string[]
     if (date > today) problems.push(`« date_maj » (${date}) dans le futur`);
   }
   const name = record.nom;
-  if (typeof name === 'string' && name.endsWith('.') && !name.endsWith('etc.')) problems.push('« nom » se termine par un point');
+  if (typeof name === 'string' && name.endsWith('.') && !name.endsWith('etc.'))
+    problems.push('« nom » se termine par un point');
   const publics = record.publics;
-  if (Array.isArray(publics) && publics.includes('tous-publics') && publics.length > 1) problems.push('« publics » : « tous-publics » ne peut pas être utilisé avec d’autres valeurs');
+  if (Array.isArray(publics) && publics.includes('tous-publics') && publics.length > 1)
+    problems.push('« publics » : « tous-publics » ne peut pas être utilisé avec d’autres valeurs');
   for (const field of ['lien_source', 'site_web', 'accessibilite_lieu', 'lien_mobilisation']) {
     const value = record[field];
-    if (typeof value === 'string' && !isHttpUrl(value)) problems.push(`« ${field} » n’est pas une adresse web en http ou https`);
+    if (typeof value === 'string' && !isHttpUrl(value))
+      problems.push(`« ${field} » n’est pas une adresse web en http ou https`);
   }
   return problems;
 }
@@ -114,7 +127,9 @@ export function serviceProblems(record: unknown, today: string): string[] {
 export function placeRecordsProblems(records: Pick<PlaceRecords, 'structure' | 'services'>, today: string): string[] {
   return [
     ...structureProblems(records.structure, today).map((p) => `structure : ${p}`),
-    ...records.services.flatMap((service) => serviceProblems(service, today).map((p) => `service « ${service.id} » : ${p}`)),
+    ...records.services.flatMap((service) =>
+      serviceProblems(service, today).map((p) => `service « ${service.id} » : ${p}`),
+    ),
   ];
 }
 

@@ -128,7 +128,10 @@ const serviceSpecs: ServiceSpec[] = [
       'Apportez le formulaire Cerfa n° 14069 rempli et votre pièce d’identité. ' +
       'Vous recevez un numéro unique d’enregistrement et une attestation, dans un délai d’un mois au plus. ' +
       'Votre demande est valable un an : pensez à la renouveler.',
-    free: { precisions: 'Faire une demande de logement social est gratuit : personne ne peut vous faire payer des frais de dossier.' },
+    free: {
+      precisions:
+        'Faire une demande de logement social est gratuit : personne ne peut vous faire payer des frais de dossier.',
+    },
     conditions:
       'Pour enregistrer la demande : le formulaire rempli et une pièce d’identité, ou un titre de séjour si vous n’êtes pas citoyen de l’Union européenne, de l’Espace économique européen ou de la Suisse (article R441-2-3 du code de la construction et de l’habitation). ' +
       'Aucune condition de résidence : vous pouvez déposer votre demande dans ce guichet même si vous habitez ailleurs. ' +
@@ -152,7 +155,8 @@ const serviceSpecs: ServiceSpec[] = [
     nom: 'Accompagnement pour la demande de logement social',
     type: 'accompagnement',
     thematiques: [sinformer, 'difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives'],
-    description: () => 'Un accompagnement selon votre situation : un diagnostic de votre situation, et de l’aide pour monter votre dossier de demande de logement social.',
+    description: () =>
+      'Un accompagnement selon votre situation : un diagnostic de votre situation, et de l’aide pour monter votre dossier de demande de logement social.',
   },
   {
     key: 'conseil-juridique',
@@ -160,7 +164,8 @@ const serviceSpecs: ServiceSpec[] = [
     nom: 'Conseil juridique gratuit sur le logement',
     type: 'information',
     thematiques: [sinformer, 'difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits'],
-    description: () => 'On vous conseille gratuitement sur vos droits et vos démarches liées au logement, par exemple pour un recours après un refus de logement social.',
+    description: () =>
+      'On vous conseille gratuitement sur vos droits et vos démarches liées au logement, par exemple pour un recours après un refus de logement social.',
     free: {},
   },
   {
@@ -169,7 +174,8 @@ const serviceSpecs: ServiceSpec[] = [
     nom: 'Orientation des personnes sans logement ou en urgence',
     type: 'accompagnement',
     thematiques: ['logement-hebergement--rechercher-une-solution-dhebergement-temporaire'],
-    description: () => 'Vous êtes sans logement ou en situation d’urgence : on étudie votre situation et on vous oriente vers un hébergement ou un logement adapté.',
+    description: () =>
+      'Vous êtes sans logement ou en situation d’urgence : on étudie votre situation et on vous oriente vers un hébergement ou un logement adapté.',
   },
 ];
 
@@ -236,7 +242,7 @@ function structureDescription(catalog: Catalog, place: Place): string {
   const where = place.onTerritory ? '' : ` Ce lieu est situé ${site.territory.area.outside}, à ${place.town}.`;
   return frenchSpacing(
     `Lieu de niveau ${place.level} du service d’accueil et d’information des demandeurs de logement social ${site.territory.area.of} (${site.territory.name}). ` +
-    `${levelLabels[place.level].long}${where}${place.notes ? ` ${place.notes.trim()}` : ''}`
+      `${levelLabels[place.level].long}${where}${place.notes ? ` ${place.notes.trim()}` : ''}`,
   );
 }
 
@@ -244,12 +250,18 @@ function publicsOf(place: Place): Pick<DataInclusionService, 'publics' | 'public
   if (place.audiences.length === 0) return { publics: ['tous-publics'] };
   const mapped = place.audiences.map((audience) => publicOf[audience]);
   const sentence = place.audiences.map((audience) => audienceInSentence[audience]);
-  const precisions = frenchSpacing(`Pour ${sentence.length > 1 ? `${sentence.slice(0, -1).join(', ')} et ${sentence[sentence.length - 1]}` : sentence[0]}.`);
-  return mapped.every((p): p is Public => p !== null) ? { publics: [...new Set(mapped)], publics_precisions: precisions } : { publics_precisions: precisions };
+  const precisions = frenchSpacing(
+    `Pour ${sentence.length > 1 ? `${sentence.slice(0, -1).join(', ')} et ${sentence[sentence.length - 1]}` : sentence[0]}.`,
+  );
+  return mapped.every((p): p is Public => p !== null)
+    ? { publics: [...new Set(mapped)], publics_precisions: precisions }
+    : { publics_precisions: precisions };
 }
 
 /** How a person reaches the service: go there, unless the place only sees people on appointment. */
-function mobilisationOf(place: Place): Pick<DataInclusionService, 'modes_mobilisation' | 'mobilisable_par' | 'mobilisation_precisions'> {
+function mobilisationOf(
+  place: Place,
+): Pick<DataInclusionService, 'modes_mobilisation' | 'mobilisable_par' | 'mobilisation_precisions'> {
   const modes: DataInclusionService['modes_mobilisation'] = [
     ...(place.appointment !== 'required' ? (['se-presenter'] as const) : []),
     ...(place.phone ? (['telephoner'] as const) : []),
@@ -287,26 +299,29 @@ export function placeRecords(catalog: Catalog, base: string, place: Place): Plac
 
   const services = serviceSpecs
     .filter((spec) => spec.from.some((service) => place.services.includes(service)))
-    .map(
-      (spec): DataInclusionService => ({
-        source,
-        structure_id: id,
-        id: `${id}--${spec.key}`,
-        nom: spec.nom,
-        description: frenchSpacing(spec.description(catalog)),
-        date_maj: date,
-        type: spec.type,
-        thematiques: spec.thematiques,
-        ...(spec.free ? { frais: 'gratuit' as const, ...(spec.free.precisions ? { frais_precisions: frenchSpacing(spec.free.precisions) } : {}) } : {}),
-        ...publicsOf(place),
-        ...(spec.conditions ? { conditions_acces: frenchSpacing(spec.conditions) } : {}),
-        ...location,
-        modes_accueil: ['en-presentiel'],
-        ...mobilisationOf(place),
-        ...(zone && !spec.openToAnyResidence ? { zone_eligibilite: zone } : {}),
-        lien_source: url,
-      }),
-    );
+    .map((spec): DataInclusionService => ({
+      source,
+      structure_id: id,
+      id: `${id}--${spec.key}`,
+      nom: spec.nom,
+      description: frenchSpacing(spec.description(catalog)),
+      date_maj: date,
+      type: spec.type,
+      thematiques: spec.thematiques,
+      ...(spec.free
+        ? {
+            frais: 'gratuit' as const,
+            ...(spec.free.precisions ? { frais_precisions: frenchSpacing(spec.free.precisions) } : {}),
+          }
+        : {}),
+      ...publicsOf(place),
+      ...(spec.conditions ? { conditions_acces: frenchSpacing(spec.conditions) } : {}),
+      ...location,
+      modes_accueil: ['en-presentiel'],
+      ...mobilisationOf(place),
+      ...(zone && !spec.openToAnyResidence ? { zone_eligibilite: zone } : {}),
+      lien_source: url,
+    }));
 
   // Read by other programs (data·inclusion): every string through the text policy's export filter.
   return { place, structure: exportSafeDeep(structure), services: exportSafeDeep(services) };
@@ -314,5 +329,7 @@ export function placeRecords(catalog: Catalog, base: string, place: Place): Plac
 
 /** Every place, in the order of their ids, so that two builds of the same content give the same files. */
 export function dataInclusionRecords(catalog: Catalog, base: string): PlaceRecords[] {
-  return [...catalog.places].sort((a, b) => a.id.localeCompare(b.id)).map((place) => placeRecords(catalog, base, place));
+  return [...catalog.places]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((place) => placeRecords(catalog, base, place));
 }

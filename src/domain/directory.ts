@@ -58,7 +58,10 @@ export function communeGuide(catalog: Catalog, communeId: string): CommuneGuide 
   // The territory's level-2 desks, sorted once per catalog; each commune drops its own.
   const { general, specialised } = derived('guide-desks', catalog.places, () => {
     const level2 = catalog.places.filter((p) => p.level === 2).sort(comparePlaces);
-    return { general: level2.filter((p) => p.onTerritory && isGeneralDesk(p)), specialised: level2.filter((p) => !(p.onTerritory && isGeneralDesk(p))) };
+    return {
+      general: level2.filter((p) => p.onTerritory && isGeneralDesk(p)),
+      specialised: level2.filter((p) => !(p.onTerritory && isGeneralDesk(p))),
+    };
   });
   return {
     commune,
@@ -102,7 +105,11 @@ export function placesByCommune(catalog: Catalog): { communes: CommuneGroup[]; o
 /** Level-2 desks of the territory open to everyone: the leaflet and the home page list them. */
 export function territoryDesks(catalog: Catalog): Place[] {
   // A copy: callers may sort or cut it.
-  return [...derived('territory-desks', catalog.places, () => catalog.places.filter((p) => p.level === 2 && p.onTerritory).sort(comparePlaces))];
+  return [
+    ...derived('territory-desks', catalog.places, () =>
+      catalog.places.filter((p) => p.level === 2 && p.onTerritory).sort(comparePlaces),
+    ),
+  ];
 }
 
 export type Article4Column = 'level1' | 'level2' | 'outside';
@@ -117,7 +124,11 @@ export interface Article4Row {
 
 const article4Groups: { group: string; kinds: Organisation['kind'][]; level1Words?: string }[] = [
   // Article 4 puts « Toutes les communes » at level 1, those that register also at level 2: every town hall on the territory is a level-1 place.
-  { group: 'Les communes', kinds: ['commune'], level1Words: 'Toutes les communes (CCAS, service logement ou permanence des élus)' },
+  {
+    group: 'Les communes',
+    kinds: ['commune'],
+    level1Words: 'Toutes les communes (CCAS, service logement ou permanence des élus)',
+  },
   { group: 'Les bailleurs', kinds: ['landlord'] },
   { group: 'Réservataires', kinds: ['reservation-holder', 'state'] },
   { group: 'Autres acteurs', kinds: ['association', 'departement', 'family-allowance', 'intercommunality'] },
@@ -132,7 +143,9 @@ export function conventionPlaces(catalog: Pick<Catalog, 'places'>): Place[] {
 export function article4Table(catalog: Catalog): Article4Row[] {
   const kindOf = new Map(catalog.organisations.map((o) => [o.id, o.kind]));
   return article4Groups.map(({ group, kinds, level1Words }) => {
-    const places = conventionPlaces(catalog).filter((p) => kinds.includes(kindOf.get(p.organisation)!)).sort(comparePlaces);
+    const places = conventionPlaces(catalog)
+      .filter((p) => kinds.includes(kindOf.get(p.organisation)!))
+      .sort(comparePlaces);
     const column = (p: Place): Article4Column => (!p.onTerritory ? 'outside' : p.level === 2 ? 'level2' : 'level1');
     return {
       group,
@@ -224,7 +237,12 @@ export interface TownHallSummary {
 export function townHallSummary(catalog: Pick<Catalog, 'places' | 'communes'>): TownHallSummary {
   const { all, registering, welcomeOnly } = townHalls(catalog);
   const except = welcomeOnly.length <= registering.length;
-  return { count: all.length, registering: registering.length, except, named: (except ? welcomeOnly : registering).map(({ commune }) => commune) };
+  return {
+    count: all.length,
+    registering: registering.length,
+    except,
+    named: (except ? welcomeOnly : registering).map(({ commune }) => commune),
+  };
 }
 
 /** « a », « a et b », « a, b et c ». */
@@ -259,7 +277,9 @@ export function mainPhone(place: Pick<Place, 'phone' | 'phones'>): string | unde
 }
 
 /** The source the directory import wrote, with its provenance, if the place was imported. */
-export function directorySource(place: Pick<Place, 'sources'>): (Source & { directory: DirectoryProvenance }) | undefined {
+export function directorySource(
+  place: Pick<Place, 'sources'>,
+): (Source & { directory: DirectoryProvenance }) | undefined {
   return place.sources.find((s): s is Source & { directory: DirectoryProvenance } => s.directory !== undefined);
 }
 

@@ -4,11 +4,15 @@ import type { Catalog, EmergencyNumber } from './types';
  * National emergency numbers (content/data/emergency-numbers.yaml), in the file's order: the
  * editors put the one most people need first.
  */
-export function emergencyNumbers(catalog: Pick<Catalog, 'emergencyNumbers'>, only?: readonly string[]): EmergencyNumber[] {
+export function emergencyNumbers(
+  catalog: Pick<Catalog, 'emergencyNumbers'>,
+  only?: readonly string[],
+): EmergencyNumber[] {
   const all = catalog.emergencyNumbers?.numbers ?? [];
   if (!only) return all;
   const unknown = only.filter((id) => !all.some((entry) => entry.id === id));
-  if (unknown.length > 0) throw new Error(`content/data/emergency-numbers.yaml : numéro inconnu « ${unknown.join(', ')} »`);
+  if (unknown.length > 0)
+    throw new Error(`content/data/emergency-numbers.yaml : numéro inconnu « ${unknown.join(', ')} »`);
   return all.filter((entry) => only.includes(entry.id));
 }
 

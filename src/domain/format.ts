@@ -6,7 +6,20 @@ const NBSP = '\u00a0';
 
 export { formatEuros } from './money';
 
-const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const months = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /** "2026-11-28" → "28 novembre 2026" (1er for the first day, as French writes it). */
 export function formatDate(iso: string): string {
@@ -98,7 +111,10 @@ export function hoursByDay(slots: readonly OpeningSlot[]): DayHours[] {
       slots: slots
         .filter((slot) => slot.days.includes(day))
         .sort((a, b) => a.opens.localeCompare(b.opens))
-        .map((slot) => `${formatTime(slot.opens)} à ${formatTime(slot.closes)}${slot.appointmentOnly ? ' (sur rendez-vous)' : ''}`),
+        .map(
+          (slot) =>
+            `${formatTime(slot.opens)} à ${formatTime(slot.closes)}${slot.appointmentOnly ? ' (sur rendez-vous)' : ''}`,
+        ),
     }))
     .filter((row) => row.slots.length > 0);
 }

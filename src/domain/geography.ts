@@ -89,13 +89,22 @@ const loose = (name: string) => communeSlug(name).replace(/-/g, '');
 function nameProblem(written: string, official: string): string | undefined {
   if (written === official) return undefined;
   if (loose(written) !== loose(official)) return 'nom différent du nom officiel';
-  const accents = written.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === official.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const accents =
+    written.normalize('NFD').replace(/[\u0300-\u036f]/g, '') ===
+    official.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (accents) return 'accents différents de ceux du nom officiel';
-  if (written.replace(/[-\s]/g, '') === official.replace(/[-\s]/g, '')) return 'traits d’union ou espaces différents de ceux du nom officiel';
+  if (written.replace(/[-\s]/g, '') === official.replace(/[-\s]/g, ''))
+    return 'traits d’union ou espaces différents de ceux du nom officiel';
   return 'majuscules, accents ou traits d’union différents de ceux du nom officiel';
 }
 
-export function checkGeography(site: Site, communes: readonly Commune[], official: OfficialData, year: number, files: GeographyFiles): ContentIssue[] {
+export function checkGeography(
+  site: Site,
+  communes: readonly Commune[],
+  official: OfficialData,
+  year: number,
+  files: GeographyFiles,
+): ContentIssue[] {
   const siren = site.territory.epci;
   if (!siren) return [];
   const issues: ContentIssue[] = [];
@@ -110,7 +119,8 @@ export function checkGeography(site: Site, communes: readonly Commune[], officia
       message: commune
         ? `le SIREN « ${siren} » est celui de la commune de ${commune.nom}, pas d’une intercommunalité`
         : `aucune intercommunalité (EPCI à fiscalité propre) n’a le SIREN « ${siren} » dans ${source} : SIREN mal recopié, ou EPCI dissous ou fusionné au 1er janvier`,
-      expected: 'le SIREN de l’EPCI, tel que l’écrit la liste de la DGCL (ex. « "246200299" » pour la CA d’Hénin-Carvin)',
+      expected:
+        'le SIREN de l’EPCI, tel que l’écrit la liste de la DGCL (ex. « "246200299" » pour la CA d’Hénin-Carvin)',
       hint: 'si l’EPCI a fusionné, mettez le SIREN du nouvel EPCI, puis lancez « npm run territoire -- --epci <SIREN> » pour voir ses communes',
     });
   }
@@ -118,12 +128,18 @@ export function checkGeography(site: Site, communes: readonly Commune[], officia
   const members = new Set(epci?.membres.map((m) => m.code) ?? []);
   const seen = new Set<string>();
   for (const commune of communes) {
-    const at = (field: string): Pick<ContentIssue, 'file' | 'path' | 'field'> => ({ file: commune.file, path: [field], field });
+    const at = (field: string): Pick<ContentIssue, 'file' | 'path' | 'field'> => ({
+      file: commune.file,
+      path: [field],
+      field,
+    });
     const current = official.communes.get(commune.insee);
     if (!current) {
       const former = official.formerCommunes.get(commune.insee);
       const merged = former?.chefLieu ? official.communes.get(former.chefLieu) : undefined;
-      const sameName = [...official.communes.values()].find((c) => loose(c.nom) === loose(commune.name) && (!epci || members.has(c.code)));
+      const sameName = [...official.communes.values()].find(
+        (c) => loose(c.nom) === loose(commune.name) && (!epci || members.has(c.code)),
+      );
       issues.push({
         ...at('insee'),
         message: merged
@@ -141,15 +157,24 @@ export function checkGeography(site: Site, communes: readonly Commune[], officia
     seen.add(current.code);
     const problem = nameProblem(commune.name, current.nom);
     if (problem) {
-      issues.push({ ...at('name'), message: `« ${commune.name} » : ${problem} pour le code INSEE ${commune.insee}`, expected: `« ${current.nom} »`, hint: `écrivez « name: ${current.nom} »` });
+      issues.push({
+        ...at('name'),
+        message: `« ${commune.name} » : ${problem} pour le code INSEE ${commune.insee}`,
+        expected: `« ${current.nom} »`,
+        hint: `écrivez « name: ${current.nom} »`,
+      });
     }
     const postcodes = current.codesPostaux ?? [];
-    for (const [field, code] of [['postcode', commune.postcode] as const, ...(commune.otherPostcodes ?? []).map((c) => ['otherPostcodes', c] as const)]) {
+    for (const [field, code] of [
+      ['postcode', commune.postcode] as const,
+      ...(commune.otherPostcodes ?? []).map((c) => ['otherPostcodes', c] as const),
+    ]) {
       if (postcodes.length > 0 && !postcodes.includes(code)) {
         issues.push({
           ...at(field),
           message: `le code postal « ${code} » n’est pas celui de ${current.nom} d’après la base officielle des codes postaux`,
-          expected: postcodes.length === 1 ? `« ${postcodes[0]} »` : `l’un de ${postcodes.map((p) => `« ${p} »`).join(', ')}`,
+          expected:
+            postcodes.length === 1 ? `« ${postcodes[0]} »` : `l’un de ${postcodes.map((p) => `« ${p} »`).join(', ')}`,
         });
       }
     }

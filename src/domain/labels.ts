@@ -1,7 +1,11 @@
 import type { PlaceAudience, PlaceService } from '../schemas/place';
 
 export const levelLabels = {
-  1: { short: 'Niveau 1', title: 'Accueil et information', long: 'Lieu d’accueil et d’information : on vous informe et on vous oriente.' },
+  1: {
+    short: 'Niveau 1',
+    title: 'Accueil et information',
+    long: 'Lieu d’accueil et d’information : on vous informe et on vous oriente.',
+  },
   2: {
     short: 'Niveau 2',
     title: 'Accueil, information et enregistrement',
@@ -31,7 +35,8 @@ export const audienceLabels: Record<PlaceAudience, string> = {
 export const audienceInSentence: Record<PlaceAudience, string> = {
   'young-people': 'les jeunes',
   'social-difficulty': 'les personnes en difficulté sociale',
-  'employees-peec': 'les salariés des entreprises qui versent la participation des employeurs à l’effort de construction',
+  'employees-peec':
+    'les salariés des entreprises qui versent la participation des employeurs à l’effort de construction',
   'homeless-or-emergency': 'les personnes sans logement ou en situation d’urgence',
   'landlord-tenants': 'les locataires du bailleur',
 };
@@ -45,6 +50,12 @@ export const appointmentLabels = {
 /** The three kinds of social home, by the loan that financed them (glossary: « PLUS, PLAI, PLS »). */
 export const ceilingProductLabels: Record<'PLUS' | 'PLAI' | 'PLS', { name: string; short: string }> = {
   PLUS: { name: 'PLUS (prêt locatif à usage social)', short: 'le logement social le plus courant' },
-  PLAI: { name: 'PLAI (prêt locatif aidé d’intégration)', short: 'des logements pour les foyers aux revenus les plus modestes' },
-  PLS: { name: 'PLS (prêt locatif social)', short: 'des logements aux loyers un peu plus élevés, pour des revenus un peu au-dessus du PLUS' },
+  PLAI: {
+    name: 'PLAI (prêt locatif aidé d’intégration)',
+    short: 'des logements pour les foyers aux revenus les plus modestes',
+  },
+  PLS: {
+    name: 'PLS (prêt locatif social)',
+    short: 'des logements aux loyers un peu plus élevés, pour des revenus un peu au-dessus du PLUS',
+  },
 };

@@ -19,7 +19,8 @@ export interface LegalRequirement {
   filled: (site: SiteData) => boolean;
 }
 
-const given = (value: unknown) => (typeof value === 'string' ? value.trim().length > 0 : value !== undefined && value !== null);
+const given = (value: unknown) =>
+  typeof value === 'string' ? value.trim().length > 0 : value !== undefined && value !== null;
 
 /** The texts, named once for the messages. */
 export const legalTexts: Record<LegalText, string> = {
@@ -35,15 +36,52 @@ export const legalPageTitles: Record<LegalRequirement['page'], string> = {
 };
 
 export const legalRequirements: readonly LegalRequirement[] = [
-  { field: 'publisher.address', label: 'adresse du siège de l’éditeur', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.publisher.address) },
-  { field: 'publisher.phone', label: 'numéro de téléphone de l’éditeur', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.publisher.phone) },
-  { field: 'publisher.director', label: 'nom du directeur ou de la directrice de la publication', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.publisher.director) },
-  { field: 'host.name', label: 'nom ou dénomination de l’hébergeur', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.host.name) },
-  { field: 'host.address', label: 'adresse de l’hébergeur', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.host.address) },
-  { field: 'host.phone', label: 'numéro de téléphone de l’hébergeur', law: 'LCEN', page: 'mentions-legales', filled: (s) => given(s.host.phone) },
+  {
+    field: 'publisher.address',
+    label: 'adresse du siège de l’éditeur',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.publisher.address),
+  },
+  {
+    field: 'publisher.phone',
+    label: 'numéro de téléphone de l’éditeur',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.publisher.phone),
+  },
+  {
+    field: 'publisher.director',
+    label: 'nom du directeur ou de la directrice de la publication',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.publisher.director),
+  },
+  {
+    field: 'host.name',
+    label: 'nom ou dénomination de l’hébergeur',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.host.name),
+  },
+  {
+    field: 'host.address',
+    label: 'adresse de l’hébergeur',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.host.address),
+  },
+  {
+    field: 'host.phone',
+    label: 'numéro de téléphone de l’hébergeur',
+    law: 'LCEN',
+    page: 'mentions-legales',
+    filled: (s) => given(s.host.phone),
+  },
   {
     field: 'privacy.controllerContact',
-    label: 'coordonnées du responsable du traitement (l’éditeur du site) pour les données personnelles (article 13.1.a)',
+    label:
+      'coordonnées du responsable du traitement (l’éditeur du site) pour les données personnelles (article 13.1.a)',
     law: 'RGPD',
     page: 'donnees-personnelles',
     filled: (s) => given(s.privacy.controllerContact),

@@ -44,7 +44,12 @@ function contentRoutes(ids: ContentIds): { prefix: string; ids: readonly string[
   ];
 }
 
-const kindWords: Record<string, string> = { commune: 'une commune', lieu: 'un lieu', fiche: 'une fiche', page: 'une page' };
+const kindWords: Record<string, string> = {
+  commune: 'une commune',
+  lieu: 'un lieu',
+  fiche: 'une fiche',
+  page: 'une page',
+};
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,7 +57,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Routes from the files of src/pages/ (paths relative to it, "/" separators) and from public/.
  * `[slug]` segments take the content ids when the folder is one of urls.ts's, any slug otherwise.
  */
-export function buildRouteTable(pageFiles: readonly string[], publicFiles: readonly string[], ids: ContentIds): RouteTable {
+export function buildRouteTable(
+  pageFiles: readonly string[],
+  publicFiles: readonly string[],
+  ids: ContentIds,
+): RouteTable {
   const known = new Set<string>(publicFiles);
   const dynamic: DynamicRoute[] = [];
   const fromContent = contentRoutes(ids);
@@ -63,14 +72,18 @@ export function buildRouteTable(pageFiles: readonly string[], publicFiles: reado
     if (typeof value === 'string') known.add(value);
     else if (!contentMakers.includes(value)) {
       const sample = value('__a__', '__b__', '__c__');
-      dynamic.push({ pattern: new RegExp(`^${escape(sample).replace(/__[abc]__/g, '[a-z0-9-]+')}$`), prefix: sample.split('__')[0]! });
+      dynamic.push({
+        pattern: new RegExp(`^${escape(sample).replace(/__[abc]__/g, '[a-z0-9-]+')}$`),
+        prefix: sample.split('__')[0]!,
+      });
     }
   }
   for (const file of pageFiles) {
     const endpoint = /\.(?:ts|js)$/.test(file);
     let route = file.replace(/\.(?:astro|md|mdx|ts|js)$/, '');
     if (/(?:^|\/)_/.test(route) || route === '404' || route === '500') continue;
-    if (!endpoint) route = route === 'index' ? '' : route.endsWith('/index') ? `${route.slice(0, -'index'.length)}` : `${route}/`;
+    if (!endpoint)
+      route = route === 'index' ? '' : route.endsWith('/index') ? `${route.slice(0, -'index'.length)}` : `${route}/`;
     if (!route.includes('[')) {
       known.add(route);
       continue;
@@ -112,7 +125,11 @@ export function withoutCode(text: string): string {
 export function linksIn(body: string): FoundLink[] {
   const text = withoutCode(body);
   const found: FoundLink[] = [];
-  const patterns = [/\]\(\s*<?([^)\s>]+)/g, /^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)/gm, /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g];
+  const patterns = [
+    /\]\(\s*<?([^)\s>]+)/g,
+    /^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)/gm,
+    /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g,
+  ];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const target = match[1] ?? match[2] ?? match[3];
@@ -195,10 +212,16 @@ export function checkLink(target: string, context: LinkContext): Omit<ContentIss
   const path = decodeURI(pathPart.slice(1));
   if (!routeExists(context.routes, path)) {
     if (!path.endsWith('/') && routeExists(context.routes, `${path}/`)) {
-      return { message: `lien sans barre oblique finale « ${target} »`, expected: 'un lien qui se termine par « / »', hint: `écrivez « /${path}/${hash ? `#${hash}` : ''} »` };
+      return {
+        message: `lien sans barre oblique finale « ${target} »`,
+        expected: 'un lien qui se termine par « / »',
+        hint: `écrivez « /${path}/${hash ? `#${hash}` : ''} »`,
+      };
     }
     const family = context.routes.dynamic.find((d) => d.ids && path.startsWith(d.prefix) && d.prefix !== '');
-    const candidates = family ? family.ids!.map((id) => `${family.prefix}${id}/`) : [...context.routes.known].filter((r) => r === '' || r.endsWith('/'));
+    const candidates = family
+      ? family.ids!.map((id) => `${family.prefix}${id}/`)
+      : [...context.routes.known].filter((r) => r === '' || r.endsWith('/'));
     const near = closest(path.endsWith('/') ? path : `${path}/`, candidates);
     return {
       message: `lien vers ${family ? kindWords[family.kind!] : 'une page'} qui n’existe pas « ${target} »`,

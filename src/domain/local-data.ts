@@ -20,10 +20,34 @@ export function localData(catalog: Pick<Catalog, 'localFigures' | 'dalo' | 'cota
   const figures = catalog.localFigures;
   const figuresFile = 'content/data/local-figures.yaml';
   return [
-    { item: 'parc-social', file: figuresFile, field: 'socialHomes', label: 'nombre de logements sociaux du territoire', known: figures?.socialHomes != null },
-    { item: 'parc-social', file: figuresFile, field: 'pendingDemands', label: 'nombre de demandes en attente', known: figures?.pendingDemands != null },
-    { item: 'parc-social', file: figuresFile, field: 'allocations', label: 'nombre de logements attribués dans l’année (part des demandes satisfaites)', known: figures?.allocations != null },
-    { item: 'localisation-parc', file: figuresFile, field: 'byCommune', label: 'nombre de logements sociaux dans chaque commune', known: (figures?.byCommune.length ?? 0) > 0 },
+    {
+      item: 'parc-social',
+      file: figuresFile,
+      field: 'socialHomes',
+      label: 'nombre de logements sociaux du territoire',
+      known: figures?.socialHomes != null,
+    },
+    {
+      item: 'parc-social',
+      file: figuresFile,
+      field: 'pendingDemands',
+      label: 'nombre de demandes en attente',
+      known: figures?.pendingDemands != null,
+    },
+    {
+      item: 'parc-social',
+      file: figuresFile,
+      field: 'allocations',
+      label: 'nombre de logements attribués dans l’année (part des demandes satisfaites)',
+      known: figures?.allocations != null,
+    },
+    {
+      item: 'localisation-parc',
+      file: figuresFile,
+      field: 'byCommune',
+      label: 'nombre de logements sociaux dans chaque commune',
+      known: (figures?.byCommune.length ?? 0) > 0,
+    },
     {
       item: 'delai-anormalement-long',
       file: 'content/data/dalo.yaml',
@@ -35,7 +59,8 @@ export function localData(catalog: Pick<Catalog, 'localFigures' | 'dalo' | 'cota
       item: 'cotation-individuelle',
       file: 'content/data/cotation-grid.yaml',
       field: 'refusalEffect',
-      label: 'cas où le refus d’un logement adapté change la cotation, et l’effet de ce refus (grille de cotation de l’intercommunalité)',
+      label:
+        'cas où le refus d’un logement adapté change la cotation, et l’effet de ce refus (grille de cotation de l’intercommunalité)',
       known: catalog.cotationGrid.refusalEffect !== undefined,
     },
   ];

@@ -8,7 +8,8 @@ const NNBSP = '\u202f';
 
 /** Euro amounts as French writes them: "23 403 €" (narrow no-break space between thousands). */
 export function formatEuros(amount: number): string {
-  const whole = Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  const whole = Math.round(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
   return `${whole}${NBSP}€`;
 }
-

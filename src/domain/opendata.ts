@@ -35,7 +35,12 @@ export interface PlaceRow {
 }
 
 /** The credit the directory's licence asks for: producer, dataset, file and its date. */
-export function directoryCredit(provenance: { file: string; fileDate: string; record: string; modified: string }): string {
+export function directoryCredit(provenance: {
+  file: string;
+  fileDate: string;
+  record: string;
+  modified: string;
+}): string {
   return `Service-Public.gouv.fr / DILA, Annuaire de l’administration – Base de données locales (Licence Ouverte 2.0), fichier ${provenance.file} du ${formatDate(provenance.fileDate)}, fiche ${provenance.record} mise à jour le ${formatDate(provenance.modified)}`;
 }
 
@@ -74,8 +79,28 @@ export function placeRows(catalog: Catalog, base: string): PlaceRow[] {
 
 // New columns go at the end: a spreadsheet made from the older file keeps its columns.
 const csvColumns: (keyof PlaceRow)[] = [
-  'id', 'name', 'organisation', 'level', 'onTerritory', 'communeInsee', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website', 'url',
-  'phones', 'hours', 'hoursNotes', 'accessibility', 'latitude', 'longitude', 'directoryUrl', 'detailsSource',
+  'id',
+  'name',
+  'organisation',
+  'level',
+  'onTerritory',
+  'communeInsee',
+  'town',
+  'services',
+  'audiences',
+  'address',
+  'phone',
+  'email',
+  'website',
+  'url',
+  'phones',
+  'hours',
+  'hoursNotes',
+  'accessibility',
+  'latitude',
+  'longitude',
+  'directoryUrl',
+  'detailsSource',
 ];
 
 function csvCell(value: PlaceRow[keyof PlaceRow]): string {

@@ -27,7 +27,9 @@ export type HoursSlot = Pick<OpeningSlot, 'days' | 'opens' | 'closes'> & { appoi
  */
 function suffixOf(slot: HoursSlot): string {
   const note = slot.note?.trim();
-  const comment = [...(slot.appointmentOnly ? ['sur rendez-vous'] : []), ...(note ? [note] : [])].join(', ').replace(/"/g, '”');
+  const comment = [...(slot.appointmentOnly ? ['sur rendez-vous'] : []), ...(note ? [note] : [])]
+    .join(', ')
+    .replace(/"/g, '”');
   if (!comment) return '';
   return `${slot.appointmentOnly && !note ? ' open' : ''} "${comment}"`;
 }

@@ -1,6 +1,13 @@
 import type { Catalog, Commune, Organisation, OrientationRule, Place } from './types';
 import { comparePlaces, placeLocality, registers } from './directory';
-import { communeById, derived, organisationById, placeById, placesOfCommune, placesOfOrganisation } from './catalog-index';
+import {
+  communeById,
+  derived,
+  organisationById,
+  placeById,
+  placesOfCommune,
+  placesOfOrganisation,
+} from './catalog-index';
 
 export { answerPath, parseSituations, situationsParameter } from './answer-url';
 
@@ -85,14 +92,26 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 /** Orders places as a person would walk: their commune, the nearest communes, the territory, outside. */
 function placeOrder(catalog: Catalog, communeId: string, nearby: readonly string[]) {
   const tierOf = (place: Place): PlaceTier =>
-    !place.onTerritory ? 'outside' : place.commune === communeId ? 'local' : nearby.includes(place.commune!) ? 'nearby' : 'territory';
-  const toAnswer = (place: Place): AnswerPlace => ({ place, tier: tierOf(place), locality: placeLocality(catalog, place), rules: [] });
+    !place.onTerritory
+      ? 'outside'
+      : place.commune === communeId
+        ? 'local'
+        : nearby.includes(place.commune!)
+          ? 'nearby'
+          : 'territory';
+  const toAnswer = (place: Place): AnswerPlace => ({
+    place,
+    tier: tierOf(place),
+    locality: placeLocality(catalog, place),
+    rules: [],
+  });
   const compare = (a: AnswerPlace, b: AnswerPlace) =>
     tierRank[a.tier] - tierRank[b.tier] ||
     (a.tier === 'nearby' ? nearby.indexOf(a.place.commune!) - nearby.indexOf(b.place.commune!) : 0) ||
     (a.tier === 'territory' || a.tier === 'outside' ? collator.compare(a.locality, b.locality) : 0) ||
     comparePlaces(a.place, b.place);
-  return (places: readonly (Place | AnswerPlace)[]) => places.map((p) => ('place' in p ? p : toAnswer(p))).sort(compare);
+  return (places: readonly (Place | AnswerPlace)[]) =>
+    places.map((p) => ('place' in p ? p : toAnswer(p))).sort(compare);
 }
 
 /** The places a `desks: nearby` line stands for, for one commune. */
@@ -100,7 +119,9 @@ function nearbyDesks(catalog: Catalog, communeId: string, nearby: readonly strin
   const local = placesOfCommune(catalog.places, communeId).filter(isGeneralWelcome);
   if (local.some(registers)) return local;
   // The territory's open registering desks, found once per catalog; each commune drops its own.
-  const all = derived('open-registering-desks', catalog.places, () => catalog.places.filter((p) => p.onTerritory && isGeneralWelcome(p) && registers(p)));
+  const all = derived('open-registering-desks', catalog.places, () =>
+    catalog.places.filter((p) => p.onTerritory && isGeneralWelcome(p) && registers(p)),
+  );
   const desks = all.filter((p) => p.commune !== communeId);
   const near = desks.filter((p) => nearby.includes(p.commune!));
   return [...local, ...(near.length > 0 ? near : desks)];
@@ -148,8 +169,11 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
       const key = blockKey(partner);
       let block = blocks.get(key);
       if (!block) {
-        const organisation = partner.organisation ? organisationById(catalog.organisations).get(partner.organisation) : undefined;
-        if (partner.organisation && !organisation) throw new Error(`${rule.file} : organisation inconnue « ${partner.organisation} »`);
+        const organisation = partner.organisation
+          ? organisationById(catalog.organisations).get(partner.organisation)
+          : undefined;
+        if (partner.organisation && !organisation)
+          throw new Error(`${rule.file} : organisation inconnue « ${partner.organisation} »`);
         block = {
           key,
           kind: partner.organisation ? 'organisation' : partner.desks ? 'desks' : 'portal',
@@ -161,7 +185,8 @@ export function orient(catalog: Catalog, query: OrientationQuery): Orientation {
         blocks.set(key, block);
       }
       if (!block.rules.includes(rule.id)) block.rules.push(rule.id);
-      if (!block.forYou.some((t) => t.text === partner.forYou)) block.forYou.push({ text: partner.forYou, rule: rule.id });
+      if (!block.forYou.some((t) => t.text === partner.forYou))
+        block.forYou.push({ text: partner.forYou, rule: rule.id });
       const places = partner.organisation
         ? partner.places
           ? partner.places.map((id) => placeById(catalog.places).get(id)).filter((p): p is Place => p !== undefined)
@@ -200,7 +225,10 @@ export function proposedPlaces(orientation: Orientation): Place[] {
 export function answerPages(catalog: Catalog): { commune: string; situation?: string }[] {
   if (catalog.orientation.length === 0) return [];
   const situations = situationRules(catalog);
-  return catalog.communes.flatMap((commune) => [{ commune: commune.id }, ...situations.map((s) => ({ commune: commune.id, situation: s.id }))]);
+  return catalog.communes.flatMap((commune) => [
+    { commune: commune.id },
+    ...situations.map((s) => ({ commune: commune.id, situation: s.id })),
+  ]);
 }
 
 /** Heading of a block, as the answer page shows it. */
@@ -281,7 +309,9 @@ export interface SheetPlace {
  * three partners are not crowded out by three desks of the same network. The portal has no place.
  */
 export function sheetPlaces(orientation: Orientation, limit = sheetPlacesShown): SheetPlace[] {
-  const lists = orientation.blocks.filter((block) => block.places.length > 0).map((block) => block.places.map((answer) => ({ answer, block })));
+  const lists = orientation.blocks
+    .filter((block) => block.places.length > 0)
+    .map((block) => block.places.map((answer) => ({ answer, block })));
   const chosen: SheetPlace[] = [];
   for (let round = 0; chosen.length < limit && lists.some((list) => list.length > round); round++) {
     for (const list of lists) if (list[round] && chosen.length < limit) chosen.push(list[round]!);

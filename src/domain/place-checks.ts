@@ -77,7 +77,8 @@ export function checkPlaces(catalog: PartialCatalog): ContentIssue[] {
         path: ['townHall'],
         field: 'townHall',
         message: `« townHall: true » pour un lieu de l’organisation « ${place.organisation} », qui n’est pas une commune`,
-        expected: 'une mairie dépend d’une organisation de type « commune » (ex. « organisation: communes »), sinon retirer « townHall: true »',
+        expected:
+          'une mairie dépend d’une organisation de type « commune » (ex. « organisation: communes »), sinon retirer « townHall: true »',
       });
       continue;
     }
@@ -89,7 +90,8 @@ export function checkPlaces(catalog: PartialCatalog): ContentIssue[] {
         path: ['townHall'],
         field: 'townHall',
         message: `deux mairies pour la commune « ${place.commune} » : ce lieu et ${previous.file}`,
-        expected: '« townHall: true » sur un seul lieu par commune : la mairie ; un autre lieu de la commune (maison de quartier, permanence…) n’a pas ce champ',
+        expected:
+          '« townHall: true » sur un seul lieu par commune : la mairie ; un autre lieu de la commune (maison de quartier, permanence…) n’a pas ce champ',
       });
     } else hallOf.set(place.commune, place);
   }

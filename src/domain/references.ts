@@ -18,11 +18,26 @@ export function toSlug(value: string): string {
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `where`: the field's path in the file (then the message gets its line), or just its name. */
-function unknownReference(file: string, where: (string | number)[] | string, value: string, kind: string, ids: readonly string[], folder: string): ContentIssue {
+function unknownReference(
+  file: string,
+  where: (string | number)[] | string,
+  value: string,
+  kind: string,
+  ids: readonly string[],
+  folder: string,
+): ContentIssue {
   const suggestion = closest(value, ids);
   return {
     file,
-    ...(typeof where === 'string' ? { field: where } : { path: where, field: where.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[') }),
+    ...(typeof where === 'string'
+      ? { field: where }
+      : {
+          path: where,
+          field: where
+            .map((p) => (typeof p === 'number' ? `[${p + 1}]` : p))
+            .join('.')
+            .replace(/\.\[/g, '['),
+        }),
     message: `${kind} inconnue « ${value} »`,
     expected: `l’identifiant d’un fichier de ${folder} (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? '…' : ''})`,
     ...(suggestion ? { hint: `vouliez-vous dire « ${suggestion} » ?` } : {}),
@@ -69,18 +84,39 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
 
   for (const place of catalog.places ?? []) {
     if (catalog.organisations && !organisationIds.includes(place.organisation)) {
-      issues.push(unknownReference(place.file, ['organisation'], place.organisation, 'organisation', organisationIds, files.organisationsFolder));
+      issues.push(
+        unknownReference(
+          place.file,
+          ['organisation'],
+          place.organisation,
+          'organisation',
+          organisationIds,
+          files.organisationsFolder,
+        ),
+      );
     }
     if (catalog.communes && place.commune && !communeIds.includes(place.commune)) {
-      issues.push(unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, files.communesFolder));
+      issues.push(
+        unknownReference(place.file, ['commune'], place.commune, 'commune', communeIds, files.communesFolder),
+      );
     }
   }
   issues.push(...checkPlaces(catalog));
   if (catalog.site && catalog.organisations && !organisationIds.includes(catalog.site.territory.organisation)) {
-    issues.push(unknownReference(files.site, ['territory', 'organisation'], catalog.site.territory.organisation, 'organisation', organisationIds, files.organisationsFolder));
+    issues.push(
+      unknownReference(
+        files.site,
+        ['territory', 'organisation'],
+        catalog.site.territory.organisation,
+        'organisation',
+        organisationIds,
+        files.organisationsFolder,
+      ),
+    );
   }
 
-  if (catalog.orientation && catalog.organisations && catalog.places && catalog.communes) issues.push(...checkOrientation(catalog as Catalog));
+  if (catalog.orientation && catalog.organisations && catalog.places && catalog.communes)
+    issues.push(...checkOrientation(catalog as Catalog));
 
   // Ids are file names: one folder cannot hold the same name twice, but a name with capitals or
   // accents makes a broken address, and two names that differ only by case clash on Windows and macOS.
@@ -108,7 +144,13 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
       const key = toSlug(item.id);
       const previous = seen.get(key);
       if (previous) {
-        issues.push({ file: item.file, line: 1, field: 'nom du fichier', message: `identifiant de ${kind} « ${item.id} » déjà utilisé par ${previous}`, expected: 'un nom de fichier unique' });
+        issues.push({
+          file: item.file,
+          line: 1,
+          field: 'nom du fichier',
+          message: `identifiant de ${kind} « ${item.id} » déjà utilisé par ${previous}`,
+          expected: 'un nom de fichier unique',
+        });
       } else seen.set(key, item.file);
     }
   }
@@ -118,26 +160,65 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
   const pageIds = files.pageIds ?? catalog.pages?.map((p) => p.id);
   for (const id of topicIds ? requiredTopics : []) {
     if (!topicIds!.includes(id)) {
-      issues.push({ file: `${files.topicsFolder}${id}.mdx`, field: 'fichier', message: 'fiche manquante : le menu et la page d’accueil y renvoient', expected: `un fichier ${files.topicsFolder}${id}.mdx` });
+      issues.push({
+        file: `${files.topicsFolder}${id}.mdx`,
+        field: 'fichier',
+        message: 'fiche manquante : le menu et la page d’accueil y renvoient',
+        expected: `un fichier ${files.topicsFolder}${id}.mdx`,
+      });
     }
   }
   for (const id of pageIds ? requiredPages : []) {
     if (!pageIds!.includes(id)) {
-      issues.push({ file: `${files.pagesFolder}${id}.mdx`, field: 'fichier', message: 'page manquante : le pied de page y renvoie', expected: `un fichier ${files.pagesFolder}${id}.mdx` });
+      issues.push({
+        file: `${files.pagesFolder}${id}.mdx`,
+        field: 'fichier',
+        message: 'page manquante : le pied de page y renvoie',
+        expected: `un fichier ${files.pagesFolder}${id}.mdx`,
+      });
     }
   }
 
   const inseeSeen = new Map<string, string>();
   for (const commune of catalog.communes ?? []) {
     const previous = inseeSeen.get(commune.insee);
-    if (previous) issues.push({ file: commune.file, path: ['insee'], field: 'insee', message: `code INSEE « ${commune.insee} » déjà utilisé par ${previous}`, expected: 'un code INSEE propre à chaque commune' });
+    if (previous)
+      issues.push({
+        file: commune.file,
+        path: ['insee'],
+        field: 'insee',
+        message: `code INSEE « ${commune.insee} » déjà utilisé par ${previous}`,
+        expected: 'un code INSEE propre à chaque commune',
+      });
     else inseeSeen.set(commune.insee, commune.file);
   }
 
-  issues.push(...checkAccessibilityAudit(catalog, files.accessibilityAudit ?? 'content/accessibility-audit/audit.yaml'));
-  issues.push(...duplicatesIn(files.glossary, catalog.glossary?.terms ?? [], 'terms', (t) => t.id, 'id', 'terme du glossaire'));
-  issues.push(...duplicatesIn(files.minimumInformation, catalog.minimumInformation?.items ?? [], 'items', (i) => i.id, 'id', 'élément de la liste'));
-  issues.push(...duplicatesIn(files.incomeCeilings, catalog.incomeCeilings?.tables ?? [], 'tables', (t) => `${t.product} ${t.year}`, 'product', 'tableau (produit et année)'));
+  issues.push(
+    ...checkAccessibilityAudit(catalog, files.accessibilityAudit ?? 'content/accessibility-audit/audit.yaml'),
+  );
+  issues.push(
+    ...duplicatesIn(files.glossary, catalog.glossary?.terms ?? [], 'terms', (t) => t.id, 'id', 'terme du glossaire'),
+  );
+  issues.push(
+    ...duplicatesIn(
+      files.minimumInformation,
+      catalog.minimumInformation?.items ?? [],
+      'items',
+      (i) => i.id,
+      'id',
+      'élément de la liste',
+    ),
+  );
+  issues.push(
+    ...duplicatesIn(
+      files.incomeCeilings,
+      catalog.incomeCeilings?.tables ?? [],
+      'tables',
+      (t) => `${t.product} ${t.year}`,
+      'product',
+      'tableau (produit et année)',
+    ),
+  );
 
   (catalog.incomeCeilings?.tables ?? []).forEach((table, index) => {
     if (table.incomeYear !== table.year - 2) {
@@ -154,7 +235,16 @@ export function checkReferences(catalog: PartialCatalog, files: ContentFiles = d
 
   (catalog.localFigures?.byCommune ?? []).forEach((row, index) => {
     if (catalog.communes && !communeIds.includes(row.commune)) {
-      issues.push(unknownReference('content/data/local-figures.yaml', ['byCommune', index, 'commune'], row.commune, 'commune', communeIds, files.communesFolder));
+      issues.push(
+        unknownReference(
+          'content/data/local-figures.yaml',
+          ['byCommune', index, 'commune'],
+          row.commune,
+          'commune',
+          communeIds,
+          files.communesFolder,
+        ),
+      );
     }
   });
 
@@ -207,13 +297,25 @@ function checkOrientation(catalog: Catalog): ContentIssue[] {
     rule.partners.forEach((partner, index) => {
       const at = (key: string) => ['partners', index, key];
       if (partner.organisation && !organisationIds.includes(partner.organisation)) {
-        issues.push(unknownReference(rule.file, at('organisation'), partner.organisation, 'organisation', organisationIds, 'content/organisations/'));
+        issues.push(
+          unknownReference(
+            rule.file,
+            at('organisation'),
+            partner.organisation,
+            'organisation',
+            organisationIds,
+            'content/organisations/',
+          ),
+        );
         return;
       }
       for (const placeId of partner.places ?? []) {
         const place = catalog.places.find((p) => p.id === placeId);
         if (!place) {
-          issues.push({ ...unknownReference(rule.file, at('places'), placeId, 'lieu', placeIds, 'content/places/'), message: `lieu inconnu « ${placeId} »` });
+          issues.push({
+            ...unknownReference(rule.file, at('places'), placeId, 'lieu', placeIds, 'content/places/'),
+            message: `lieu inconnu « ${placeId} »`,
+          });
         } else if (place.organisation !== partner.organisation) {
           issues.push({
             file: rule.file,
@@ -227,7 +329,10 @@ function checkOrientation(catalog: Catalog): ContentIssue[] {
     });
     for (const [communeId, neighbours] of Object.entries(rule.nearby ?? {})) {
       for (const value of [communeId, ...neighbours]) {
-        if (!communeIds.includes(value)) issues.push(unknownReference(rule.file, ['nearby', communeId], value, 'commune', communeIds, 'content/communes/'));
+        if (!communeIds.includes(value))
+          issues.push(
+            unknownReference(rule.file, ['nearby', communeId], value, 'commune', communeIds, 'content/communes/'),
+          );
       }
     }
   }
@@ -237,14 +342,24 @@ function checkOrientation(catalog: Catalog): ContentIssue[] {
     issues.push({
       file: general[1]?.file ?? 'content/orientation/',
       field: 'general',
-      message: general.length === 0 ? 'aucune règle générale' : `plusieurs règles générales (${general.map((r) => r.file).join(', ')})`,
+      message:
+        general.length === 0
+          ? 'aucune règle générale'
+          : `plusieurs règles générales (${general.map((r) => r.file).join(', ')})`,
       expected: 'une seule règle avec « general: true » : la réponse donnée à tout le monde',
     });
   }
   return issues;
 }
 
-function duplicatesIn<T>(file: string, list: readonly T[], listKey: string, keyOf: (item: T) => string, field: string, what: string): ContentIssue[] {
+function duplicatesIn<T>(
+  file: string,
+  list: readonly T[],
+  listKey: string,
+  keyOf: (item: T) => string,
+  field: string,
+  what: string,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const seen = new Map<string, number>();
   list.forEach((item, index) => {
@@ -274,7 +389,11 @@ export function frenchSpacing(text: string): string {
 /** `file:line — field — what is wrong — attendu : … — hint`, one per line: the check command, the build and the tests print this. */
 export function formatIssue(issue: ContentIssue): string {
   const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
-  return frenchSpacing([where, issue.field, issue.message, issue.expected ? `attendu : ${issue.expected}` : undefined, issue.hint].filter(Boolean).join(' — '));
+  return frenchSpacing(
+    [where, issue.field, issue.message, issue.expected ? `attendu : ${issue.expected}` : undefined, issue.hint]
+      .filter(Boolean)
+      .join(' — '),
+  );
 }
 
 export function formatIssues(issues: readonly ContentIssue[]): string {

@@ -13,7 +13,8 @@ export interface Utterance {
 // « 10:50:31.567314 - SPEECH OUTPUT: 'Lecteur d’écran activé.'{'established': False} »: the text
 // ends at the quote followed by an optional « voice=… », the voice's settings ({…} or [{…}]) and the
 // line's end. An utterance is one line: Orca logs a text with line breaks as several utterances.
-const speechLine = /^(?:(\d\d:\d\d:\d\d\.\d+) - )?SPEECH OUTPUT: '([^\n]*?)'(?: voice=\w+)?(?:\[?\{[^\n]*\}\]?)?[ \t]*$/gm;
+const speechLine =
+  /^(?:(\d\d:\d\d:\d\d\.\d+) - )?SPEECH OUTPUT: '([^\n]*?)'(?: voice=\w+)?(?:\[?\{[^\n]*\}\]?)?[ \t]*$/gm;
 
 /** Every utterance of an Orca debug file, in order. */
 export function speechOf(debugOutput: string): Utterance[] {

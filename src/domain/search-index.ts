@@ -20,7 +20,8 @@ export function sitePages(catalog: Catalog): Map<string, string> {
     [`/${paths.leaflets}`, 'La plaquette à imprimer'],
   ]);
   if ((catalog.orientation ?? []).length > 0) pages.set(`/${paths.orientation}`, 'Où m’adresser ?');
-  if (catalog.incomeCeilings && currentTable(catalog.incomeCeilings)) pages.set(`/${paths.ceilings}`, 'Plafonds de ressources : puis-je avoir un logement social ?');
+  if (catalog.incomeCeilings && currentTable(catalog.incomeCeilings))
+    pages.set(`/${paths.ceilings}`, 'Plafonds de ressources : puis-je avoir un logement social ?');
   for (const topic of catalog.topics) pages.set(`/${paths.topic(topic.id)}`, topic.title);
   for (const page of catalog.pages) pages.set(`/${paths.page(page.id)}`, page.title);
   for (const commune of catalog.communes) pages.set(`/${paths.commune(commune.id)}`, `Où s’adresser à ${commune.name}`);
@@ -43,7 +44,8 @@ export function checkSearchSynonyms(catalog: Catalog, file = 'content/data/searc
         path: ['entries', i, 'pages', j],
         field: `entries[${i + 1}].pages[${j + 1}]`,
         message: `page inconnue « ${path} »`,
-        expected: 'l’adresse d’une page du site, sans le sous-dossier (ex. « /infos/cotation/ », « /lieux/caf-carvin/ »)',
+        expected:
+          'l’adresse d’une page du site, sans le sous-dossier (ex. « /infos/cotation/ », « /lieux/caf-carvin/ »)',
         ...(suggestion ? { hint: `vouliez-vous dire « ${suggestion} » ?` } : {}),
       });
     });
@@ -51,7 +53,13 @@ export function checkSearchSynonyms(catalog: Catalog, file = 'content/data/searc
       const key = `${foldWord(word)} ${entry.pages.join(' ')}`;
       const previous = seen.get(key);
       if (previous !== undefined) {
-        issues.push({ file, path: ['entries', i, 'words'], field: `entries[${i + 1}].words`, message: `« ${word} » figure déjà dans l’entrée ${previous + 1} pour les mêmes pages`, expected: 'chaque mot une seule fois' });
+        issues.push({
+          file,
+          path: ['entries', i, 'words'],
+          field: `entries[${i + 1}].words`,
+          message: `« ${word} » figure déjà dans l’entrée ${previous + 1} pour les mêmes pages`,
+          expected: 'chaque mot une seule fois',
+        });
       } else seen.set(key, i);
     }
   });
@@ -66,7 +74,12 @@ export function compileVocabulary(content: SearchVocabularyContent | undefined):
   const fold = (text: string) => foldedWords(text).join(' ');
   return {
     fillers: [...new Set((content?.fillers ?? []).map(fold).filter(Boolean))],
-    expressions: (content?.expressions ?? []).flatMap((entry) => entry.says.map(fold).filter(Boolean).map((says): [string, string[]] => [says, entry.means])),
+    expressions: (content?.expressions ?? []).flatMap((entry) =>
+      entry.says
+        .map(fold)
+        .filter(Boolean)
+        .map((says): [string, string[]] => [says, entry.means]),
+    ),
   };
 }
 
@@ -74,14 +87,23 @@ export function compileVocabulary(content: SearchVocabularyContent | undefined):
  * An expression said twice would leave the search to pick one meaning at random; an expression
  * that is also a filler would never be read.
  */
-export function checkSearchVocabulary(content: SearchVocabularyContent, file = 'content/data/search-vocabulary.yaml'): ContentIssue[] {
+export function checkSearchVocabulary(
+  content: SearchVocabularyContent,
+  file = 'content/data/search-vocabulary.yaml',
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const fillers = new Map<string, number>();
   content.fillers.forEach((filler, i) => {
     const key = foldedWords(filler).join(' ');
     const previous = fillers.get(key);
     if (previous !== undefined) {
-      issues.push({ file, path: ['fillers', i], field: `fillers[${i + 1}]`, message: `« ${filler} » figure déjà dans la liste (n° ${previous + 1})`, expected: 'chaque mot une seule fois' });
+      issues.push({
+        file,
+        path: ['fillers', i],
+        field: `fillers[${i + 1}]`,
+        message: `« ${filler} » figure déjà dans la liste (n° ${previous + 1})`,
+        expected: 'chaque mot une seule fois',
+      });
     } else fillers.set(key, i);
   });
   const said = new Map<string, number>();
@@ -91,9 +113,17 @@ export function checkSearchVocabulary(content: SearchVocabularyContent, file = '
       const at = { file, path: ['expressions', i, 'says', j], field: `expressions[${i + 1}].says[${j + 1}]` };
       const previous = said.get(key);
       if (previous !== undefined && previous !== i) {
-        issues.push({ ...at, message: `« ${says} » figure déjà dans l’expression n° ${previous + 1}`, expected: 'une seule signification par expression' });
+        issues.push({
+          ...at,
+          message: `« ${says} » figure déjà dans l’expression n° ${previous + 1}`,
+          expected: 'une seule signification par expression',
+        });
       } else if (fillers.has(key)) {
-        issues.push({ ...at, message: `« ${says} » est aussi dans « fillers », qui l’emporte`, expected: 'l’expression soit dans « fillers », soit dans « expressions »' });
+        issues.push({
+          ...at,
+          message: `« ${says} » est aussi dans « fillers », qui l’emporte`,
+          expected: 'l’expression soit dans « fillers », soit dans « expressions »',
+        });
       }
       said.set(key, i);
     });
@@ -113,7 +143,9 @@ function unique(words: readonly string[]): string[] {
 
 /** The words of content/data/search-synonyms.yaml that lead to a page (root-relative path). */
 export function keywordsForPath(catalog: Catalog, path: string): string[] {
-  return unique(catalog.searchSynonyms.entries.filter((entry) => entry.pages.includes(path)).flatMap((entry) => entry.words));
+  return unique(
+    catalog.searchSynonyms.entries.filter((entry) => entry.pages.includes(path)).flatMap((entry) => entry.words),
+  );
 }
 
 /**
@@ -131,7 +163,11 @@ export function searchShortcuts(catalog: Catalog): { label: string; path: string
   const pages = sitePages(catalog);
   return catalog.searchSynonyms.entries
     .filter((entry) => pages.has(entry.pages[0]!))
-    .map((entry) => ({ label: entry.label ?? entry.words[0]!, path: entry.pages[0]!, title: pages.get(entry.pages[0]!)! }))
+    .map((entry) => ({
+      label: entry.label ?? entry.words[0]!,
+      path: entry.pages[0]!,
+      title: pages.get(entry.pages[0]!)!,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 }
 
@@ -178,7 +214,9 @@ export function buildLexicon(texts: readonly string[]): string[] {
   return [...counts.values()]
     .map((forms) => {
       // On a tie, the lower-case form: a capital at the start of a sentence is not the word's own.
-      const [form] = [...forms.entries()].sort((a, b) => b[1] - a[1] || Number(a[0] !== a[0].toLowerCase()) - Number(b[0] !== b[0].toLowerCase()));
+      const [form] = [...forms.entries()].sort(
+        (a, b) => b[1] - a[1] || Number(a[0] !== a[0].toLowerCase()) - Number(b[0] !== b[0].toLowerCase()),
+      );
       return { form: form![0], total: [...forms.values()].reduce((sum, n) => sum + n, 0) };
     })
     .sort((a, b) => b.total - a.total || a.form.localeCompare(b.form, 'fr'))

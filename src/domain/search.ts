@@ -19,7 +19,15 @@ export const glossaryKeywordsMeta = 'motsglossaire';
 export const pagefindOptions = {
   excerptLength: 22,
   ranking: {
-    metaWeights: { title: 5, [keywordsMeta]: 6, [glossaryKeywordsMeta]: 1, kind: 0, niveau: 0, commune: 2, rubrique: 0 },
+    metaWeights: {
+      title: 5,
+      [keywordsMeta]: 6,
+      [glossaryKeywordsMeta]: 1,
+      kind: 0,
+      niveau: 0,
+      commune: 2,
+      rubrique: 0,
+    },
   },
 } as const;
 
@@ -123,7 +131,7 @@ export function understandQuery(query: string, vocabulary?: SearchVocabulary): Q
   ];
   const consumed = new Set<number>();
   const domain: string[] = [];
-  for (let at = 0; at < pieces.length; ) {
+  for (let at = 0; at < pieces.length;) {
     let best: (typeof patterns)[number] | undefined;
     for (const pattern of patterns) {
       if (best && pattern.words.length <= best.words.length) continue;
@@ -141,7 +149,12 @@ export function understandQuery(query: string, vocabulary?: SearchVocabulary): Q
   }
   const rest = queryTerms(words.filter((_, index) => !consumed.has(index)).join(' '));
   const plain = words.length > consumed.size ? rest.filter((word) => !stopWords.has(foldWord(word))) : [];
-  const terms = [...domain.map((text) => ({ text, domain: true })), ...plain.filter((text) => !domain.some((d) => foldWord(d) === foldWord(text))).map((text) => ({ text, domain: false }))];
+  const terms = [
+    ...domain.map((text) => ({ text, domain: true })),
+    ...plain
+      .filter((text) => !domain.some((d) => foldWord(d) === foldWord(text)))
+      .map((text) => ({ text, domain: false })),
+  ];
   return terms.length > 0 ? terms : queryTerms(query).map((text) => ({ text, domain: false }));
 }
 
@@ -156,7 +169,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2]! + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
@@ -192,7 +206,8 @@ export function correctWord(word: string, lexicon: readonly string[]): string | 
   foldedLexicon.forEach((entry, index) => {
     // A word typed in full may also be the misspelt beginning of a longer word ("renouvl" → "renouvellement").
     const whole = editDistance(folded, entry, slips);
-    const start = entry.length > folded.length ? editDistance(folded, entry.slice(0, folded.length), slips) + 0.5 : Infinity;
+    const start =
+      entry.length > folded.length ? editDistance(folded, entry.slice(0, folded.length), slips) + 0.5 : Infinity;
     const distance = Math.min(whole, start);
     if (distance < bestDistance) {
       bestDistance = distance;
@@ -217,7 +232,10 @@ export interface PagefindResult {
   data(): Promise<PagefindData>;
 }
 export interface PagefindApi {
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface SearchOutcome {
@@ -258,7 +276,11 @@ function activeFilters(filters: SearchFilters = {}): Record<string, string> | un
  *    ("carvain" → "carvin", "Courières" → "Courrières"), and the corrected query is shown if it
  *    finds as much or more. The words the vocabulary gave are the site's own and are not corrected.
  */
-export async function searchSite(pagefind: PagefindApi, query: string, options: SearchOptions = {}): Promise<SearchOutcome | null> {
+export async function searchSite(
+  pagefind: PagefindApi,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchOutcome | null> {
   const filters = activeFilters(options.filters);
   const understood = understandQuery(query, options.vocabulary);
   const terms = understood.map((term) => term.text);
@@ -291,7 +313,12 @@ export async function searchSite(pagefind: PagefindApi, query: string, options: 
   if (fixed.every((term, i) => term === terms[i])) return asTyped;
   const outcome = await searchTerms(pagefind, fixed, domain, filters);
   if (!outcome) return null;
-  const better = outcome.results.length > 0 && (asTyped.results.length === 0 || (asTyped.partial && !outcome.partial) || stemOnly || outcome.results.length >= asTyped.results.length);
+  const better =
+    outcome.results.length > 0 &&
+    (asTyped.results.length === 0 ||
+      (asTyped.partial && !outcome.partial) ||
+      stemOnly ||
+      outcome.results.length >= asTyped.results.length);
   return better ? { ...outcome, corrected: fixed.join(' ') } : asTyped;
 }
 
@@ -313,7 +340,12 @@ export function onlyStemShared(terms: readonly string[], page: PagefindData): bo
   return pieces.some((piece) => ![...words].some((word) => word.startsWith(piece)));
 }
 
-async function searchTerms(pagefind: PagefindApi, terms: string[], domain: ReadonlySet<string>, filters?: Record<string, string>): Promise<SearchOutcome | null> {
+async function searchTerms(
+  pagefind: PagefindApi,
+  terms: string[],
+  domain: ReadonlySet<string>,
+  filters?: Record<string, string>,
+): Promise<SearchOutcome | null> {
   const all = await pagefind.search(terms.join(' '), { filters });
   if (!all) return null;
   // Pagefind matches the beginning of words: alone, a sigle of three letters or fewer ("CAL", "SNE",
@@ -339,7 +371,8 @@ async function searchTerms(pagefind: PagefindApi, terms: string[], domain: Reado
   // A question the vocabulary understood: its words of the site weigh more than the words around
   // them, which Pagefind's "every word" cannot express ("mon proprio garde ma caution" → ADIL, not
   // the pages that happen to say both "ADIL" and "garde").
-  if (!partial && domain.size === 0 && all.results.length >= fewResults) return { terms, partial, results: all.results };
+  if (!partial && domain.size === 0 && all.results.length >= fewResults)
+    return { terms, partial, results: all.results };
   const closest = closestPages(terms, alone, domain);
   if (partial || domain.size > 0) return { terms, partial: partial && closest.length > 0, results: closest };
   // Few pages hold every word: the closest pages follow them.
@@ -369,7 +402,11 @@ export function termWeight(pagesHolding: number, isDomain: boolean): number {
  * title or the search words rather than once in passing). A page with the most meaningful words
  * comes first.
  */
-function closestPages(terms: readonly string[], alone: readonly PagefindResult[][], domain: ReadonlySet<string>): PagefindResult[] {
+function closestPages(
+  terms: readonly string[],
+  alone: readonly PagefindResult[][],
+  domain: ReadonlySet<string>,
+): PagefindResult[] {
   const merged = new Map<string, { result: PagefindResult; weight: number }>();
   terms.forEach((term, i) => {
     const results = alone[i] ?? [];
@@ -418,7 +455,8 @@ export function describeResult(data: PagefindData): ResultView {
   if (kind === 'lieu') {
     if (data.meta.commune) details.push(data.meta.commune);
     const level = Number(data.meta.niveau);
-    if (level === 1 || level === 2) details.push(`${levelLabels[level].short}\u00a0: ${levelLabels[level].title.toLowerCase()}`);
+    if (level === 1 || level === 2)
+      details.push(`${levelLabels[level].short}\u00a0: ${levelLabels[level].title.toLowerCase()}`);
   }
   return {
     url: data.url,
@@ -430,7 +468,11 @@ export function describeResult(data: PagefindData): ResultView {
 }
 
 /** "1 résultat", "12 résultats", "Aucun résultat", with what was searched, for the live region. */
-export function resultSummary(count: number, outcome: Pick<SearchOutcome, 'corrected' | 'partial'>, query: string): string {
+export function resultSummary(
+  count: number,
+  outcome: Pick<SearchOutcome, 'corrected' | 'partial'>,
+  query: string,
+): string {
   const shown = outcome.corrected ?? query.trim();
   const words = count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`;
   const what = shown ? ` pour «\u00a0${shown}\u00a0»` : '';

@@ -16,7 +16,11 @@ export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record
     '@type': 'GovernmentOffice',
     name: place.name,
     url,
-    parentOrganization: { '@type': 'Organization', name: organisation.name, ...(organisation.website ? { url: organisation.website } : {}) },
+    parentOrganization: {
+      '@type': 'Organization',
+      name: organisation.name,
+      ...(organisation.website ? { url: organisation.website } : {}),
+    },
     areaServed: catalog.site.territory.name,
     ...(place.address
       ? {
@@ -28,7 +32,9 @@ export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record
             addressCountry: 'FR',
           },
         }
-      : { address: { '@type': 'PostalAddress', addressLocality: placeLocality(catalog, place), addressCountry: 'FR' } }),
+      : {
+          address: { '@type': 'PostalAddress', addressLocality: placeLocality(catalog, place), addressCountry: 'FR' },
+        }),
     ...(mainPhone(place) ? { telephone: mainPhone(place) } : {}),
     ...(place.email ? { email: place.email } : {}),
     ...(place.address?.latitude !== undefined && place.address.longitude !== undefined
@@ -37,12 +43,14 @@ export function placeJsonLd(catalog: Catalog, place: Place, url: string): Record
     // Slots on appointment only are not opening hours in schema.org's sense: left out.
     ...(place.hours && place.hours.some((slot) => !slot.appointmentOnly)
       ? {
-          openingHoursSpecification: place.hours.filter((slot) => !slot.appointmentOnly).map((slot) => ({
-            '@type': 'OpeningHoursSpecification',
-            dayOfWeek: slot.days.map((day) => `https://schema.org/${schemaDays[weekdays.indexOf(day)]}`),
-            opens: slot.opens,
-            closes: slot.closes,
-          })),
+          openingHoursSpecification: place.hours
+            .filter((slot) => !slot.appointmentOnly)
+            .map((slot) => ({
+              '@type': 'OpeningHoursSpecification',
+              dayOfWeek: slot.days.map((day) => `https://schema.org/${schemaDays[weekdays.indexOf(day)]}`),
+              opens: slot.opens,
+              closes: slot.closes,
+            })),
         }
       : {}),
   });

@@ -20,7 +20,8 @@
  */
 
 /** The kinds of text field, each with its own maximum length. */
-export type TextKind = 'name' | 'addressLine' | 'city' | 'label' | 'note' | 'description' | 'url' | 'email' | 'text' | 'body';
+export type TextKind =
+  'name' | 'addressLine' | 'city' | 'label' | 'note' | 'description' | 'url' | 'email' | 'text' | 'body';
 
 /**
  * Maximum length per kind, in characters (code points). Each figure says why; none is a guess at
@@ -102,7 +103,10 @@ const names: Record<number, string> = {
 function describeChar(char: string): string {
   const code = char.codePointAt(0)!;
   const name = names[code];
-  const shown = code < 0x20 || (code >= 0x7f && code <= 0x9f) || isBidiControl(code) || isInvisible(code) || code >= 0xe0000 ? '' : `« ${char} » `;
+  const shown =
+    code < 0x20 || (code >= 0x7f && code <= 0x9f) || isBidiControl(code) || isInvisible(code) || code >= 0xe0000
+      ? ''
+      : `« ${char} » `;
   return `${shown}(${codePoint(char)}${name ? `, ${name}` : ''})`;
 }
 
@@ -111,7 +115,15 @@ const isBidiControl = (code: number) => (code >= 0x202a && code <= 0x202e) || (c
 function isControl(code: number, kind: TextKind): boolean {
   if (code === 0x0a || code === 0x09) return !multiline.has(kind);
   // A lone surrogate (an escape such as "\uD800" in YAML) is no character at all.
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0xfffe ||
+    code === 0xffff
+  );
 }
 
 const isTag = (code: number) => code >= 0xe0000 && code <= 0xe007f;
@@ -142,7 +154,10 @@ const charsOf = (value: string) => Array.from(value);
 /** Up to three distinct characters, described, for a message. */
 function listed(chars: string[]): string {
   const distinct = [...new Set(chars)];
-  return distinct.slice(0, 3).map(describeChar).join(', ') + (distinct.length > 3 ? ` et ${distinct.length - 3} autre(s)` : '');
+  return (
+    distinct.slice(0, 3).map(describeChar).join(', ') +
+    (distinct.length > 3 ? ` et ${distinct.length - 3} autre(s)` : '')
+  );
 }
 
 export interface PolicyOptions {
@@ -182,7 +197,9 @@ export function textProblems(value: string, kind: TextKind, options: PolicyOptio
       kind: 'control',
       severity: 'error',
       message: `caractère de contrôle interdit : ${listed(control)}`,
-      expected: multiline.has(kind) ? 'du texte sans caractère de contrôle (seuls les sauts de ligne et les tabulations sont permis)' : 'du texte sur une seule ligne, sans caractère de contrôle',
+      expected: multiline.has(kind)
+        ? 'du texte sans caractère de contrôle (seuls les sauts de ligne et les tabulations sont permis)'
+        : 'du texte sur une seule ligne, sans caractère de contrôle',
     });
   }
   if (bidi.length > 0) {
@@ -190,7 +207,8 @@ export function textProblems(value: string, kind: TextKind, options: PolicyOptio
       kind: 'bidi',
       severity: 'error',
       message: `caractère qui inverse le sens d’écriture : ${listed(bidi)} ; le texte s’afficherait à l’envers`,
-      expected: 'le texte tel qu’il se lit, sans caractère de direction (souvent collé par erreur depuis un autre document)',
+      expected:
+        'le texte tel qu’il se lit, sans caractère de direction (souvent collé par erreur depuis un autre document)',
     });
   }
   if (invisible.length > 0) {
@@ -217,7 +235,8 @@ export function textProblems(value: string, kind: TextKind, options: PolicyOptio
         kind: 'glyph',
         severity: 'error',
         message: `caractère absent de la police de la plaquette : ${listed(missing)}`,
-        expected: 'des lettres, chiffres et signes de ponctuation du français, sans émoji ni symbole (la plaquette est imprimée avec Atkinson Hyperlegible Next)',
+        expected:
+          'des lettres, chiffres et signes de ponctuation du français, sans émoji ni symbole (la plaquette est imprimée avec Atkinson Hyperlegible Next)',
       });
     }
   }
@@ -246,9 +265,16 @@ export function withoutInvisible(value: string, kind: TextKind): string {
  * An imported value under the policy: invisible characters removed (with a remark), the value left
  * out when anything else fails. `what` names the field in the remark (« adresse »).
  */
-export function importedText(value: string, kind: TextKind, what: string, remarks: string[], options: PolicyOptions = {}): string | undefined {
+export function importedText(
+  value: string,
+  kind: TextKind,
+  what: string,
+  remarks: string[],
+  options: PolicyOptions = {},
+): string | undefined {
   const cleaned = withoutInvisible(value, kind);
-  if (cleaned !== value) remarks.push(`${what} : ${listed(charsOf(value).filter((c) => isInvisible(c.codePointAt(0)!, kind)))} retiré(s)`);
+  if (cleaned !== value)
+    remarks.push(`${what} : ${listed(charsOf(value).filter((c) => isInvisible(c.codePointAt(0)!, kind)))} retiré(s)`);
   const refused = textProblems(cleaned, kind, options).filter((p) => p.severity === 'error');
   if (refused.length === 0) return cleaned.trim() === '' ? undefined : cleaned;
   remarks.push(`${what} non repris : ${refused.map((p) => p.message).join(' ; ')}`);

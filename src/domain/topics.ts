@@ -12,7 +12,9 @@ export function topicsBySection(topics: readonly TopicMeta[]) {
     .map((section) => ({
       section,
       title: sectionTitles[section],
-      topics: topics.filter((t) => t.nav.section === section).sort((a, b) => a.nav.order - b.nav.order || a.title.localeCompare(b.title, 'fr')),
+      topics: topics
+        .filter((t) => t.nav.section === section)
+        .sort((a, b) => a.nav.order - b.nav.order || a.title.localeCompare(b.title, 'fr')),
     }))
     .filter((group) => group.topics.length > 0);
 }

@@ -10,7 +10,12 @@ import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search'
 import type { MinimumInformation } from '../schemas/minimum-information';
 import type { EmergencyNumber, EmergencyNumbers } from '../schemas/emergency';
 import type { ReferentialData } from '../schemas/referential';
-import type { AccessibilityAuditData, AutomatedEvidenceData, ManualThemeData, ScreenReaderEvidenceData } from '../schemas/accessibility-audit';
+import type {
+  AccessibilityAuditData,
+  AutomatedEvidenceData,
+  ManualThemeData,
+  ScreenReaderEvidenceData,
+} from '../schemas/accessibility-audit';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {
@@ -69,4 +74,13 @@ export type AutomatedEvidenceEntry = AutomatedEvidenceData & Entry;
 export type ScreenReaderEvidenceEntry = ScreenReaderEvidenceData & Entry;
 
 export type { EmergencyNumber, EmergencyNumbers };
-export type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures, MinimumInformation, SearchSynonyms, SearchVocabularyContent };
+export type {
+  CotationGrid,
+  Dalo,
+  Glossary,
+  IncomeCeilings,
+  LocalFigures,
+  MinimumInformation,
+  SearchSynonyms,
+  SearchVocabularyContent,
+};

@@ -75,7 +75,8 @@ async function folderSize(folder: string): Promise<number> {
  */
 export default function searchIndex(options: SearchIndexOptions = {}): AstroIntegration {
   const exclude = options.exclude ?? [];
-  const excluded = (file: string) => exclude.some((rule) => (typeof rule === 'string' ? rule === file : rule.test(file)));
+  const excluded = (file: string) =>
+    exclude.some((rule) => (typeof rule === 'string' ? rule === file : rule.test(file)));
   const lexiconFile = options.lexicon ?? 'recherche/lexique.json';
   return {
     name: 'sai-search-index',
@@ -103,7 +104,11 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           // would sit in memory whole. The next batch is read while Pagefind indexes the last one.
           let previous: Promise<{ file: string; errors: string[] }[]> = Promise.resolve([]);
           for (let start = 0; start < files.length; start += indexBatch) {
-            const batch = await Promise.all(files.slice(start, start + indexBatch).map(async (file) => ({ file, html: await readFile(join(outDir, file), 'utf8') })));
+            const batch = await Promise.all(
+              files
+                .slice(start, start + indexBatch)
+                .map(async (file) => ({ file, html: await readFile(join(outDir, file), 'utf8') })),
+            );
             const added = batch.flatMap(({ file, html }) => {
               // A page without data-pagefind-body (BaseLayout's searchIndex: false) would be parsed by
               // Pagefind only to be left out: at a département's size, that was most of the indexing time.
@@ -126,19 +131,25 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
           const writing = index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           lexicon = buildLexicon(texts);
           const written = await writing;
-          if (written.errors.length > 0) throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);
+          if (written.errors.length > 0)
+            throw new Error(`Pagefind n’a pas pu écrire l’index : ${written.errors.join(' ; ')}`);
         } finally {
           await pagefind.close();
         }
         for (const name of unusedBundleFiles) await rm(join(outDir, 'pagefind', name), { force: true });
         // Pagefind's script is published readable; minified, every first search downloads 2 kB less (gzip).
         const script = join(outDir, 'pagefind', 'pagefind.js');
-        await writeFile(script, (await transform(await readFile(script, 'utf8'), { minify: true, format: 'esm', target: 'es2020' })).code);
+        await writeFile(
+          script,
+          (await transform(await readFile(script, 'utf8'), { minify: true, format: 'esm', target: 'es2020' })).code,
+        );
 
         await mkdir(dirname(join(outDir, lexiconFile)), { recursive: true });
         await writeFile(join(outDir, lexiconFile), JSON.stringify(lexicon));
         const size = await folderSize(join(outDir, 'pagefind'));
-        logger.info(`${texts.length} pages indexées sur ${files.length}, index ${Math.round(size / 1024)} Kio, vocabulaire ${lexicon.length} mots`);
+        logger.info(
+          `${texts.length} pages indexées sur ${files.length}, index ${Math.round(size / 1024)} Kio, vocabulaire ${lexicon.length} mots`,
+        );
       },
     },
   };

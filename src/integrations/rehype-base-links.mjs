@@ -24,7 +24,8 @@ export default function rehypeBaseLinks({ base = '/' } = {}) {
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       for (const attribute of node.attributes ?? []) {
-        if (attribute.name === 'href' && typeof attribute.value === 'string') attribute.value = rewrite(attribute.value);
+        if (attribute.name === 'href' && typeof attribute.value === 'string')
+          attribute.value = rewrite(attribute.value);
       }
       const href = node.attributes?.find((a) => a.name === 'href')?.value;
       if (node.name === 'a' && external(href)) {

@@ -1,4 +1,12 @@
-import { comparePlaces, communeGuide, contactCoverage, organisationOf, placeLocality, placePhones, territoryDesks } from '../domain/directory';
+import {
+  comparePlaces,
+  communeGuide,
+  contactCoverage,
+  organisationOf,
+  placeLocality,
+  placePhones,
+  territoryDesks,
+} from '../domain/directory';
 import { compactAddress, compactHours, formatDate, formatPhone, ofPlace } from '../domain/format';
 import { leafletEmergencyNumbers } from '../domain/emergency';
 import type { Catalog, Place } from '../domain/types';
@@ -48,7 +56,11 @@ const para = (value: string | Span[], variant: 'body' | 'lead' | 'kicker' = 'bod
   spans: typeof value === 'string' ? [span(value)] : value,
   variant,
 });
-const heading = (level: 1 | 2 | 3, value: string, color?: Span['color']): Block => ({ type: 'heading', level, spans: [span(value, color ? { color } : {})] });
+const heading = (level: 1 | 2 | 3, value: string, color?: Span['color']): Block => ({
+  type: 'heading',
+  level,
+  spans: [span(value, color ? { color } : {})],
+});
 const bullets = (items: string[]): Block => ({ type: 'list', items: items.map((item) => ({ lines: [[span(item)]] })) });
 
 /** "https://www.example.fr/" → "www.example.fr": how people type an address they read on paper. */
@@ -69,12 +81,20 @@ const rank = (level: DetailLevel) => detailLevels.indexOf(level);
 /** A desk's contact lines, as far as the content has them and the level allows. */
 function contactLines(place: Place, level: DetailLevel, own: boolean): Span[][] {
   const phones = placePhones(place);
-  const printedPhones = own ? (rank(level) < rank('one-phone') ? phones : phones.slice(0, 1)) : rank(level) < rank('one-phone') ? phones.slice(0, 1) : [];
+  const printedPhones = own
+    ? rank(level) < rank('one-phone')
+      ? phones
+      : phones.slice(0, 1)
+    : rank(level) < rank('one-phone')
+      ? phones.slice(0, 1)
+      : [];
   const hours = own && rank(level) < rank('no-hours') && place.hours ? compactHours(place.hours) : [];
   const notes = own && rank(level) < rank('no-hours') ? (place.hoursNotes ?? []) : [];
   return [
     ...(place.address ? [[span(compactAddress(place.address))]] : []),
-    ...printedPhones.map((phone) => [span(text.desks.phone(formatPhone(phone.number), own && phones.length > 1 ? phone.label : undefined))]),
+    ...printedPhones.map((phone) => [
+      span(text.desks.phone(formatPhone(phone.number), own && phones.length > 1 ? phone.label : undefined)),
+    ]),
     ...hours.map((line) => [span(line)]),
     ...notes.map((line) => [span(line, { color: 'muted' as const })]),
   ];
@@ -110,7 +130,16 @@ function deskItem(catalog: Catalog, place: Place, level: DetailLevel): ListItem 
 function outsideItem(catalog: Catalog, place: Place, level: DetailLevel): ListItem {
   const organisation = organisationOf(catalog, place);
   const who = place.audiences.map((a) => text.desks.audienceInline[a]).join(', ');
-  return { lines: [[span(`${organisation.shortName ?? organisation.name}, ${text.desks.inTown(placeLocality(catalog, place))}${who ? ` (${who})` : ''}`)], ...contactLines(place, level, false)] };
+  return {
+    lines: [
+      [
+        span(
+          `${organisation.shortName ?? organisation.name}, ${text.desks.inTown(placeLocality(catalog, place))}${who ? ` (${who})` : ''}`,
+        ),
+      ],
+      ...contactLines(place, level, false),
+    ],
+  };
 }
 
 /** Squared distance on a small area (equirectangular): enough to rank desks by nearness. */
@@ -120,7 +149,9 @@ function distance(a: { latitude: number; longitude: number }, b: { latitude: num
 }
 
 const position = (place: Place) =>
-  place.address?.latitude !== undefined && place.address.longitude !== undefined ? { latitude: place.address.latitude, longitude: place.address.longitude } : undefined;
+  place.address?.latitude !== undefined && place.address.longitude !== undefined
+    ? { latitude: place.address.latitude, longitude: place.address.longitude }
+    : undefined;
 
 /**
  * The registering desks a commune's leaflet prints after its own places, nearest first: those of the
@@ -128,81 +159,144 @@ const position = (place: Place) =>
  * by distance from the commune's own places when the content knows their positions, else by commune.
  * `near` says whether the order is a real nearness (the heading says « proches » only then).
  */
-function nearbyDesks(catalog: Catalog, communeId: string, territory: readonly Place[]): { near: Place[]; rest: Place[]; ranked: boolean } {
+function nearbyDesks(
+  catalog: Catalog,
+  communeId: string,
+  territory: readonly Place[],
+): { near: Place[]; rest: Place[]; ranked: boolean } {
   const byCommuneThenName = (places: Place[]) =>
-    [...places].sort((a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b));
+    [...places].sort(
+      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
+    );
   const others = byCommuneThenName(territory.filter((p) => p.commune !== communeId));
   const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
   if (nearby && nearby.length > 0) {
-    const listed = others.filter((p) => nearby.includes(p.commune!)).sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
+    const listed = others
+      .filter((p) => nearby.includes(p.commune!))
+      .sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
     return { near: listed, rest: others.filter((p) => !nearby.includes(p.commune!)), ranked: true };
   }
-  const anchors = placesOfCommune(catalog.places, communeId).map(position).filter((p) => p !== undefined);
+  const anchors = placesOfCommune(catalog.places, communeId)
+    .map(position)
+    .filter((p) => p !== undefined);
   if (anchors.length === 0 || others.some((p) => !position(p))) return { near: others, rest: [], ranked: false };
   const centre = {
     latitude: anchors.reduce((sum, p) => sum + p.latitude, 0) / anchors.length,
     longitude: anchors.reduce((sum, p) => sum + p.longitude, 0) / anchors.length,
   };
   // A stable sort: equal distances keep the order by commune.
-  return { near: [...others].sort((a, b) => distance(centre, position(a)!) - distance(centre, position(b)!)), rest: [], ranked: true };
+  return {
+    near: [...others].sort((a, b) => distance(centre, position(a)!) - distance(centre, position(b)!)),
+    rest: [],
+    ranked: true,
+  };
 }
 
 function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLevel, keep: number): Block[] {
   const blocks: Block[] = [heading(2, text.desks.title)];
   const byCommuneThenName = (places: Place[]) =>
-    [...places].sort((a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b));
+    [...places].sort(
+      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
+    );
   const territory = territoryDesks(catalog);
-  const outside = [...derived('outside-desks', catalog.places, () => catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces))];
+  const outside = [
+    ...derived('outside-desks', catalog.places, () =>
+      catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces),
+    ),
+  ];
   const onSite = rank(level) >= rank('site');
   let listed: Place[];
 
   if (variant.variant === 'commune') {
     const guide = communeGuide(catalog, variant.communeId);
     const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId, territory);
-    blocks.push(heading(3, text.desks.local(guide.commune.name)), { type: 'list', items: guide.local.map((place) => localItem(place, level)) });
+    blocks.push(heading(3, text.desks.local(guide.commune.name)), {
+      type: 'list',
+      items: guide.local.map((place) => localItem(place, level)),
+    });
     if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name)));
     // The first `keep` desks, nearest first; the others are on the site.
     const printed = near.slice(0, keep);
     const notPrinted = near.length - printed.length + rest.length + (onSite ? outside.length : 0);
     if (printed.length > 0) {
-      blocks.push(heading(3, notPrinted === 0 ? text.desks.elsewhereTitle : ranked ? text.desks.nearbyTitle : text.desks.someTitle));
+      blocks.push(
+        heading(
+          3,
+          notPrinted === 0 ? text.desks.elsewhereTitle : ranked ? text.desks.nearbyTitle : text.desks.someTitle,
+        ),
+      );
       blocks.push({ type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
     }
-    if (notPrinted > 0) blocks.push(para([span(printed.length > 0 || !onSite ? text.desks.restOnSite(notPrinted) : text.desks.othersOnSite(notPrinted), { bold: true })]));
+    if (notPrinted > 0)
+      blocks.push(
+        para([
+          span(
+            printed.length > 0 || !onSite ? text.desks.restOnSite(notPrinted) : text.desks.othersOnSite(notPrinted),
+            { bold: true },
+          ),
+        ]),
+      );
     listed = [...guide.local, ...printed];
   } else {
     const desks = byCommuneThenName(territory);
     const printed = desks.slice(0, keep);
     const notPrinted = desks.length - printed.length + (onSite ? outside.length : 0);
-    if (printed.length > 0) blocks.push(para(text.desks.territoryIntro), { type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
-    if (notPrinted > 0) blocks.push(para([span(printed.length > 0 ? text.desks.othersOnSite(notPrinted) : text.desks.allOnSite(notPrinted), { bold: true })]));
+    if (printed.length > 0)
+      blocks.push(para(text.desks.territoryIntro), {
+        type: 'list',
+        items: printed.map((place) => deskItem(catalog, place, level)),
+      });
+    if (notPrinted > 0)
+      blocks.push(
+        para([
+          span(printed.length > 0 ? text.desks.othersOnSite(notPrinted) : text.desks.allOnSite(notPrinted), {
+            bold: true,
+          }),
+        ]),
+      );
     listed = printed;
   }
   if (outside.length > 0 && !onSite) {
-    blocks.push(heading(3, text.desks.outsideTitle), { type: 'list', items: outside.map((place) => outsideItem(catalog, place, level)) });
+    blocks.push(heading(3, text.desks.outsideTitle), {
+      type: 'list',
+      items: outside.map((place) => outsideItem(catalog, place, level)),
+    });
     listed.push(...outside);
   }
-  if (rank(level) >= rank('no-hours') && listed.some((place) => (place.hours?.length ?? 0) > 0)) blocks.push(para([span(text.desks.hoursOnSite)]));
+  if (rank(level) >= rank('no-hours') && listed.some((place) => (place.hours?.length ?? 0) > 0))
+    blocks.push(para([span(text.desks.hoursOnSite)]));
   // The places this leaflet prints (the outside desks are in `listed` when they are printed).
   const coverage = contactCoverage(listed);
-  if (coverage.complete < coverage.total) blocks.push(para([span(text.desks.missingContact(coverage.total - coverage.complete, coverage.total), { bold: true })]));
+  if (coverage.complete < coverage.total)
+    blocks.push(
+      para([span(text.desks.missingContact(coverage.total - coverage.complete, coverage.total), { bold: true })]),
+    );
   return blocks;
 }
 
 /** How many desks the last level could print at most: the renderer searches how many fit. */
 export function listedDeskCount(catalog: Catalog, variant: LeafletVariant): number {
   const territory = territoryDesks(catalog);
-  return variant.variant === 'commune' ? nearbyDesks(catalog, variant.communeId, territory).near.length : territory.length;
+  return variant.variant === 'commune'
+    ? nearbyDesks(catalog, variant.communeId, territory).near.length
+    : territory.length;
 }
 
 /** The leaflet's content for one variant: six panels of short text, in the folded reading order. */
 /**
  * `level` and `keep` (desks kept at the last level) are chosen by the renderer: the richest that fits.
  */
-export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: string, level: DetailLevel = 'full', keep = Infinity): LeafletPlan {
+export function leafletPlan(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  base: string,
+  level: DetailLevel = 'full',
+  keep = Infinity,
+): LeafletPlan {
   const { site } = catalog;
   const commune = variant.variant === 'commune' ? communeById(catalog.communes).get(variant.communeId) : undefined;
-  if (variant.variant === 'commune' && !commune) throw new Error(`Plaquette : commune inconnue « ${variant.communeId} »`);
+  if (variant.variant === 'commune' && !commune)
+    throw new Error(`Plaquette : commune inconnue « ${variant.communeId} »`);
   const qrTarget = absoluteUrl(site.url, base, commune ? paths.commune(commune.id) : paths.home);
   const portal = site.portal.url;
 
@@ -229,7 +323,12 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     emergencyNumbers.length > 0
       ? [
           heading(3, text.emergency.title),
-          ...emergencyNumbers.map((entry) => para([span(entry.number, { bold: true }), span(text.emergency.line(entry.leafletText ?? `${entry.name}. ${entry.how}`))])),
+          ...emergencyNumbers.map((entry) =>
+            para([
+              span(entry.number, { bold: true }),
+              span(text.emergency.line(entry.leafletText ?? `${entry.name}. ${entry.how}`)),
+            ]),
+          ),
         ]
       : [];
 
@@ -242,7 +341,13 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
     para(text.where.level2Count(desks.length, desksCommunes)),
     heading(3, text.where.onlineTitle),
     para(text.where.online),
-    para([span(displayAddress(portal), { bold: true, url: true, link: { uri: portal, description: text.back.portalDescription(portal) } })]),
+    para([
+      span(displayAddress(portal), {
+        bold: true,
+        url: true,
+        link: { uri: portal, description: text.back.portalDescription(portal) },
+      }),
+    ]),
     para(text.where.onlineMore),
     para(text.where.help),
     ...emergency,
@@ -276,12 +381,18 @@ export function leafletPlan(catalog: Catalog, variant: LeafletVariant, base: str
   const of = commune ? ofPlace(commune.name, commune.elision) : undefined;
   const back: Block[] = [
     heading(2, text.back.title),
-    para(of ? text.back.commune(of) : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length)),
+    para(
+      of
+        ? text.back.commune(of)
+        : text.back.general(contactCoverage(catalog.places).complete === catalog.places.length),
+    ),
     { type: 'qr', data: qrTarget, alt: text.back.qrAlt(qrTarget, of), size: 88 },
     {
       type: 'paragraph',
       align: 'center',
-      spans: [span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } })],
+      spans: [
+        span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } }),
+      ],
     },
   ];
 

@@ -12,7 +12,8 @@ const flate = PDFName.of('FlateDecode');
 /** Streams made by the document's context from now on (font files, ToUnicode maps) use Node's zlib. */
 export function deflateNatively(doc: PDFDocument): void {
   const { context } = doc;
-  context.flateStream = (contents, dict = {}) => context.stream(deflateSync(typedArrayFor(contents)), { ...dict, Filter: 'FlateDecode' });
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typedArrayFor(contents)), { ...dict, Filter: 'FlateDecode' });
 }
 
 /**

@@ -70,7 +70,9 @@ export async function shapedGlyphIds(font: FontKey, text: string): Promise<{ sha
   const input = printable(text);
   return {
     shaped: fresh.layout(input, { kern: false, mark: false, mkmk: false } as never).glyphs.map((glyph) => glyph.id),
-    mapped: sharedFace(bytes).layout(input).glyphs.map((glyph) => glyph.id),
+    mapped: sharedFace(bytes)
+      .layout(input)
+      .glyphs.map((glyph) => glyph.id),
   };
 }
 
@@ -80,7 +82,10 @@ const sharedFontkit = { create: (bytes: Uint8Array) => sharedFace(bytes) };
 /** Font files are read once per process: the build renders fifteen leaflets. */
 export function fontBytes(): Promise<Record<FontKey, Uint8Array>> {
   cache ??= (async () => {
-    const [regular, bold] = await Promise.all([readFile(requireFromRoot.resolve(files.regular)), readFile(requireFromRoot.resolve(files.bold))]);
+    const [regular, bold] = await Promise.all([
+      readFile(requireFromRoot.resolve(files.regular)),
+      readFile(requireFromRoot.resolve(files.bold)),
+    ]);
     return { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
   })();
   return cache;
@@ -133,7 +138,10 @@ export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
     check(text, where) {
       const [char] = missing(text);
       if (char !== undefined) {
-        throw new MissingGlyphError(char, `${where} : le caractère « ${char} » (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) n’existe pas dans la police de la plaquette`);
+        throw new MissingGlyphError(
+          char,
+          `${where} : le caractère « ${char} » (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) n’existe pas dans la police de la plaquette`,
+        );
       }
     },
   };
@@ -155,7 +163,8 @@ function missingIn(face: Record<FontKey, Face>): (text: string) => string[] {
     const out: string[] = [];
     for (const char of printable(text)) {
       const code = char.codePointAt(0)!;
-      if (code > 0x20 && !(face.regular.hasGlyphForCodePoint(code) && face.bold.hasGlyphForCodePoint(code))) out.push(char);
+      if (code > 0x20 && !(face.regular.hasGlyphForCodePoint(code) && face.bold.hasGlyphForCodePoint(code)))
+        out.push(char);
     }
     return out;
   };
@@ -195,7 +204,8 @@ export function tagSubsetFonts(doc: PDFDocument, fonts: readonly PDFFont[]): voi
     const cidFont = type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
     const descriptor = cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const file = descriptor.lookup(PDFName.of('FontFile2')) ?? descriptor.lookup(PDFName.of('FontFile3'));
-    if (!(file instanceof PDFStream)) throw new Error(`police ${font.name} : fichier de police introuvable après intégration`);
+    if (!(file instanceof PDFStream))
+      throw new Error(`police ${font.name} : fichier de police introuvable après intégration`);
     const name = PDFName.of(`${subsetTag(streamBytes(file))}+${font.name}`);
     type0.set(PDFName.of('BaseFont'), name);
     cidFont.set(PDFName.of('BaseFont'), name);

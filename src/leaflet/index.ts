@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Catalog } from '../domain/types';
-import { detailLevels, leafletPlan, leafletSlug, listedDeskCount, type DetailLevel, type LeafletPlan, type LeafletVariant } from './content';
+import {
+  detailLevels,
+  leafletPlan,
+  leafletSlug,
+  listedDeskCount,
+  type DetailLevel,
+  type LeafletPlan,
+  type LeafletVariant,
+} from './content';
 import { deflateContentStreams, deflateNatively } from './deflate';
 import { embedFonts, tagSubsetFonts } from './fonts';
 import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
@@ -14,7 +22,14 @@ import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
 import { defaultPalette, type FontKey, type Palette } from './theme';
 
-export { detailLevels, generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content';
+export {
+  detailLevels,
+  generalLeafletSlug,
+  leafletSlug,
+  leafletVariant,
+  type DetailLevel,
+  type LeafletVariant,
+} from './content';
 export { LeafletOverflowError } from './layout/flow';
 
 export interface RenderOptions {
@@ -40,7 +55,13 @@ const levelMessages: Record<DetailLevel, string> = {
  * Lays a leaflet out at the richest level of detail that fits, trying the levels in their fixed
  * order (content.ts, detailLevels) and logging each step down; only the last level may fail.
  */
-function layoutThatFits(catalog: Catalog, variant: LeafletVariant, base: string, measure: MeasureText, log: (message: string) => void): { plan: LeafletPlan; layout: LeafletLayout; level: DetailLevel } {
+function layoutThatFits(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  base: string,
+  measure: MeasureText,
+  log: (message: string) => void,
+): { plan: LeafletPlan; layout: LeafletLayout; level: DetailLevel } {
   const attempt = (level: DetailLevel, keep?: number) => {
     const plan = leafletPlan(catalog, variant, base, level, keep);
     try {
@@ -59,7 +80,10 @@ function layoutThatFits(catalog: Catalog, variant: LeafletVariant, base: string,
     // Every desk first: printing them all needs no « see the site » line, so it may fit when one fewer does not.
     const all = attempt(level, total);
     if (!(all instanceof LeafletOverflowError)) {
-      if (level !== 'full') log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
+      if (level !== 'full')
+        log(
+          `Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`,
+        );
       return all;
     }
     let fits = attempt(level, least);
@@ -76,15 +100,23 @@ function layoutThatFits(catalog: Catalog, variant: LeafletVariant, base: string,
       if (result instanceof LeafletOverflowError) high = keep - 1;
       else [low, fits] = [keep, result];
     }
-    if (level !== 'full') log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
-    if (low < total) log(`Plaquette « ${leafletSlug(variant)} » : ${low} autre(s) guichet(s) sur ${total} imprimé(s), les autres renvoyés au site.`);
+    if (level !== 'full')
+      log(`Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`);
+    if (low < total)
+      log(
+        `Plaquette « ${leafletSlug(variant)} » : ${low} autre(s) guichet(s) sur ${total} imprimé(s), les autres renvoyés au site.`,
+      );
     return fits;
   }
   throw new Error('unreachable');
 }
 
 /** The level of detail a leaflet is printed at: the tests and the preview script show it. */
-export async function leafletDetailLevel(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<DetailLevel> {
+export async function leafletDetailLevel(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  options: Pick<RenderOptions, 'base'>,
+): Promise<DetailLevel> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { measure } = await embedFonts(doc);
   return layoutThatFits(catalog, variant, options.base, measure, () => undefined).level;
@@ -92,14 +124,17 @@ export async function leafletDetailLevel(catalog: Catalog, variant: LeafletVaria
 
 /** Every text the layout will print, with its face: checked against the face before drawing. */
 function printedTexts(layout: LeafletLayout): { text: string; font: FontKey }[] {
-  return layout.pages.flatMap((page) => page.ops.flatMap((op) => (op.op === 'text' ? [{ text: op.text, font: op.font }] : [])));
+  return layout.pages.flatMap((page) =>
+    page.ops.flatMap((op) => (op.op === 'text' ? [{ text: op.text, font: op.font }] : [])),
+  );
 }
 
 /** Fingerprint of what the file shows: text, positions and links. Same content → same /ID. */
 function fingerprint(name: string, layout: LeafletLayout): string {
   const hash = createHash('sha256').update(name);
   for (const page of layout.pages) {
-    for (const op of page.ops) hash.update(op.op === 'text' ? `${op.text}@${op.x.toFixed(2)},${op.y.toFixed(2)}` : op.op);
+    for (const op of page.ops)
+      hash.update(op.op === 'text' ? `${op.text}@${op.x.toFixed(2)},${op.y.toFixed(2)}` : op.op);
     for (const link of page.links) hash.update(link.node.link!.uri);
   }
   return hash.digest('hex');
@@ -122,17 +157,31 @@ async function layoutOnly(catalog: Catalog, variant: LeafletVariant, base: strin
  * How full each frame of a leaflet is (in points). The preview script prints the room left, so
  * that editors know how much a panel can still take.
  */
-export async function leafletFill(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<LeafletLayout['fills']> {
+export async function leafletFill(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  options: Pick<RenderOptions, 'base'>,
+): Promise<LeafletLayout['fills']> {
   return (await layoutOnly(catalog, variant, options.base)).fills;
 }
 
 /** Every text a leaflet prints, with its face: what the font checks of the tests look at. */
-export async function leafletTexts(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<{ text: string; font: FontKey }[]> {
+export async function leafletTexts(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  options: Pick<RenderOptions, 'base'>,
+): Promise<{ text: string; font: FontKey }[]> {
   return printedTexts(await layoutOnly(catalog, variant, options.base));
 }
 
 /** Everything before drawing: fonts, the layout at the richest level that fits, the checks of its texts and figures. */
-async function prepare(doc: PDFDocument, catalog: Catalog, variant: LeafletVariant, base: string, log: (message: string) => void) {
+async function prepare(
+  doc: PDFDocument,
+  catalog: Catalog,
+  variant: LeafletVariant,
+  base: string,
+  log: (message: string) => void,
+) {
   const { fonts, measure, check } = await embedFonts(doc);
   const { plan, layout } = layoutThatFits(catalog, variant, base, measure, log);
   for (const printed of printedTexts(layout)) check(printed.text, `Plaquette « ${leafletSlug(variant)} »`);
@@ -145,7 +194,11 @@ async function prepare(doc: PDFDocument, catalog: Catalog, variant: LeafletVaria
  * the content check (src/content-loader/leaflet-check.ts) runs it for every leaflet, so that
  * `npm run check` and the build never disagree. undefined when the leaflet can be made.
  */
-export async function leafletProblem(catalog: Catalog, variant: LeafletVariant, options: Pick<RenderOptions, 'base'>): Promise<Error | undefined> {
+export async function leafletProblem(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  options: Pick<RenderOptions, 'base'>,
+): Promise<Error | undefined> {
   try {
     await prepare(await PDFDocument.create({ updateMetadata: false }), catalog, variant, options.base, () => undefined);
     return undefined;
@@ -160,13 +213,23 @@ export async function leafletProblem(catalog: Catalog, variant: LeafletVariant, 
  *
  *   const bytes = await renderLeaflet(catalog, { variant: 'commune', communeId: 'carvin' }, { base: '/logement-social/' });
  */
-export async function renderLeaflet(catalog: Catalog, variant: LeafletVariant, options: RenderOptions): Promise<Uint8Array> {
+export async function renderLeaflet(
+  catalog: Catalog,
+  variant: LeafletVariant,
+  options: RenderOptions,
+): Promise<Uint8Array> {
   const tagged = options.tagged ?? true;
 
   // updateMetadata: false — pdf-lib would write "now" as the dates and its own producer name.
   const doc = await PDFDocument.create({ updateMetadata: false });
   deflateNatively(doc);
-  const { fonts, plan, layout } = await prepare(doc, catalog, variant, options.base, options.log ?? ((message) => console.log(message)));
+  const { fonts, plan, layout } = await prepare(
+    doc,
+    catalog,
+    variant,
+    options.base,
+    options.log ?? ((message) => console.log(message)),
+  );
 
   const pages = [doc.addPage([sheet.width, sheet.height]), doc.addPage([sheet.width, sheet.height])];
   const palette: Palette = { ...defaultPalette, ...catalog.site.colors };

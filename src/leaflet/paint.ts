@@ -67,7 +67,12 @@ function strokeColor(palette: Palette, key: ColorKey): PDFOperator {
 }
 
 /** Operators for a run of operations that share one mark. Text runs share one BT…ET. */
-function operatorsFor(ops: readonly DrawOp[], fonts: Record<FontKey, PDFFont>, fontNames: Record<FontKey, PDFName>, palette: Palette): PDFOperator[] {
+function operatorsFor(
+  ops: readonly DrawOp[],
+  fonts: Record<FontKey, PDFFont>,
+  fontNames: Record<FontKey, PDFName>,
+  palette: Palette,
+): PDFOperator[] {
   const out: PDFOperator[] = [];
   let inText = false;
   let font: FontKey | undefined;
@@ -96,7 +101,8 @@ function operatorsFor(ops: readonly DrawOp[], fonts: Record<FontKey, PDFFont>, f
     closeText();
     if (op.op === 'rects') {
       out.push(pushGraphicsState(), fillColor(palette, op.color));
-      if (op.grid) out.push(concatTransformationMatrix(r3(op.grid.cell), 0, 0, r3(op.grid.cell), r2(op.grid.x), r2(op.grid.y)));
+      if (op.grid)
+        out.push(concatTransformationMatrix(r3(op.grid.cell), 0, 0, r3(op.grid.cell), r2(op.grid.x), r2(op.grid.y)));
       for (const rect of op.rects) out.push(rectangle(r2(rect.x), r2(rect.y), r2(rect.width), r2(rect.height)));
       out.push(fill(), popGraphicsState());
     } else {
@@ -109,7 +115,14 @@ function operatorsFor(ops: readonly DrawOp[], fonts: Record<FontKey, PDFFont>, f
 }
 
 /** Draws the layout on the two pages, marking every operation, then adds the link annotations. */
-export function paint(doc: PDFDocument, pages: readonly PDFPage[], layout: LeafletLayout, fonts: Record<FontKey, PDFFont>, palette: Palette, tagger: Tagger): void {
+export function paint(
+  doc: PDFDocument,
+  pages: readonly PDFPage[],
+  layout: LeafletLayout,
+  fonts: Record<FontKey, PDFFont>,
+  palette: Palette,
+  tagger: Tagger,
+): void {
   layout.pages.forEach((pageLayout, index) => {
     const page = pages[index]!;
     // Short, fixed resource names: deterministic and readable when debugging a content stream.
@@ -124,7 +137,11 @@ export function paint(doc: PDFDocument, pages: readonly PDFPage[], layout: Leafl
     for (let i = 1; i <= ops.length; i++) {
       if (i < ops.length && ops[i]!.mark === ops[start]!.mark) continue;
       const group = ops.slice(start, i);
-      operators.push(...tagger.begin(index, group[0]!.mark), ...operatorsFor(group, fonts, fontNames, palette), ...tagger.end());
+      operators.push(
+        ...tagger.begin(index, group[0]!.mark),
+        ...operatorsFor(group, fonts, fontNames, palette),
+        ...tagger.end(),
+      );
       start = i;
     }
     page.pushOperators(...operators);

@@ -29,27 +29,33 @@ export const text = {
   title: 'Demander un logement social',
   documentTitle: (territory: string, commune?: string) =>
     commune ? `Demander un logement social à ${commune} – ${territory}` : `Demander un logement social – ${territory}`,
-  subject: 'Plaquette du Service d’accueil et d’information des demandeurs de logement social : où s’adresser, ce qu’il faut apporter, vos droits.',
+  subject:
+    'Plaquette du Service d’accueil et d’information des demandeurs de logement social : où s’adresser, ce qu’il faut apporter, vos droits.',
 
   cover: {
     edition: (commune: string) => `Édition ${commune}`,
     contentsTitle: 'Dans ce dépliant',
     service: (communes: number) =>
       `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes de l’agglomération, les bailleurs sociaux, l’État, Action Logement, le Département, la CAF et des associations.`,
-    mission: 'Près de chez vous, on vous accueille, on vous informe et on vous oriente. Les guichets enregistreurs enregistrent aussi votre demande.',
+    mission:
+      'Près de chez vous, on vous accueille, on vous informe et on vous oriente. Les guichets enregistreurs enregistrent aussi votre demande.',
     free: 'Faire une demande de logement social est gratuit.',
   },
 
   where: {
     title: 'Où faire votre demande ?',
     level1Title: 'Niveau 1 : accueil et information',
-    level1: 'Toutes les mairies (CCAS, service logement ou permanence des élus), des agences de bailleurs et des partenaires vous informent et vous orientent vers le bon interlocuteur.',
+    level1:
+      'Toutes les mairies (CCAS, service logement ou permanence des élus), des agences de bailleurs et des partenaires vous informent et vous orientent vers le bon interlocuteur.',
     level2Title: 'Niveau 2 : guichets enregistreurs',
-    level2: 'Ils font la même chose, et en plus ils enregistrent votre demande, la mettent à jour et vous disent où elle en est.',
-    level2Count: (desks: number, communes: number) => `L’agglomération en compte ${desks}, dans ${communes} communes : voir « Où s’adresser ».`,
+    level2:
+      'Ils font la même chose, et en plus ils enregistrent votre demande, la mettent à jour et vous disent où elle en est.',
+    level2Count: (desks: number, communes: number) =>
+      `L’agglomération en compte ${desks}, dans ${communes} communes : voir « Où s’adresser ».`,
     onlineTitle: 'En ligne',
     online: 'Vous pouvez aussi faire votre demande vous-même sur le portail national :',
-    onlineMore: 'Vous pouvez y renouveler et mettre à jour votre demande, et y trouver tous les guichets enregistreurs.',
+    onlineMore:
+      'Vous pouvez y renouveler et mettre à jour votre demande, et y trouver tous les guichets enregistreurs.',
     help: 'Besoin d’aide pour monter votre dossier ? Un lieu d’accueil vous oriente vers un partenaire qui peut vous accompagner.',
   },
 
@@ -59,7 +65,8 @@ export const text = {
     bringIntro: 'Pour enregistrer la demande, il faut le formulaire rempli et une seule pièce :',
     identity: 'une pièce d’identité (ou un titre de séjour).',
     noRefusal: 'Un guichet ne peut pas refuser d’enregistrer votre demande parce qu’il manque d’autres papiers.',
-    taxNotice: 'Apportez aussi votre avis d’impôt : il faudra le fournir pour l’étude de votre dossier (l’instruction). Les autres pièces vous seront demandées à ce moment-là.',
+    taxNotice:
+      'Apportez aussi votre avis d’impôt : il faudra le fournir pour l’étude de votre dossier (l’instruction). Les autres pièces vous seront demandées à ce moment-là.',
     afterTitle: 'Ensuite',
     after: [
       'Dans un délai d’un mois au plus, vous recevez une attestation avec votre numéro unique de demandeur.',
@@ -68,17 +75,21 @@ export const text = {
       'Signalez tout changement (adresse, famille, ressources) en mettant votre demande à jour.',
     ],
     appointmentTitle: 'Votre droit à un rendez-vous',
-    appointment: 'Si vous le demandez, un guichet enregistreur (niveau 2) doit vous recevoir dans un délai d’un mois au plus après l’enregistrement de votre demande.',
+    appointment:
+      'Si vous le demandez, un guichet enregistreur (niveau 2) doit vous recevoir dans un délai d’un mois au plus après l’enregistrement de votre demande.',
   },
 
   allocation: {
     title: 'Comment les logements sont attribués',
     committee: 'Une commission d’attribution (la CALEOL) décide à qui chaque logement est attribué.',
     scoringTitle: 'La cotation',
-    scoring: 'Chaque demande reçoit des points selon des critères fixés à l’avance : c’est la cotation. Elle aide la commission à choisir, mais l’attribution n’est pas automatique : c’est la commission qui décide.',
-    askScore: 'Vous pouvez demander votre cotation, le délai d’attente moyen pour une demande comme la vôtre et votre rang.',
+    scoring:
+      'Chaque demande reçoit des points selon des critères fixés à l’avance : c’est la cotation. Elle aide la commission à choisir, mais l’attribution n’est pas automatique : c’est la commission qui décide.',
+    askScore:
+      'Vous pouvez demander votre cotation, le délai d’attente moyen pour une demande comme la vôtre et votre rang.',
     priorityTitle: 'Les publics prioritaires',
-    priorityIntro: 'La loi (article L441-1 du code de la construction et de l’habitation) donne la priorité, entre autres, aux personnes :',
+    priorityIntro:
+      'La loi (article L441-1 du code de la construction et de l’habitation) donne la priorité, entre autres, aux personnes :',
     priority: [
       'en situation de handicap, ou qui ont à charge une personne handicapée ;',
       'sans logement, hébergées ou logées temporairement ;',
@@ -101,15 +112,23 @@ export const text = {
     elsewhereTitle: 'Les autres guichets enregistreurs (niveau 2) de l’agglomération',
     outsideTitle: 'Guichets enregistreurs hors de l’agglomération',
     inTown: (town: string) => `à ${town}`,
-    levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<1 | 2, string>,
+    levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<
+      1 | 2,
+      string
+    >,
     phone: (phone: string, label?: string) => `Tél. ${phone}${label ? ` (${label})` : ''}`,
     nearbyTitle: 'Les guichets enregistreurs (niveau 2) les plus proches',
     someTitle: 'D’autres guichets enregistreurs (niveau 2) de l’agglomération',
     restOnSite: (count: number) =>
-      count === 1 ? 'Un autre guichet enregistreur : adresse et téléphone sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses et téléphones sur le site (code QR au dos).`,
+      count === 1
+        ? 'Un autre guichet enregistreur : adresse et téléphone sur le site (code QR au dos).'
+        : `Les ${count} autres guichets enregistreurs : adresses et téléphones sur le site (code QR au dos).`,
     othersOnSite: (count: number) =>
-      count === 1 ? 'L’autre guichet enregistreur : adresse, téléphone et horaires sur le site (code QR au dos).' : `Les ${count} autres guichets enregistreurs : adresses, téléphones et horaires sur le site (code QR au dos).`,
-    allOnSite: (count: number) => `Les ${count} guichets enregistreurs (niveau 2) : adresses, téléphones et horaires sur le site (code QR au dos).`,
+      count === 1
+        ? 'L’autre guichet enregistreur : adresse, téléphone et horaires sur le site (code QR au dos).'
+        : `Les ${count} autres guichets enregistreurs : adresses, téléphones et horaires sur le site (code QR au dos).`,
+    allOnSite: (count: number) =>
+      `Les ${count} guichets enregistreurs (niveau 2) : adresses, téléphones et horaires sur le site (code QR au dos).`,
     hoursOnSite: 'Horaires d’ouverture : sur le site (code QR au dos).',
     /**
      * Said when some of the desks listed lack an address, a phone or hours (counted at build time).
@@ -117,7 +136,9 @@ export const text = {
      * line, as the panels are full.
      */
     missingContact: (missing: number, listed: number) =>
-      missing === listed ? 'Adresses et horaires : en mairie ou via le portail national.' : 'Autres adresses et horaires : en mairie ou via le portail national.',
+      missing === listed
+        ? 'Adresses et horaires : en mairie ou via le portail national.'
+        : 'Autres adresses et horaires : en mairie ou via le portail national.',
     /** Short forms of who a desk is for: the site's labels are written for a page, not a column. */
     audience: {
       'young-people': 'Pour les jeunes',
@@ -145,14 +166,18 @@ export const text = {
   back: {
     title: 'Pour en savoir plus',
     /** « Adresses, horaires » only once the content has them for every place. */
-    general: (allContacts: boolean) => (allContacts ? 'Adresses, horaires et démarches, sur le site :' : 'Démarches et lieux d’accueil, sur le site :'),
+    general: (allContacts: boolean) =>
+      allContacts ? 'Adresses, horaires et démarches, sur le site :' : 'Démarches et lieux d’accueil, sur le site :',
     /** `of`: « de Carvin », « d’Oignies » (ofPlace). */
     commune: (of: string) => `Sur le site, la page ${of} :`,
     qrAlt: (url: string, of?: string) => `Code QR menant ${of ? `à la page ${of}` : 'à l’accueil'} du site : ${url}`,
-    linkDescription: (url: string, of?: string) => `${of ? `Page ${of} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
+    linkDescription: (url: string, of?: string) =>
+      `${of ? `Page ${of} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
     portalDescription: (url: string) => `Portail national de la demande de logement social : ${url}`,
     checked: (date: string, version: string) => `Vérifié le ${date}${NBSP}· version${NBSP}${version}`,
     publisher: (publisher: string, period?: string) =>
-      period ? `Édité par la ${publisher}, d’après la convention du Service d’accueil et d’information ${period}.` : `Édité par la ${publisher}.`,
+      period
+        ? `Édité par la ${publisher}, d’après la convention du Service d’accueil et d’information ${period}.`
+        : `Édité par la ${publisher}.`,
   },
 };

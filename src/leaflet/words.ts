@@ -29,5 +29,8 @@ export async function wideWords(): Promise<(text: string, size: PrintedSize) => 
     }
     return w;
   };
-  return (text, size) => printable(text).split(/ +/).filter((word) => word !== '' && width(word) * sizes[size] > narrowestLine + 0.01);
+  return (text, size) =>
+    printable(text)
+      .split(/ +/)
+      .filter((word) => word !== '' && width(word) * sizes[size] > narrowestLine + 0.01);
 }

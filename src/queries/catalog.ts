@@ -13,7 +13,10 @@ let parsed: { json: string; catalog: Catalog } | undefined;
  */
 export async function getCatalog(): Promise<Catalog> {
   const data = (await getEntry('catalog', catalogEntryId))?.data as CatalogEntryData | undefined;
-  if (!data) throw new Error('le catalogue du contenu manque : la collection « catalog » de src/content.config.ts n’a pas été chargée');
+  if (!data)
+    throw new Error(
+      'le catalogue du contenu manque : la collection « catalog » de src/content.config.ts n’a pas été chargée',
+    );
   if ('problems' in data) throw new Error(data.problems);
   if (parsed?.json !== data.json) parsed = { json: data.json, catalog: JSON.parse(data.json) as Catalog };
   return parsed.catalog;

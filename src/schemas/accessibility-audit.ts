@@ -15,7 +15,9 @@ export const auditPageSchema = z
   .object({
     id: slug,
     title: text,
-    url: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, { message: 'une adresse du site sans sa base, commençant par « / » (ex. « /infos/cotation/ »)' }),
+    url: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, {
+      message: 'une adresse du site sans sa base, commençant par « / » (ex. « /infos/cotation/ »)',
+    }),
     /** Drawn at random (the RGAA asks for random pages, at least 10 % of the sample). */
     random: z.boolean().optional(),
     /** The error page, reached through an address that does not exist: named, not linked. */
@@ -36,10 +38,18 @@ export const auditEnvironmentSchema = z
 export const accessibilityAuditSchema = z
   .object({
     /** File name (without .json) of a referential in content/data/referentials/. */
-    referential: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'le nom d’un fichier de content/data/referentials/ sans « .json » (ex. « rgaa-4.1.2 »)' }),
+    referential: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, {
+      message: 'le nom d’un fichier de content/data/referentials/ sans « .json » (ex. « rgaa-4.1.2 »)',
+    }),
     /** Credit for the referential file (its licence asks for it): title, publisher, address, licence. */
     referentialSource: z
-      .object({ title: text, publisher: text, url: z.string().url({ message: 'une adresse web complète (https://…)' }), licence: text, version: text })
+      .object({
+        title: text,
+        publisher: text,
+        url: z.string().url({ message: 'une adresse web complète (https://…)' }),
+        licence: text,
+        version: text,
+      })
       .strict()
       .optional(),
     /** Who audited, in French (« audit interne, par l’équipe du site »). */
@@ -48,7 +58,9 @@ export const accessibilityAuditSchema = z
     date: isoDate,
     /** Day the declaration was first established, when it differs from the audit. */
     established: isoDate.optional(),
-    environments: z.array(auditEnvironmentSchema).min(1, { message: 'au moins un environnement de test (plate-forme, système, navigateur)' }),
+    environments: z
+      .array(auditEnvironmentSchema)
+      .min(1, { message: 'au moins un environnement de test (plate-forme, système, navigateur)' }),
     tools: z.array(text).min(1, { message: 'au moins un outil (ex. « axe-core 4.13.0 »)' }),
     technologies: z.array(text).min(1, { message: 'au moins une technologie (ex. « HTML5 »)' }),
     /** Contents outside the obligation (« contenus non soumis »), in French; none by default. */
@@ -71,7 +83,9 @@ const manualCriterionSchema = z
     id: z.string().regex(/^\d+\.\d+$/, { message: 'le numéro du critère entre guillemets (ex. « "1.1" »)' }),
     /** Status per sample page id; « * » stands for every page not listed. */
     results: z.record(
-      z.string().regex(/^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*)$/, { message: 'l’identifiant d’une page de l’échantillon, ou « * » pour toutes les autres' }),
+      z.string().regex(/^(?:\*|[a-z0-9]+(?:-[a-z0-9]+)*)$/, {
+        message: 'l’identifiant d’une page de l’échantillon, ou « * » pour toutes les autres',
+      }),
       auditStatus,
     ),
     /** What was found, on which pages, why C, NC or NA. */
@@ -150,7 +164,9 @@ export const screenReaderEvidenceSchema = z
     /** Ids of the audit sample pages the journey goes through. */
     pages: z.array(slug),
     /** RGAA criteria whose rendering the journey checks (« 7.5 »). */
-    criteria: z.array(z.string().regex(/^\d+\.\d+$/, { message: 'le numéro du critère entre guillemets (ex. « "7.5" »)' })).min(1),
+    criteria: z
+      .array(z.string().regex(/^\d+\.\d+$/, { message: 'le numéro du critère entre guillemets (ex. « "7.5" »)' }))
+      .min(1),
     /** pass: every expectation was heard, in order. */
     outcome: z.enum(['pass', 'fail']),
     /** What a person must hear, and what Orca said that met it (absent: not heard). */

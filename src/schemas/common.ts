@@ -70,27 +70,37 @@ export const directoryProvenanceSchema = z
      * Fingerprint of each field as the importer wrote it: a field whose value no longer matches was
      * changed by hand, and a later import leaves it alone.
      */
-    fields: z.record(z.string().regex(/^[0-9a-f]{8}$/, { message: 'une empreinte de 8 caractères écrite par l’import (ne pas la modifier)' })).default({}),
+    fields: z
+      .record(
+        z.string().regex(/^[0-9a-f]{8}$/, {
+          message: 'une empreinte de 8 caractères écrite par l’import (ne pas la modifier)',
+        }),
+      )
+      .default({}),
   })
   .strict();
 export type DirectoryProvenance = z.infer<typeof directoryProvenanceSchema>;
 
 /** Where a rule or a figure comes from. Every piece of content carries at least one. */
-export const sourceSchema = z.object({
-  title: z.string().min(1),
-  url: httpUrl.optional(),
-  /** Legal reference, e.g. "article L441-1 du CCH". */
-  reference: z.string().optional(),
-  /** When the source was published or signed (a law, an arrêté, the convention). */
-  date: isoDate.optional(),
-  /**
-   * The day an editor read the text in force that the content rests on (Légifrance, service-public.fr).
-   * A code article changes over time: the content report lists one cited without this date as « à relire ».
-   */
-  consulted: isoDate.optional(),
-  /** Only on the source the directory import writes. */
-  directory: directoryProvenanceSchema.optional(),
-}).strict();
+export const sourceSchema = z
+  .object({
+    title: z.string().min(1),
+    url: httpUrl.optional(),
+    /** Legal reference, e.g. "article L441-1 du CCH". */
+    reference: z.string().optional(),
+    /** When the source was published or signed (a law, an arrêté, the convention). */
+    date: isoDate.optional(),
+    /**
+     * The day an editor read the text in force that the content rests on (Légifrance, service-public.fr).
+     * A code article changes over time: the content report lists one cited without this date as « à relire ».
+     */
+    consulted: isoDate.optional(),
+    /** Only on the source the directory import writes. */
+    directory: directoryProvenanceSchema.optional(),
+  })
+  .strict();
 export type Source = z.infer<typeof sourceSchema>;
 
-export const sources = z.array(sourceSchema).min(1, { message: 'au moins une source (un titre, et si possible une adresse web ou un article de loi)' });
+export const sources = z
+  .array(sourceSchema)
+  .min(1, { message: 'au moins une source (un titre, et si possible une adresse web ou un article de loi)' });

@@ -6,10 +6,18 @@ export const communeSchema = z
   .object({
     name: z.string().min(1),
     /** Code officiel géographique (INSEE), five characters. */
-    insee: z.string().regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'un code INSEE à 5 caractères, entre guillemets (ex. « "62427" »)' }),
-    postcode: z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
+    insee: z
+      .string()
+      .regex(/^(?:\d{2}|2A|2B)\d{3}$/, { message: 'un code INSEE à 5 caractères, entre guillemets (ex. « "62427" »)' }),
+    postcode: z
+      .string()
+      .regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
     /** The commune's other postcodes, when it has several: an address in the commune uses one of them. */
-    otherPostcodes: z.array(z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' })).optional(),
+    otherPostcodes: z
+      .array(
+        z.string().regex(/^\d{5}$/, { message: 'un code postal à 5 chiffres, entre guillemets (ex. « "62110" »)' }),
+      )
+      .optional(),
     /**
      * Names a postal address may give instead of the commune's (a hamlet, a former commune), as La
      * Poste writes them: an address in the commune names the commune or one of these.

@@ -42,14 +42,19 @@ export const incomeCeilingsSchema = z
           perExtraPerson: z.number().positive().optional(),
         })
         .strict()
-        .refine((t) => t.categories.length === 0 || t.categories.map((c) => c.category).join() === householdCategories.join(), {
-          message: 'il faut les six catégories, de 1 à 6, dans l’ordre',
-          params: { expected: 'six lignes « - category: 1 » à « - category: 6 », chacune avec son « amount: »' },
-          path: ['categories'],
-        })
+        .refine(
+          (t) => t.categories.length === 0 || t.categories.map((c) => c.category).join() === householdCategories.join(),
+          {
+            message: 'il faut les six catégories, de 1 à 6, dans l’ordre',
+            params: { expected: 'six lignes « - category: 1 » à « - category: 6 », chacune avec son « amount: »' },
+            path: ['categories'],
+          },
+        )
         .refine((t) => t.categories.length === 0 || t.perExtraPerson !== undefined, {
           message: 'montant par personne supplémentaire manquant',
-          params: { expected: 'le montant à ajouter pour chaque personne au-delà de six (ex. « perExtraPerson: 6710 »)' },
+          params: {
+            expected: 'le montant à ajouter pour chaque personne au-delà de six (ex. « perExtraPerson: 6710 »)',
+          },
           path: ['perExtraPerson'],
         })
         .refine((t) => !t.verified || t.categories.length > 0, {
@@ -140,9 +145,16 @@ export const localFiguresSchema = z
     sources: z.array(sourceSchema).default([]),
   })
   .strict()
-  .refine((f) => (f.socialHomes === null && f.pendingDemands === null && f.allocations === null && f.byCommune.length === 0) || (f.year !== null && f.sources.length > 0), {
-    message: 'chiffres sans année ou sans source',
-    params: { expected: 'l’année des chiffres (ex. « year: 2025 ») et au moins une source (« sources: » puis « - title: … »)' },
-    path: ['sources'],
-  });
+  .refine(
+    (f) =>
+      (f.socialHomes === null && f.pendingDemands === null && f.allocations === null && f.byCommune.length === 0) ||
+      (f.year !== null && f.sources.length > 0),
+    {
+      message: 'chiffres sans année ou sans source',
+      params: {
+        expected: 'l’année des chiffres (ex. « year: 2025 ») et au moins une source (« sources: » puis « - title: … »)',
+      },
+      path: ['sources'],
+    },
+  );
 export type LocalFigures = z.infer<typeof localFiguresSchema>;

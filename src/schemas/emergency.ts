@@ -12,7 +12,9 @@ export const emergencyNumberSchema = z
     /** Stable name used by pages and rules: `samu-social`. */
     id: slug,
     /** Short code as dialled: 115, 3919, 17, 112, 114. */
-    number: z.string().regex(/^\d{2,4}$/, { message: 'un numéro court de 2 à 4 chiffres, entre guillemets (ex. « "115" »)' }),
+    number: z
+      .string()
+      .regex(/^\d{2,4}$/, { message: 'un numéro court de 2 à 4 chiffres, entre guillemets (ex. « "115" »)' }),
     /** Who answers, in plain words: « Urgence sociale, hébergement (Samu social) ». */
     name: z.string().min(1),
     /** One sentence: when to call. */
@@ -20,11 +22,17 @@ export const emergencyNumberSchema = z
     /** Free, day and night… as the source says it. */
     how: z.string().min(1),
     /** `sms`: a number one writes to (the 114), not one calls. */
-    mode: z.enum(['call', 'sms'], { errorMap: () => ({ message: 'call (on appelle) ou sms (on écrit un SMS)' }) }).default('call'),
+    mode: z
+      .enum(['call', 'sms'], { errorMap: () => ({ message: 'call (on appelle) ou sms (on écrit un SMS)' }) })
+      .default('call'),
     /** Printed on every leaflet too (room there is scarce: the most needed numbers only). */
     leaflet: z.boolean().default(false),
     /** The leaflet's line after the number, short (a panel is 9 cm wide): who, and when or how. */
-    leafletText: z.string().min(1).max(90, { message: 'au plus 90 caractères : la plaquette n’a qu’une ligne ou deux par numéro' }).optional(),
+    leafletText: z
+      .string()
+      .min(1)
+      .max(90, { message: 'au plus 90 caractères : la plaquette n’a qu’une ligne ou deux par numéro' })
+      .optional(),
     sources,
   })
   .strict();
@@ -37,7 +45,12 @@ export const emergencyNumbersSchema = z
   .superRefine((data, ctx) => {
     const seen = new Set<string>();
     data.numbers.forEach((entry, index) => {
-      if (seen.has(entry.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['numbers', index, 'id'], message: `identifiant « ${entry.id} » déjà utilisé` });
+      if (seen.has(entry.id))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['numbers', index, 'id'],
+          message: `identifiant « ${entry.id} » déjà utilisé`,
+        });
       seen.add(entry.id);
     });
   });

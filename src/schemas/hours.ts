@@ -4,7 +4,9 @@ export const weekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'sam
 export type Weekday = (typeof weekdays)[number];
 
 const timePattern = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const time = z.string().regex(timePattern, { message: 'une heure au format HH:MM, sur 24 heures (ex. « 08:30 » ou « 14:00 »)' });
+const time = z
+  .string()
+  .regex(timePattern, { message: 'une heure au format HH:MM, sur 24 heures (ex. « 08:30 » ou « 14:00 »)' });
 
 /** One opening slot, e.g. Monday to Friday 08:30–12:00. */
 export const openingSlotSchema = z
@@ -19,7 +21,9 @@ export const openingSlotSchema = z
   // Compared only when both hours are well written: a badly written one has its own message.
   .refine((slot) => !timePattern.test(slot.opens) || !timePattern.test(slot.closes) || slot.opens < slot.closes, {
     message: 'l’heure de fermeture n’est pas après l’heure d’ouverture',
-    params: { expected: 'une heure de fermeture plus tardive que « opens » (sur 24 heures : « 14:00 » et non « 02:00 »)' },
+    params: {
+      expected: 'une heure de fermeture plus tardive que « opens » (sur 24 heures : « 14:00 » et non « 02:00 »)',
+    },
     path: ['closes'],
   });
 export type OpeningSlot = z.infer<typeof openingSlotSchema>;

@@ -29,7 +29,12 @@ export const organisationSchema = z
      * The kind of desk its places are in the national directory (`pivot.type_service_local`:
      * « mairie », « caf », « cg », « adil »…); absent when they are not in it (bailleurs, SIAO…).
      */
-    directoryKind: z.string().regex(/^[a-z0-9_]+$/, { message: 'un type de guichet de l’annuaire, en minuscules (ex. « mairie », « caf », « cg », « adil »)' }).optional(),
+    directoryKind: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, {
+        message: 'un type de guichet de l’annuaire, en minuscules (ex. « mairie », « caf », « cg », « adil »)',
+      })
+      .optional(),
     sources,
   })
   .strict();

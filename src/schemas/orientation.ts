@@ -10,12 +10,19 @@ export const orientationPartnerSchema = z
     /** An organisation of content/organisations/ (its file name). */
     organisation: slug.optional(),
     /** Some of its places (content/places/ file names); all of its places when absent. */
-    places: z.array(slug).min(1, { message: 'liste vide : retirez le champ pour proposer tous les lieux de l’organisation' }).optional(),
+    places: z
+      .array(slug)
+      .min(1, { message: 'liste vide : retirez le champ pour proposer tous les lieux de l’organisation' })
+      .optional(),
     /**
      * "nearby": the places open to everyone in the person's commune and, when none of them
      * registers the demand, the registration desks nearest to it.
      */
-    desks: z.literal('nearby', { errorMap: () => ({ message: 'seule valeur possible : nearby (les guichets proches de la commune)' }) }).optional(),
+    desks: z
+      .literal('nearby', {
+        errorMap: () => ({ message: 'seule valeur possible : nearby (les guichets proches de la commune)' }),
+      })
+      .optional(),
     /** The national portal (content/site.yaml, portal), to apply online. */
     portal: z.literal(true, { errorMap: () => ({ message: 'seule valeur possible : true' }) }).optional(),
     /** "Ce qu’il fait pour vous": one or two plain sentences. */
@@ -32,7 +39,11 @@ export const orientationPartnerSchema = z
       });
     }
     if (partner.places && !partner.organisation) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['places'], message: '« places » précise les lieux d’une organisation : ajoutez « organisation: … »' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['places'],
+        message: '« places » précise les lieux d’une organisation : ajoutez « organisation: … »',
+      });
     }
   });
 
@@ -72,10 +83,18 @@ export const orientationSchema = z
   .strict()
   .superRefine((rule, ctx) => {
     if (!rule.general && !rule.question) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['question'], message: 'une situation doit avoir sa question (la case que la personne coche)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['question'],
+        message: 'une situation doit avoir sa question (la case que la personne coche)',
+      });
     }
     if (!rule.general && rule.nearby) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['nearby'], message: '« nearby » ne se met que dans la règle générale (general: true)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['nearby'],
+        message: '« nearby » ne se met que dans la règle générale (general: true)',
+      });
     }
   });
 export type OrientationData = z.infer<typeof orientationSchema>;

@@ -40,7 +40,10 @@ export const placeSchema = z
     organisation: slug,
     /** Convention Article 3: 1 = welcome and information, 2 = also registers the demand. */
     level: z.union([z.literal(1), z.literal(2)], {
-      errorMap: () => ({ message: '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets' }),
+      errorMap: () => ({
+        message:
+          '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets',
+      }),
     }),
     onTerritory: z.boolean(),
     /** Member commune (slug) where the place stands; required on the territory. */
@@ -122,7 +125,9 @@ export const placeSchema = z
         code: z.ZodIssueCode.custom,
         path: ['level'],
         message: 'un lieu de niveau 1 n’enregistre pas la demande, mais « registration » figure dans ses services',
-        params: { expected: '« level: 2 » si le lieu enregistre la demande, sinon retirer « registration » des services' },
+        params: {
+          expected: '« level: 2 » si le lieu enregistre la demande, sinon retirer « registration » des services',
+        },
       });
     }
     if (place.level === 2 && !place.services.includes('registration')) {
@@ -130,7 +135,10 @@ export const placeSchema = z
         code: z.ZodIssueCode.custom,
         path: ['services'],
         message: 'un lieu de niveau 2 enregistre la demande, mais « registration » manque dans ses services',
-        params: { expected: '« registration » dans la liste des services, ou « level: 1 » si le lieu n’enregistre pas la demande' },
+        params: {
+          expected:
+            '« registration » dans la liste des services, ou « level: 1 » si le lieu n’enregistre pas la demande',
+        },
       });
     }
   });

@@ -13,9 +13,14 @@ const criteriumSchema = z
     number: z.number().int().positive(),
     title: z.string().min(1),
     /** "1", "2"… → [question, conditions…], Markdown with glossary links. */
-    tests: z.record(z.string().regex(/^\d+$/, { message: 'un numéro de test (ex. « 1 »)' }), z.array(z.string().min(1)).min(1)),
+    tests: z.record(
+      z.string().regex(/^\d+$/, { message: 'un numéro de test (ex. « 1 »)' }),
+      z.array(z.string().min(1)).min(1),
+    ),
     /** `{ wcag: ["1.1.1 Non-text Content (A)"] }`, `{ techniques: [...] }`, sometimes `{}`. */
-    references: z.array(z.object({ wcag: z.array(z.string()).optional(), techniques: z.array(z.string()).optional() }).strict()),
+    references: z.array(
+      z.object({ wcag: z.array(z.string()).optional(), techniques: z.array(z.string()).optional() }).strict(),
+    ),
     particularCases: z.array(markdownBlock).optional(),
     technicalNote: z.array(markdownBlock).optional(),
   })

@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { email, frenchPhone, httpUrl, isoDate } from './common';
 import { addressSchema } from './address';
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'une couleur au format #RRGGBB, entre guillemets (ex. « "#0b6e4f" »)' });
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'une couleur au format #RRGGBB, entre guillemets (ex. « "#0b6e4f" »)' });
 
 /**
  * The forge the editing forms write to. GitLab (self-hosted): an OAuth application of the instance,
@@ -12,7 +14,9 @@ export const cmsSettingsSchema = z
   .object({
     backend: z.enum(['gitlab', 'github']),
     /** group/project on the forge (GitLab allows subgroups: group/subgroup/project). */
-    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, { message: 'le chemin du dépôt sur la forge, groupe et projet (ex. « cahc/logement-social »)' }),
+    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/, {
+      message: 'le chemin du dépôt sur la forge, groupe et projet (ex. « cahc/logement-social »)',
+    }),
     branch: z.string().min(1).default('main'),
     /** GitLab: the instance's address; GitHub: the OAuth relay's. */
     baseUrl: httpUrl.optional(),
@@ -38,7 +42,12 @@ export const siteSchema = z
     /** Public address of the site, without the sub-path (the sub-path is the build's `base`). */
     url: httpUrl,
     /** Sub-path the site is published under, e.g. "/logement-social/" (the build may override it). */
-    basePath: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'un chemin entre barres obliques (ex. « /logement-social/ » ou « / »)' }).default('/'),
+    basePath: z
+      .string()
+      .regex(/^\/(?:[a-z0-9-]+\/)*$/, {
+        message: 'un chemin entre barres obliques (ex. « /logement-social/ » ou « / »)',
+      })
+      .default('/'),
     title: z.string().min(1),
     shortTitle: z.string().min(1),
     tagline: z.string().min(1),
@@ -52,7 +61,12 @@ export const siteSchema = z
          * SIREN of the EPCI (intercommunality) the territory is: the content check then compares the
          * communes with the official geography (its members, INSEE codes, names, postcodes).
          */
-        epci: z.string().regex(/^\d{9}$/, { message: 'le SIREN de l’intercommunalité, 9 chiffres entre guillemets (ex. « "246200299" »)' }).optional(),
+        epci: z
+          .string()
+          .regex(/^\d{9}$/, {
+            message: 'le SIREN de l’intercommunalité, 9 chiffres entre guillemets (ex. « "246200299" »)',
+          })
+          .optional(),
         /** How running text names the territory, with French elision already made. */
         area: z
           .object({
@@ -86,7 +100,10 @@ export const siteSchema = z
         address: addressSchema.optional(),
         phone: frenchPhone.optional(),
         email: email.optional(),
-        siren: z.string().regex(/^\d{9}$/).optional(),
+        siren: z
+          .string()
+          .regex(/^\d{9}$/)
+          .optional(),
       })
       .strict(),
     host: z

@@ -24,7 +24,7 @@ export function markerPattern(words: readonly string[]): RegExp {
   const unique = [...new Set(words.filter((w) => w.trim().length > 1))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return /(?!)/;
   // Apostrophes are written both ways; a name is a whole word (« Lens » is not in « Lensois », nor « CAF » in « CAFÉ »).
-  const alternatives = unique.map((w) => escape(w).replace(/['’]/g, '[\'’]'));
+  const alternatives = unique.map((w) => escape(w).replace(/['’]/g, "['’]"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
@@ -48,7 +48,12 @@ export function mentionsSource(text: string, pattern: RegExp, markers: Markers):
  * lacks (headings are renamed first, see renameHeading); a heading left with nothing under it, and a line announcing a list (« … : ») left without
  * its list, go too.
  */
-export function adaptBody(body: string, pattern: RegExp, markers: Markers, heading?: { rename: (line: string) => string; pattern: RegExp }): string {
+export function adaptBody(
+  body: string,
+  pattern: RegExp,
+  markers: Markers,
+  heading?: { rename: (line: string) => string; pattern: RegExp },
+): string {
   // A heading names a section, not a fact: « La grille de cotation de l’agglomération » is renamed
   // for the new territory, then only the source's names (not its area words) leave it out, with its
   // whole section (« La convention de la CAHC »: every line under it is the source's story).
@@ -76,7 +81,8 @@ export function adaptBody(body: string, pattern: RegExp, markers: Markers, headi
       const nextHeading = next === undefined ? undefined : /^(#+)\s/.exec(next);
       if (next === undefined || (nextHeading && nextHeading[1]!.length <= heading[1]!.length)) continue;
     }
-    if (/:\s*$/.test(line) && !/^\s*[-*|]/.test(line) && (next === undefined || !/^\s*(?:[-*]|\d+\.)\s/.test(next))) continue;
+    if (/:\s*$/.test(line) && !/^\s*[-*|]/.test(line) && (next === undefined || !/^\s*(?:[-*]|\d+\.)\s/.test(next)))
+      continue;
     out.push(line);
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
@@ -92,13 +98,19 @@ export function adaptSentences(text: string, pattern: RegExp, markers: Markers):
 }
 
 /** Every string of a YAML document, sentence by sentence (`keep` names the fields left as they are). */
-export function adaptYamlStrings(doc: Document, pattern: RegExp, markers: Markers, keep: ReadonlySet<string> = new Set()): void {
+export function adaptYamlStrings(
+  doc: Document,
+  pattern: RegExp,
+  markers: Markers,
+  keep: ReadonlySet<string> = new Set(),
+): void {
   const visit = (node: unknown, key?: string) => {
     const n = node as { items?: unknown[]; value?: unknown; key?: unknown };
     if (n && Array.isArray(n.items)) {
       for (const item of n.items) {
         const pair = item as { key?: { value?: unknown }; value?: unknown };
-        if (pair && 'key' in (pair as object) && 'value' in (pair as object)) visit(pair.value, String(pair.key?.value));
+        if (pair && 'key' in (pair as object) && 'value' in (pair as object))
+          visit(pair.value, String(pair.key?.value));
         else visit(item, key);
       }
     } else if (n && typeof n.value === 'string' && !(key && keep.has(key))) {
@@ -110,8 +122,10 @@ export function adaptYamlStrings(doc: Document, pattern: RegExp, markers: Marker
 
 export function replaceAll(text: string, replacements: readonly (readonly [string, string])[]): string {
   let out = text;
-  for (const [from, to] of [...replacements].filter(([from]) => from.length > 0).sort((a, b) => b[0].length - a[0].length)) {
-    out = out.replace(new RegExp(escape(from).replace(/['’]/g, '[\'’]'), 'g'), to);
+  for (const [from, to] of [...replacements]
+    .filter(([from]) => from.length > 0)
+    .sort((a, b) => b[0].length - a[0].length)) {
+    out = out.replace(new RegExp(escape(from).replace(/['’]/g, "['’]"), 'g'), to);
   }
   return out;
 }

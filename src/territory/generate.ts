@@ -16,8 +16,26 @@
  *   the source territory is left out, and every topic is marked to review (reviewBy: today).
  */
 import { stringify } from 'yaml';
-import { adaptBody, adaptSentences, adaptYamlStrings, joinMdx, markerPattern, mentionsSource, parseDocument, replaceAll, splitMdx, type Markers } from './adapt';
-import { epciNames, officialGeography, type EpciNames, type OfficialCommune, type OfficialData, type OfficialEpci } from './official';
+import {
+  adaptBody,
+  adaptSentences,
+  adaptYamlStrings,
+  joinMdx,
+  markerPattern,
+  mentionsSource,
+  parseDocument,
+  replaceAll,
+  splitMdx,
+  type Markers,
+} from './adapt';
+import {
+  epciNames,
+  officialGeography,
+  type EpciNames,
+  type OfficialCommune,
+  type OfficialData,
+  type OfficialEpci,
+} from './official';
 import { communeSlug } from '../domain/geography';
 import { requiredPages, requiredTopics } from '../domain/urls';
 
@@ -54,7 +72,11 @@ const geographySource = (year: number) => ({
   title: `Code officiel géographique ${year} (INSEE) et liste des EPCI à fiscalité propre ${year} (DGCL), via ${officialGeography.package} ${officialGeography.version} (Licence Ouverte)`,
   url: 'https://www.insee.fr/fr/information/2560452',
 });
-const postcodeSource = { title: 'Base officielle des codes postaux (La Poste), via ' + `${officialGeography.package} ${officialGeography.version}`, url: 'https://www.data.gouv.fr/fr/datasets/base-officielle-des-codes-postaux/' };
+const postcodeSource = {
+  title:
+    'Base officielle des codes postaux (La Poste), via ' + `${officialGeography.package} ${officialGeography.version}`,
+  url: 'https://www.data.gouv.fr/fr/datasets/base-officielle-des-codes-postaux/',
+};
 
 /** « de Carvin », « d’Arras », « du Portel », « des Attaques »: French elision and contraction. */
 export function ofPlace(name: string): string {
@@ -93,7 +115,10 @@ function yamlFile(comment: string, data: unknown): string {
 export function findEpci(siren: string, official: OfficialData): OfficialEpci {
   const year = officialGeography.year;
   const trimmed = siren.replace(/\s/g, '');
-  if (!/^\d{9}$/.test(trimmed)) throw new TerritoryError(`« ${siren} » n’est pas un SIREN : 9 chiffres attendus (ex. 246200299 pour la CA d’Hénin-Carvin).`);
+  if (!/^\d{9}$/.test(trimmed))
+    throw new TerritoryError(
+      `« ${siren} » n’est pas un SIREN : 9 chiffres attendus (ex. 246200299 pour la CA d’Hénin-Carvin).`,
+    );
   const epci = official.epcis.get(trimmed);
   if (epci) return epci;
   const commune = official.communeBySiren.get(trimmed);
@@ -121,17 +146,29 @@ function communeIds(members: readonly OfficialCommune[], taken: ReadonlySet<stri
   });
 }
 
-export function generateTerritory({ epci: siren, official, source, today, takenCommuneIds }: GenerateOptions): GeneratedTerritory {
+export function generateTerritory({
+  epci: siren,
+  official,
+  source,
+  today,
+  takenCommuneIds,
+}: GenerateOptions): GeneratedTerritory {
   const epci = findEpci(siren, official);
   const year = officialGeography.year;
   const names = epciNames(epci);
-  const members = epci.membres.map((m) => official.communes.get(m.code)).filter((c): c is OfficialCommune => c !== undefined);
-  if (members.length === 0) throw new TerritoryError(`${names.shortName} (SIREN ${epci.code}) n’a aucune commune membre dans la géographie officielle ${year}.`);
+  const members = epci.membres
+    .map((m) => official.communes.get(m.code))
+    .filter((c): c is OfficialCommune => c !== undefined);
+  if (members.length === 0)
+    throw new TerritoryError(
+      `${names.shortName} (SIREN ${epci.code}) n’a aucune commune membre dans la géographie officielle ${year}.`,
+    );
   const communes = communeIds(members, takenCommuneIds).sort((a, b) => a.id.localeCompare(b.id));
 
   // The département of most members (an EPCI may straddle two: the CC Flandre Lys).
   const byDepartement = new Map<string, number>();
-  for (const c of members) if (c.departement) byDepartement.set(c.departement, (byDepartement.get(c.departement) ?? 0) + 1);
+  for (const c of members)
+    if (c.departement) byDepartement.set(c.departement, (byDepartement.get(c.departement) ?? 0) + 1);
   const departementCode = [...byDepartement].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   const departement = departementWith(official, departementCode);
   const region = official.departements.get(departementCode)?.region;
@@ -155,15 +192,17 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     convention?: { title?: string; period?: string };
   };
   const sourcePublisher = (sourceYaml('site.yaml')?.publisher ?? {}) as { siren?: string };
-  const hosts = [sourceSite.url, sourceSite.territory && (sourceSite.territory as { website?: string }).website]
-    .flatMap((u) => {
-      try {
-        const host = new URL(String(u)).hostname;
-        return [host, host.replace(/^www\./, '')];
-      } catch {
-        return [];
-      }
-    });
+  const hosts = [
+    sourceSite.url,
+    sourceSite.territory && (sourceSite.territory as { website?: string }).website,
+  ].flatMap((u) => {
+    try {
+      const host = new URL(String(u)).hostname;
+      return [host, host.replace(/^www\./, '')];
+    } catch {
+      return [];
+    }
+  });
   const spaced = (siren: string) => siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
 
   // site.yaml
@@ -194,7 +233,13 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
           url: 'https://www.demande-logement-social.gouv.fr',
         },
         publisher: { name: names.name, siren: epci.code },
-        colors: sourceSite.colors ?? { primary: '#0b6e4f', primaryDark: '#074632', accent: '#a8471a', level1: '#5b3f8c', level2: '#0b6e4f' },
+        colors: sourceSite.colors ?? {
+          primary: '#0b6e4f',
+          primaryDark: '#074632',
+          accent: '#a8471a',
+          level1: '#5b3f8c',
+          level2: '#0b6e4f',
+        },
         contentDate: today,
         version: `${today}-ébauche`,
       },
@@ -204,7 +249,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
   // Communes and their mairies.
   for (const { id, official: c } of communes) {
     const [postcode, ...others] = c.codesPostaux ?? [];
-    if (!postcode) throw new TerritoryError(`${c.nom} (${c.code}) n’a pas de code postal dans ${officialGeography.package} ${officialGeography.version}.`);
+    if (!postcode)
+      throw new TerritoryError(
+        `${c.nom} (${c.code}) n’a pas de code postal dans ${officialGeography.package} ${officialGeography.version}.`,
+      );
     files.set(
       `communes/${id}.yaml`,
       yamlFile(`Commune membre de ${names.shortName}, d’après la géographie officielle ${year}.`, {
@@ -229,14 +277,21 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
           onTerritory: true,
           commune: id,
           services: ['welcome', 'information'],
-          sources: [{ title: `Liste des communes membres de ${names.shortName} (DGCL ${year}) : une mairie par commune membre` }],
+          sources: [
+            {
+              title: `Liste des communes membres de ${names.shortName} (DGCL ${year}) : une mairie par commune membre`,
+            },
+          ],
         },
       ),
     );
   }
 
   // The partners every territory has.
-  const cch = (article: string, what: string) => ({ title: `Code de la construction et de l’habitation, article ${article} (${what})`, reference: `article ${article} du CCH` });
+  const cch = (article: string, what: string) => ({
+    title: `Code de la construction et de l’habitation, article ${article} (${what})`,
+    reference: `article ${article} du CCH`,
+  });
   const organisations: Record<string, Record<string, unknown>> = {
     [organisationId]: {
       name: names.name,
@@ -259,7 +314,13 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
       kind: 'departement',
       role: 'Ses travailleurs sociaux peuvent vous accompagner si vous êtes en difficulté sociale.',
       directoryKind: 'cg',
-      sources: [{ title: 'Code de l’action sociale et des familles, article L121-1 (le département définit et met en œuvre la politique d’action sociale)', reference: 'article L121-1 du CASF' }],
+      sources: [
+        {
+          title:
+            'Code de l’action sociale et des familles, article L121-1 (le département définit et met en œuvre la politique d’action sociale)',
+          reference: 'article L121-1 du CASF',
+        },
+      ],
     },
     caf: {
       name: `Caisse d’allocations familiales ${departement.of}`,
@@ -267,14 +328,22 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
       kind: 'family-allowance',
       role: 'Verse les aides personnelles au logement (APL, ALF, ALS) et vous informe sur ces aides.',
       directoryKind: 'caf',
-      sources: [{ title: 'Code de la construction et de l’habitation, livre VIII (aides personnelles au logement)', reference: 'articles L811-1 et suivants du CCH' }],
+      sources: [
+        {
+          title: 'Code de la construction et de l’habitation, livre VIII (aides personnelles au logement)',
+          reference: 'articles L811-1 et suivants du CCH',
+        },
+      ],
     },
     etat: {
       name: `Services de l’État ${departement.in} (préfecture)`,
       shortName: 'État',
       kind: 'state',
       role: 'Le préfet dispose de logements sociaux réservés aux personnes prioritaires. La commission de médiation examine les recours au titre du droit au logement opposable (DALO).',
-      sources: [cch('L441-1', 'logements réservés par le préfet aux personnes prioritaires'), cch('L441-2-3', 'commission de médiation')],
+      sources: [
+        cch('L441-1', 'logements réservés par le préfet aux personnes prioritaires'),
+        cch('L441-2-3', 'commission de médiation'),
+      ],
     },
     'action-logement': {
       name: 'Action Logement',
@@ -285,24 +354,45 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     },
   };
   for (const [id, data] of Object.entries(organisations)) {
-    files.set(`organisations/${id}.yaml`, yamlFile('Écrit par npm run territoire : adresse, téléphone et site à compléter.', data));
+    files.set(
+      `organisations/${id}.yaml`,
+      yamlFile('Écrit par npm run territoire : adresse, téléphone et site à compléter.', data),
+    );
   }
 
   // Orientation: the answer given to all (the commune's open desks, else the territory's) and the portal.
-  const orientationSources = [cch('L441-2-1', 'enregistrement de la demande, en ligne ou à un guichet'), { title: 'Portail grand public de la demande de logement social', url: 'https://www.demande-logement-social.gouv.fr' }];
+  const orientationSources = [
+    cch('L441-2-1', 'enregistrement de la demande, en ligne ou à un guichet'),
+    {
+      title: 'Portail grand public de la demande de logement social',
+      url: 'https://www.demande-logement-social.gouv.fr',
+    },
+  ];
   files.set(
     'orientation/pour-tous.yaml',
-    yamlFile('La réponse donnée à tout le monde ; « nearby » (communes proches dont les guichets sont proposés) : à compléter.', {
-      order: 100,
-      general: true,
-      title: 'Pour toutes les situations',
-      summary: 'Vous pouvez déposer votre demande de logement social dans un guichet enregistreur, ou en ligne. C’est gratuit.',
-      partners: [
-        { desks: 'nearby', forYou: 'Votre mairie vous accueille et vous informe. Les guichets enregistreurs enregistrent votre demande, puis vous disent où elle en est.' },
-        { portal: true, forYou: 'Vous pouvez aussi déposer, modifier ou renouveler votre demande vous-même, sur internet. Il vous faut une adresse e-mail.' },
-      ],
-      sources: orientationSources,
-    }),
+    yamlFile(
+      'La réponse donnée à tout le monde ; « nearby » (communes proches dont les guichets sont proposés) : à compléter.',
+      {
+        order: 100,
+        general: true,
+        title: 'Pour toutes les situations',
+        summary:
+          'Vous pouvez déposer votre demande de logement social dans un guichet enregistreur, ou en ligne. C’est gratuit.',
+        partners: [
+          {
+            desks: 'nearby',
+            forYou:
+              'Votre mairie vous accueille et vous informe. Les guichets enregistreurs enregistrent votre demande, puis vous disent où elle en est.',
+          },
+          {
+            portal: true,
+            forYou:
+              'Vous pouvez aussi déposer, modifier ou renouveler votre demande vous-même, sur internet. Il vous faut une adresse e-mail.',
+          },
+        ],
+        sources: orientationSources,
+      },
+    ),
   );
   files.set(
     'orientation/en-ligne.yaml',
@@ -311,15 +401,25 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
       question: 'Je suis à l’aise avec internet',
       title: 'Vous êtes à l’aise avec internet',
       summary: 'Vous pouvez faire votre demande vous-même, en ligne, sans vous déplacer.',
-      partners: [{ portal: true, forYou: 'Sur le portail, vous déposez votre demande et vos pièces justificatives, vous la modifiez et vous la renouvelez chaque année.' }],
+      partners: [
+        {
+          portal: true,
+          forYou:
+            'Sur le portail, vous déposez votre demande et vos pièces justificatives, vous la modifiez et vous la renouvelez chaque année.',
+        },
+      ],
       sources: orientationSources,
     }),
   );
 
   // What the new tree has, for the links of the copied text.
   const sourceIds = (folder: string, extension: string) =>
-    [...source.keys()].filter((p) => p.startsWith(`${folder}/`) && p.endsWith(extension) && !p.slice(folder.length + 1).includes('/')).map((p) => p.slice(folder.length + 1, -extension.length));
-  const newOrganisationNames = new Set(Object.values(organisations).flatMap((o) => [o.name, o.shortName].map((n) => String(n).toLowerCase())));
+    [...source.keys()]
+      .filter((p) => p.startsWith(`${folder}/`) && p.endsWith(extension) && !p.slice(folder.length + 1).includes('/'))
+      .map((p) => p.slice(folder.length + 1, -extension.length));
+  const newOrganisationNames = new Set(
+    Object.values(organisations).flatMap((o) => [o.name, o.shortName].map((n) => String(n).toLowerCase())),
+  );
   const sourceDepartements = new Set(
     sourceIds('communes', '.yaml')
       .map((id) => String(sourceYaml(`communes/${id}.yaml`)?.insee ?? ''))
@@ -328,7 +428,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
   );
   const areaCore = (phrase: string | undefined, preposition: RegExp) => (phrase ? phrase.replace(preposition, '') : '');
   const sourceArea = sourceSite.territory?.area ?? {};
-  const distinctive = (sourceSite.territory?.name ?? '').replace(/^(?:communauté d[’']agglomération|communauté de communes|communauté urbaine|métropole)\s+(?:de\s+|du\s+|d[’'])?/i, '');
+  const distinctive = (sourceSite.territory?.name ?? '').replace(
+    /^(?:communauté d[’']agglomération|communauté de communes|communauté urbaine|métropole)\s+(?:de\s+|du\s+|d[’'])?/i,
+    '',
+  );
   const words = [
     sourceSite.title,
     sourceSite.shortTitle,
@@ -345,7 +448,9 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     }),
     ...sourceIds('organisations', '.yaml').flatMap((id) => {
       const org = sourceYaml(`organisations/${id}.yaml`);
-      return [org?.name, org?.shortName].filter((n): n is string => typeof n === 'string' && !newOrganisationNames.has(n.toLowerCase()));
+      return [org?.name, org?.shortName].filter(
+        (n): n is string => typeof n === 'string' && !newOrganisationNames.has(n.toLowerCase()),
+      );
     }),
     ...[...sourceDepartements].map((code) => official.departements.get(code)?.nom ?? ''),
     'convention SAI',
@@ -361,11 +466,19 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
   const droppedTopics: { id: string; why: string }[] = [];
   const topics = new Map<string, ReturnType<typeof parseDocument>>();
   const bodies = new Map<string, string>();
-  const noLinks: Markers = { words, topics: new Set(topicIds), places: new Set(), communes: new Set(), pages: new Set(pageIds) };
+  const noLinks: Markers = {
+    words,
+    topics: new Set(topicIds),
+    places: new Set(),
+    communes: new Set(),
+    pages: new Set(pageIds),
+  };
   for (const id of topicIds) {
     const { yaml, body } = splitMdx(sourceText(`topics/${id}.mdx`)!);
     const doc = parseDocument(yaml);
-    const said = [doc.get('title'), doc.get('summary'), doc.getIn(['nav', 'label'])].map((v) => String(v ?? '')).join('\n');
+    const said = [doc.get('title'), doc.get('summary'), doc.getIn(['nav', 'label'])]
+      .map((v) => String(v ?? ''))
+      .join('\n');
     if (pattern.test(said)) {
       droppedTopics.push({ id, why: 'son titre ou son résumé parle du territoire source' });
       continue;
@@ -382,7 +495,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     bodies.set(id, body);
   }
   for (const id of requiredTopics) {
-    if (!topics.has(id)) throw new TerritoryError(`la fiche « ${id} », que le site exige, manque dans le contenu source ou parle du territoire source : copiez-la et adaptez-la à la main.`);
+    if (!topics.has(id))
+      throw new TerritoryError(
+        `la fiche « ${id} », que le site exige, manque dans le contenu source ou parle du territoire source : copiez-la et adaptez-la à la main.`,
+      );
   }
   const markers: Markers = {
     words,
@@ -404,15 +520,23 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     [sourceArea.of ?? '', names.area.of],
   ];
   // The source publisher's SIREN, however it is spaced (« 246 200 299 », with no-break spaces).
-  const sirenPattern = sourcePublisher.siren ? new RegExp(sourcePublisher.siren.split('').join('[\\s\\u00a0\\u202f]?'), 'g') : undefined;
+  const sirenPattern = sourcePublisher.siren
+    ? new RegExp(sourcePublisher.siren.split('').join('[\\s\\u00a0\\u202f]?'), 'g')
+    : undefined;
   const renamePublisher = (text: string) => {
     const renamed = replaceAll(text, publisherNames);
-    return sirenPattern ? renamed.replace(sirenPattern, (found) => (/\s|\u00a0|\u202f/.test(found) ? spaced(epci.code) : epci.code)) : renamed;
+    return sirenPattern
+      ? renamed.replace(sirenPattern, (found) => (/\s|\u00a0|\u202f/.test(found) ? spaced(epci.code) : epci.code))
+      : renamed;
   };
   const areaOnly = publisherNames.slice(-3);
   const areaWords = new Set([areaCore(sourceArea.inside, /^dans\s+/), areaCore(sourceArea.of, /^de\s+/)]);
-  const headings = { rename: (line: string) => replaceAll(line, areaOnly), pattern: markerPattern(words.filter((w) => !areaWords.has(w))) };
-  for (const [id, doc] of topics) files.set(`topics/${id}.mdx`, joinMdx(doc, adaptBody(bodies.get(id)!, pattern, markers, headings)));
+  const headings = {
+    rename: (line: string) => replaceAll(line, areaOnly),
+    pattern: markerPattern(words.filter((w) => !areaWords.has(w))),
+  };
+  for (const [id, doc] of topics)
+    files.set(`topics/${id}.mdx`, joinMdx(doc, adaptBody(bodies.get(id)!, pattern, markers, headings)));
   for (const id of pageIds) {
     const { yaml, body } = splitMdx(renamePublisher(sourceText(`pages/${id}.mdx`)!));
     const doc = parseDocument(yaml);
@@ -424,7 +548,9 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     doc.set('lastChecked', today);
     files.set(`pages/${id}.mdx`, joinMdx(doc, adaptBody(body, pattern, markers)));
   }
-  for (const id of requiredPages) if (!files.has(`pages/${id}.mdx`)) throw new TerritoryError(`la page « ${id} », que le site exige, manque dans le contenu source.`);
+  for (const id of requiredPages)
+    if (!files.has(`pages/${id}.mdx`))
+      throw new TerritoryError(`la page « ${id} », que le site exige, manque dans le contenu source.`);
 
   // Data: national files copied, the territory's own left empty for the editors.
   const copy = (path: string, change?: (text: string) => string) => {
@@ -436,7 +562,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
   copy('data/minimum-information.yaml', (text) => {
     const doc = parseDocument(text);
     const sources = (doc.toJSON().sources ?? []) as { title?: string }[];
-    doc.set('sources', sources.filter((s) => !mentionsSource(String(s.title ?? ''), pattern, markers)));
+    doc.set(
+      'sources',
+      sources.filter((s) => !mentionsSource(String(s.title ?? ''), pattern, markers)),
+    );
     // Labels name what the law asks (« les procédures propres au territoire de l’agglomération »): renamed, not dropped.
     const renamed = parseDocument(replaceAll(doc.toString({ lineWidth: 0 }), publisherNames));
     adaptYamlStrings(renamed, pattern, markers, new Set(['id', 'reference', 'label']));
@@ -444,7 +573,12 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
   });
   copy('data/glossary.yaml', (text) => {
     const doc = parseDocument(text);
-    const terms = (doc.toJSON().terms ?? []) as { term?: string; expansion?: string; definition?: string; synonyms?: string[] }[];
+    const terms = (doc.toJSON().terms ?? []) as {
+      term?: string;
+      expansion?: string;
+      definition?: string;
+      synonyms?: string[];
+    }[];
     const kept = terms.flatMap((t) => {
       if (pattern.test(`${t.term ?? ''}\n${t.expansion ?? ''}`)) return [];
       const definition = adaptSentences(String(t.definition ?? ''), pattern, markers);
@@ -481,7 +615,10 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     for (const code of sourceDepartements) {
       const from = departementWith(official, code);
       out = replaceAll(out, [
-        [`dont ${from.name.startsWith('Pas') ? 'le ' : ''}${from.name}`, `dont ${departement.in.replace(/^(?:dans|en) /, '')}`],
+        [
+          `dont ${from.name.startsWith('Pas') ? 'le ' : ''}${from.name}`,
+          `dont ${departement.in.replace(/^(?:dans|en) /, '')}`,
+        ],
         [from.name, departement.name],
       ]);
     }
@@ -490,41 +627,61 @@ export function generateTerritory({ epci: siren, official, source, today, takenC
     const tables = (doc.toJSON().tables ?? []) as Record<string, unknown>[];
     doc.set(
       'tables',
-      tables.map(({ perExtraPerson: _unused, ...t }) => ({ ...t, zone: 'À compléter : zone du territoire (Paris, Île-de-France ou outre-mer)', verified: false, categories: [] })),
+      tables.map(({ perExtraPerson: _unused, ...t }) => ({
+        ...t,
+        zone: 'À compléter : zone du territoire (Paris, Île-de-France ou outre-mer)',
+        verified: false,
+        categories: [],
+      })),
     );
     return doc.toString({ lineWidth: 0 });
   });
   files.set(
     'data/cotation-grid.yaml',
-    yamlFile(`Grille de cotation de ${names.shortName} : critères et points, à compléter.\nTant que « status » vaut « pending », le site explique le principe sans afficher de points.`, {
-      status: 'pending',
-      sources: [
-        cch('L441-2-8', 'système de cotation de la demande'),
-        { title: 'Décret n° 2019-1378 du 17 décembre 2019 relatif à la cotation de la demande de logement social', url: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000039629357' },
-      ],
-      criteria: [],
-    }),
+    yamlFile(
+      `Grille de cotation de ${names.shortName} : critères et points, à compléter.\nTant que « status » vaut « pending », le site explique le principe sans afficher de points.`,
+      {
+        status: 'pending',
+        sources: [
+          cch('L441-2-8', 'système de cotation de la demande'),
+          {
+            title: 'Décret n° 2019-1378 du 17 décembre 2019 relatif à la cotation de la demande de logement social',
+            url: 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000039629357',
+          },
+        ],
+        criteria: [],
+      },
+    ),
   );
   files.set(
     'data/dalo.yaml',
-    yamlFile(`Délai anormalement long fixé ${departement.in.replace(/^dans /, 'pour ').replace(/^en /, 'pour ')} (arrêté préfectoral) : à compléter.\nTant que la valeur est vide (null), le site renvoie vers la préfecture et le portail.`, {
-      abnormallyLongDelayMonths: null,
-      sources: [
-        { title: 'Loi n° 2007-290 du 5 mars 2007 instituant le droit au logement opposable', url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000271094' },
-        cch('L441-1-4', 'délai anormalement long fixé par arrêté préfectoral'),
-      ],
-    }),
+    yamlFile(
+      `Délai anormalement long fixé ${departement.in.replace(/^dans /, 'pour ').replace(/^en /, 'pour ')} (arrêté préfectoral) : à compléter.\nTant que la valeur est vide (null), le site renvoie vers la préfecture et le portail.`,
+      {
+        abnormallyLongDelayMonths: null,
+        sources: [
+          {
+            title: 'Loi n° 2007-290 du 5 mars 2007 instituant le droit au logement opposable',
+            url: 'https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000271094',
+          },
+          cch('L441-1-4', 'délai anormalement long fixé par arrêté préfectoral'),
+        ],
+      },
+    ),
   );
   files.set(
     'data/local-figures.yaml',
-    yamlFile(`Le logement social de ${names.shortName} en chiffres : à compléter (article L441-2-6 du CCH).\nTant qu’une valeur est vide (null), le site dit comment obtenir le chiffre.`, {
-      year: null,
-      socialHomes: null,
-      pendingDemands: null,
-      allocations: null,
-      byCommune: [],
-      sources: [],
-    }),
+    yamlFile(
+      `Le logement social de ${names.shortName} en chiffres : à compléter (article L441-2-6 du CCH).\nTant qu’une valeur est vide (null), le site dit comment obtenir le chiffre.`,
+      {
+        year: null,
+        socialHomes: null,
+        pendingDemands: null,
+        allocations: null,
+        byCommune: [],
+        sources: [],
+      },
+    ),
   );
 
   return { epci, names, communes, files, droppedTopics };

@@ -9,13 +9,24 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { officialGeography, type OfficialCommune, type OfficialData, type OfficialDepartement, type OfficialEpci } from '../domain/geography';
+import {
+  officialGeography,
+  type OfficialCommune,
+  type OfficialData,
+  type OfficialDepartement,
+  type OfficialEpci,
+} from '../domain/geography';
 
 export type { OfficialCommune, OfficialData, OfficialDepartement, OfficialEpci };
 export { officialGeography };
 
 /** The data with the indexes every use needs: built once per process. */
-export function indexOfficialData(communes: readonly OfficialCommune[], epcis: readonly OfficialEpci[], departements: readonly OfficialDepartement[], version: string): OfficialData {
+export function indexOfficialData(
+  communes: readonly OfficialCommune[],
+  epcis: readonly OfficialEpci[],
+  departements: readonly OfficialDepartement[],
+  version: string,
+): OfficialData {
   const current = new Map<string, OfficialCommune>();
   const former = new Map<string, OfficialCommune>();
   const bySiren = new Map<string, OfficialCommune>();
@@ -75,8 +86,12 @@ export function epciGeography(siren: string): OfficialData {
   } catch {
     const all = officialData();
     const epci = all.epcis.get(siren);
-    const communes = (epci?.membres ?? []).map((m) => all.communes.get(m.code)).filter((c): c is OfficialCommune => c !== undefined);
-    const departements = [...new Set(communes.map((c) => c.departement))].map((code) => all.departements.get(code ?? '')).filter((d): d is OfficialDepartement => d !== undefined);
+    const communes = (epci?.membres ?? [])
+      .map((m) => all.communes.get(m.code))
+      .filter((c): c is OfficialCommune => c !== undefined);
+    const departements = [...new Set(communes.map((c) => c.departement))]
+      .map((code) => all.departements.get(code ?? ''))
+      .filter((d): d is OfficialDepartement => d !== undefined);
     extract = { communes, epcis: epci ? [epci] : [], departements };
     try {
       mkdirSync(cacheDir, { recursive: true });
@@ -91,14 +106,34 @@ export function epciGeography(siren: string): OfficialData {
 
 /** « CA d'Hénin-Carvin » → « Communauté d’agglomération d’Hénin-Carvin »: the package abbreviates the kind. */
 const kinds: Record<string, { full: string; area: { inside: string; outside: string; of: string } }> = {
-  CA: { full: 'Communauté d’agglomération', area: { inside: 'dans l’agglomération', outside: 'hors de l’agglomération', of: 'de l’agglomération' } },
+  CA: {
+    full: 'Communauté d’agglomération',
+    area: { inside: 'dans l’agglomération', outside: 'hors de l’agglomération', of: 'de l’agglomération' },
+  },
   CC: {
     full: 'Communauté de communes',
-    area: { inside: 'dans la communauté de communes', outside: 'hors de la communauté de communes', of: 'de la communauté de communes' },
+    area: {
+      inside: 'dans la communauté de communes',
+      outside: 'hors de la communauté de communes',
+      of: 'de la communauté de communes',
+    },
   },
-  CU: { full: 'Communauté urbaine', area: { inside: 'dans la communauté urbaine', outside: 'hors de la communauté urbaine', of: 'de la communauté urbaine' } },
-  METRO: { full: 'Métropole', area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' } },
-  MET69: { full: 'Métropole', area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' } },
+  CU: {
+    full: 'Communauté urbaine',
+    area: {
+      inside: 'dans la communauté urbaine',
+      outside: 'hors de la communauté urbaine',
+      of: 'de la communauté urbaine',
+    },
+  },
+  METRO: {
+    full: 'Métropole',
+    area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' },
+  },
+  MET69: {
+    full: 'Métropole',
+    area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' },
+  },
 };
 
 export interface EpciNames {
@@ -117,6 +152,10 @@ export function epciNames(epci: OfficialEpci): EpciNames {
   return {
     name,
     shortName,
-    area: kind?.area ?? { inside: 'dans l’intercommunalité', outside: 'hors de l’intercommunalité', of: 'de l’intercommunalité' },
+    area: kind?.area ?? {
+      inside: 'dans l’intercommunalité',
+      outside: 'hors de l’intercommunalité',
+      of: 'de l’intercommunalité',
+    },
   };
 }

@@ -1,8 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { accessibilityAuditSchema, automatedEvidenceSchema, type AccessibilityAuditData, type AutomatedEvidenceData } from '../../src/schemas/accessibility-audit';
-import { evidenceDifferences, evidenceFile, evidenceMismatchMessage, serializeEvidence, type PageEvidence } from '../../src/domain/audit-evidence';
+import {
+  accessibilityAuditSchema,
+  automatedEvidenceSchema,
+  type AccessibilityAuditData,
+  type AutomatedEvidenceData,
+} from '../../src/schemas/accessibility-audit';
+import {
+  evidenceDifferences,
+  evidenceFile,
+  evidenceMismatchMessage,
+  serializeEvidence,
+  type PageEvidence,
+} from '../../src/domain/audit-evidence';
 import { projectRoot } from '../harness';
 
 /**
@@ -30,7 +41,12 @@ export async function readRecorded(name: string): Promise<AutomatedEvidenceData 
  * Compares what this run found on some sample pages with the recorded file: undefined when they
  * agree, else the message for the developer. When recording, nothing is compared.
  */
-export async function compareWithRecorded(name: string, tool: string, audit: AccessibilityAuditData, pages: Record<string, PageEvidence>): Promise<string | undefined> {
+export async function compareWithRecorded(
+  name: string,
+  tool: string,
+  audit: AccessibilityAuditData,
+  pages: Record<string, PageEvidence>,
+): Promise<string | undefined> {
   const fresh = evidenceFile(audit.referential, tool, pages);
   const differences = evidenceDifferences(await readRecorded(name), fresh, Object.keys(pages));
   return differences.length > 0 ? evidenceMismatchMessage(evidencePath(name), differences) : undefined;
@@ -40,8 +56,18 @@ export async function compareWithRecorded(name: string, tool: string, audit: Acc
  * Writes the evidence of the pages this run saw; the recorded pages it did not see (a run limited
  * with -t) are kept, those no longer in the sample are dropped.
  */
-export async function writeRecorded(name: string, tool: string, audit: AccessibilityAuditData, pages: Record<string, PageEvidence>): Promise<void> {
+export async function writeRecorded(
+  name: string,
+  tool: string,
+  audit: AccessibilityAuditData,
+  pages: Record<string, PageEvidence>,
+): Promise<void> {
   const sample = new Set(audit.pages.map((p) => p.id));
-  const kept = Object.fromEntries(Object.entries((await readRecorded(name))?.pages ?? {}).filter(([id]) => sample.has(id) && !(id in pages)));
-  await writeFile(join(projectRoot, evidencePath(name)), serializeEvidence(evidenceFile(audit.referential, tool, { ...kept, ...pages })));
+  const kept = Object.fromEntries(
+    Object.entries((await readRecorded(name))?.pages ?? {}).filter(([id]) => sample.has(id) && !(id in pages)),
+  );
+  await writeFile(
+    join(projectRoot, evidencePath(name)),
+    serializeEvidence(evidenceFile(audit.referential, tool, { ...kept, ...pages })),
+  );
 }

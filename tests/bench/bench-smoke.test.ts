@@ -19,7 +19,22 @@ describe('npm run bench, smoke run at ×1', () => {
     dir = await mkdtemp(join(tmpdir(), 'sai-bench-smoke-'));
     // The bench builds this working copy: it takes its turn with the other test builds.
     const { code, output } = await withBuildLock(() =>
-      run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/bench.ts', '--scales', '1', '--runs', '1', '--out', join(dir, 'performance.md'), '--json', join(dir, 'performance.json')], childEnv({})),
+      run(
+        process.execPath,
+        [
+          join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+          'scripts/bench.ts',
+          '--scales',
+          '1',
+          '--runs',
+          '1',
+          '--out',
+          join(dir, 'performance.md'),
+          '--json',
+          join(dir, 'performance.json'),
+        ],
+        childEnv({}),
+      ),
     );
     expect(code, output).toBe(0);
     result = JSON.parse(await readFile(join(dir, 'performance.json'), 'utf8')) as BenchResult;
@@ -40,7 +55,17 @@ describe('npm run bench, smoke run at ×1', () => {
     expect(scale!.domain!.msPer.leaflet).toBeGreaterThan(0);
     for (const side of ['ours', 'baseline'] as const) {
       const stages = scale!.median[side].stages;
-      for (const name of ['startup', 'config', 'content', 'bundle', 'render', 'pages', 'postBuild', 'exit', 'total'] as const) {
+      for (const name of [
+        'startup',
+        'config',
+        'content',
+        'bundle',
+        'render',
+        'pages',
+        'postBuild',
+        'exit',
+        'total',
+      ] as const) {
         expect(stages[name], `${side}.${name}`).toBeGreaterThanOrEqual(0);
       }
       expect(stages.content).toBeGreaterThan(0);
@@ -64,7 +89,9 @@ describe('npm run bench, smoke run at ×1', () => {
       expect(routes.firstMs).toBeGreaterThan(0);
       expect(routes.meanMs * routes.count).toBeGreaterThanOrEqual(routes.firstMs);
       expect(routes.maxAfterFirstMs).toBeLessThanOrEqual(routes.maxMs);
-      expect(markdown).toMatch(/\| Each leaflet rendered in under 100 ms \| ×1 build \(\d+ leaflets\): median \d+ ms, mean \d+ ms/);
+      expect(markdown).toMatch(
+        /\| Each leaflet rendered in under 100 ms \| ×1 build \(\d+ leaflets\): median \d+ ms, mean \d+ ms/,
+      );
     } else expect(markdown).toMatch(/PDF leaflets \*\*absent\*\*/);
   });
 

@@ -75,7 +75,14 @@ async function publish(): Promise<void> {
 
 async function audit(name: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const v of result.violations) violations.set(v.id, `${v.id} (${v.impact}) : ${v.help}, ${v.nodes.length} élément(s), ${name} : ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' ; ')}`);
+  for (const v of result.violations)
+    violations.set(
+      v.id,
+      `${v.id} (${v.impact}) : ${v.help}, ${v.nodes.length} élément(s), ${name} : ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 4)
+        .join(' ; ')}`,
+    );
 }
 
 beforeAll(async () => {
@@ -84,8 +91,16 @@ beforeAll(async () => {
   await cp(join(projectRoot, 'content'), join(repo, 'content'), { recursive: true });
   const port = await freePort();
   await cp(join(projectRoot, 'public/_headers'), join(folder, 'site/_headers'));
-  await buildAdmin({ outDir: join(folder, 'site/admin'), contentDir: join(repo, 'content'), localBackend: `http://127.0.0.1:${port}/api/v1` });
-  [decap, web, browser] = await Promise.all([startDecapServer({ repoDir: repo, port }), serveDist({ root: join(folder, 'site'), base: '/' }), launchBrowser()]);
+  await buildAdmin({
+    outDir: join(folder, 'site/admin'),
+    contentDir: join(repo, 'content'),
+    localBackend: `http://127.0.0.1:${port}/api/v1`,
+  });
+  [decap, web, browser] = await Promise.all([
+    startDecapServer({ repoDir: repo, port }),
+    serveDist({ root: join(folder, 'site'), base: '/' }),
+    launchBrowser(),
+  ]);
   page = await browser.context.newPage();
   // The machine may be busy: Decap's 5 MB and its screens get time.
   page.setDefaultTimeout(60_000);
@@ -93,7 +108,11 @@ beforeAll(async () => {
   page.on('dialog', (dialog) => void dialog.accept());
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (!['http:', 'data:', 'blob:'].includes(url.protocol) || (url.protocol === 'http:' && url.hostname !== '127.0.0.1')) outside.push(request.url());
+    if (
+      !['http:', 'data:', 'blob:'].includes(url.protocol) ||
+      (url.protocol === 'http:' && url.hostname !== '127.0.0.1')
+    )
+      outside.push(request.url());
   });
   await page.goto(web.url('admin/'));
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -144,7 +163,9 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
   });
 
   it('refusent un lieu de niveau 1 qui enregistrerait la demande, avec le message de la règle croisée, sans toucher au fichier', async () => {
-    const place = (await entries('places')).find((e) => e.data.level === 1 && Array.isArray(e.data.services) && !e.data.services.includes('registration'))!;
+    const place = (await entries('places')).find(
+      (e) => e.data.level === 1 && Array.isArray(e.data.services) && !e.data.services.includes('registration'),
+    )!;
     expect(place, 'un lieu de niveau 1').toBeDefined();
     await openEntry('places', place.slug, 'Nom du lieu');
     const services = page.getByLabel('Services rendus', { exact: true });
@@ -195,16 +216,27 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
     const old = await summary.inputValue();
     await summary.fill(`${old} Modifié.`);
     await publish();
-    const after = await savedText(`topics/${name}`, (text) => text.includes(`${old} Modifié.`) && text.length > before.length);
+    const after = await savedText(
+      `topics/${name}`,
+      (text) => text.includes(`${old} Modifié.`) && text.length > before.length,
+    );
     const bodyOf = (text: string) => text.slice(text.indexOf('\n---', 4) + 4);
     expect(bodyOf(after)).toBe(bodyOf(before));
     expect(changedLines(before, after)).toHaveLength(2);
   });
 
   it('laissent un contenu que la vérification accepte (npm run check sur la copie)', async () => {
-    const { code, output } = await run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), join(projectRoot, 'scripts/check-content.ts'), join(repo, 'content')], {
-      ...(process.env as Record<string, string>),
-    });
+    const { code, output } = await run(
+      process.execPath,
+      [
+        join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+        join(projectRoot, 'scripts/check-content.ts'),
+        join(repo, 'content'),
+      ],
+      {
+        ...(process.env as Record<string, string>),
+      },
+    );
     expect(code, output).toBe(0);
   });
 

@@ -7,7 +7,8 @@ const phone = { width: 360, height: 740 };
 
 const site = builtSiteInChromium(base);
 
-const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
   it('donne la catégorie, le plafond et la comparaison au clavier seul, avec le script, sans rien envoyer ni garder', async () => {
@@ -67,13 +68,19 @@ describe('« Trouver ma catégorie » dans Chromium, à 360 px', () => {
     await page.locator('#plafond-personnes').selectOption('9');
     await page.locator('#plafond-autre').check();
     await page.locator('#plafond-handicap').uncheck();
-    await expect.poll(() => result.textContent()).toMatch(/catégorie 6, avec 3 personnes de plus\..*80\u202f286\u00a0€/);
+    await expect
+      .poll(() => result.textContent())
+      .toMatch(/catégorie 6, avec 3 personnes de plus\..*80\u202f286\u00a0€/);
     expect(await result.locator('a').getAttribute('href')).toBe(`${base}plafonds/categorie-6/`);
 
     expect(errors).toEqual([]);
     expect(page.url()).toBe(address);
     expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(await axeWcag22(page)).toEqual([]);
     await page.close();

@@ -27,7 +27,9 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await page.keyboard.press('Enter');
 
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('reponse');
-    await expect.poll(() => page.locator('[data-orientation-status]').textContent()).toMatch(/Carvin.*3 interlocuteurs/);
+    await expect
+      .poll(() => page.locator('[data-orientation-status]').textContent())
+      .toMatch(/Carvin.*3 interlocuteurs/);
     const visible = page.locator('#reponse [data-block]:visible h2');
     expect(await visible.allTextContents()).toEqual([
       expect.stringContaining('(CLLAJ)'),
@@ -46,7 +48,11 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     // Nothing of the answer goes into the address: only the jump to the answer.
     expect(page.url()).toBe(`${address}#reponse`);
     expect(requests.every((url) => url.startsWith(site.server.origin))).toBe(true);
-    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
     expect(await axeWcag22(page)).toEqual([]);
     await page.close();
   });
@@ -58,7 +64,9 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     const alert = page.locator('[data-orientation-error][role="alert"]');
     const status = page.locator('[data-orientation-status][role="status"]');
     await page.locator('#question-commune').selectOption('courrieres');
-    await expect.poll(() => alert.textContent()).toBe('La réponse n’a pas pu être chargée. Choisissez votre commune dans la liste ci-dessous.');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('La réponse n’a pas pu être chargée. Choisissez votre commune dans la liste ci-dessous.');
     expect(await status.textContent()).toBe('');
     await page.locator('#question-commune').selectOption('carvin');
     await expect.poll(() => status.textContent()).toMatch(/Carvin/);
@@ -74,7 +82,10 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await tabTo(page, `a[href="${base}orientation/oignies/"]`);
     await Promise.all([page.waitForURL(site.server.url('orientation/oignies/')), page.keyboard.press('Enter')]);
     await tabTo(page, `a[href="${base}orientation/oignies/sans-logement/"]`);
-    await Promise.all([page.waitForURL(site.server.url('orientation/oignies/sans-logement/')), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL(site.server.url('orientation/oignies/sans-logement/')),
+      page.keyboard.press('Enter'),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('Vous êtes sans logement ou en urgence');
     expect(await page.locator('main').textContent()).toContain('115');
     const places = (await page.locator('.answer-place__name').allTextContents()).map((text) => text.trim());
@@ -104,7 +115,9 @@ describe('« Où m’adresser ? » dans Chromium', () => {
       expect(await page.locator(selector).isVisible(), selector).toBe(false);
     }
     expect(await page.locator('[data-answer-sheet]').isVisible()).toBe(true);
-    expect(await page.locator('[data-sheet-url]').textContent()).toBe('www.agglo-henincarvin.fr/logement-social/orientation/carvin/difficulte-sociale/');
+    expect(await page.locator('[data-sheet-url]').textContent()).toBe(
+      'www.agglo-henincarvin.fr/logement-social/orientation/carvin/difficulte-sociale/',
+    );
     expect(await page.locator('[data-sheet-place]:visible').count()).toBeLessThanOrEqual(3);
     // On the screen, the sheet is not there (nor in the accessibility tree).
     await page.emulateMedia({ media: 'screen' });
@@ -119,7 +132,9 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await tool.emulateMedia({ media: 'print' });
     expect(await tool.locator('form[data-orientation-form]').isVisible()).toBe(false);
     expect(await tool.locator('[data-answer-sheet]').isVisible()).toBe(true);
-    await expect.poll(() => tool.locator('[data-sheet-url]').textContent()).toContain('/orientation/carvin/moins-de-30-ans/');
+    await expect
+      .poll(() => tool.locator('[data-sheet-url]').textContent())
+      .toContain('/orientation/carvin/moins-de-30-ans/');
     await tool.reload();
     expect(await tool.locator('#question-moins-de-30-ans').isChecked()).toBe(true);
     await tool.close();
@@ -130,7 +145,9 @@ describe('« Où m’adresser ? » dans Chromium', () => {
     await first.locator('#question-commune').selectOption('carvin');
     await expect.poll(() => first.locator('[data-answer-sheet-slot] [data-answer-sheet]').count()).toBe(1);
     await first.locator('#question-moins-de-30-ans').check();
-    await expect.poll(() => first.locator('[data-sheet-url]').textContent()).toContain('/orientation/carvin/moins-de-30-ans/');
+    await expect
+      .poll(() => first.locator('[data-sheet-url]').textContent())
+      .toContain('/orientation/carvin/moins-de-30-ans/');
     await first.emulateMedia({ media: 'print' });
     expect(await first.locator('[data-answer-sheet]').isVisible()).toBe(true);
     expect(await first.locator('[data-screen-answer]').isVisible()).toBe(false);
@@ -153,7 +170,8 @@ describe('« Où m’adresser ? » dans Chromium', () => {
       const firstAnswer = urls.findIndex((url) => url.startsWith(`${base}orientation/`));
       const lastPlace = urls.findLastIndex((url) => /\/(lieux|communes)\//.test(url));
       if (firstAnswer >= 0) expect(firstAnswer, `${query} : ${urls.join(' ')}`).toBeGreaterThan(lastPlace);
-      for (const url of urls) expect(url, 'les pages par situation ne sont pas indexées').not.toMatch(/orientation\/[^/]+\/[^/]+\/$/);
+      for (const url of urls)
+        expect(url, 'les pages par situation ne sont pas indexées').not.toMatch(/orientation\/[^/]+\/[^/]+\/$/);
     }
     expect((await search('CLLAJ'))[0]).toBe(`${base}lieux/cllaj-oignies/`);
     expect((await search('Carvin'))[0]).toBe(`${base}communes/carvin/`);

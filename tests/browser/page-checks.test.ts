@@ -13,7 +13,10 @@ let server: Awaited<ReturnType<typeof serveDist>>;
 let tab: Tab;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist({ root: join(projectRoot, 'tests/fixtures/page-checks'), base: '/' })]);
+  [browser, server] = await Promise.all([
+    launchChromium(),
+    serveDist({ root: join(projectRoot, 'tests/fixtures/page-checks'), base: '/' }),
+  ]);
   tab = await openTab(browser);
 });
 

@@ -32,13 +32,27 @@ export async function axeViolations(page: Page, rgaa?: (results: AxeRuleResult[]
     page.evaluate(
       async ({ tags, selectors, withRgaa }) => {
         const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: withRgaa ? [...tags, 'RGAAv4'] : tags }, resultTypes: ['violations'], selectors, iframes: false });
+        const results = await axe.run(document, {
+          runOnly: { type: 'tag', values: withRgaa ? [...tags, 'RGAAv4'] : tags },
+          resultTypes: ['violations'],
+          selectors,
+          iframes: false,
+        });
         const violations = results.violations
           .filter((v) => v.tags.some((tag) => tags.includes(tag)))
-          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })) }));
+          .map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => ({ target: n.target?.join(' ') ?? '', summary: n.failureSummary ?? '' })),
+          }));
         const outcomes = ['violations', 'passes', 'incomplete', 'inapplicable'] as const;
         const rgaaResults = withRgaa
-          ? outcomes.flatMap((outcome) => results[outcome].filter((r) => r.tags.includes('RGAAv4')).map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })))
+          ? outcomes.flatMap((outcome) =>
+              results[outcome]
+                .filter((r) => r.tags.includes('RGAAv4'))
+                .map((r) => ({ rule: r.id, tags: r.tags, outcome, help: r.help, nodes: r.nodes.length })),
+            )
           : [];
         return { violations, rgaaResults };
       },
@@ -49,7 +63,10 @@ export async function axeViolations(page: Page, rgaa?: (results: AxeRuleResult[]
   let violations = first.violations;
   if (violations.length > 0) violations = (await run(true, false)).violations;
   return violations.flatMap((v) =>
-    v.nodes.map((n) => `axe ${v.id} (${v.impact}) : ${v.help} — ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`),
+    v.nodes.map(
+      (n) =>
+        `axe ${v.id} (${v.impact}) : ${v.help} — ${n.target}${n.summary ? ` — ${n.summary.replace(/\s+/g, ' ')}` : ''}`,
+    ),
   );
 }
 
@@ -72,8 +89,14 @@ export function layoutProblems(label: string) {
   const problems: string[] = [];
   const root = document.documentElement;
   const describe = (el: Element) =>
-    el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + [...el.classList].map((c) => `.${c}`).join('') + ` « ${(el.textContent ?? '').trim().slice(0, 40)} »`;
-  if (root.scrollWidth > root.clientWidth + 1) problems.push(`${label} : défilement horizontal (${root.scrollWidth} px de contenu pour ${root.clientWidth} px d’écran)`);
+    el.tagName.toLowerCase() +
+    (el.id ? `#${el.id}` : '') +
+    [...el.classList].map((c) => `.${c}`).join('') +
+    ` « ${(el.textContent ?? '').trim().slice(0, 40)} »`;
+  if (root.scrollWidth > root.clientWidth + 1)
+    problems.push(
+      `${label} : défilement horizontal (${root.scrollWidth} px de contenu pour ${root.clientWidth} px d’écran)`,
+    );
   const scrollsSideways = (el: Element) => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
       if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
@@ -85,9 +108,11 @@ export function layoutProblems(label: string) {
     const style = getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
-    if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) problems.push(`${label} : texte rogné dans ${describe(el)}`);
+    if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+      problems.push(`${label} : texte rogné dans ${describe(el)}`);
     const rect = el.getBoundingClientRect();
-    if (rect.width > 0 && rect.right > root.clientWidth + 1 && !scrollsSideways(el)) problems.push(`${label} : ${describe(el)} dépasse de l’écran (${Math.round(rect.right)} px)`);
+    if (rect.width > 0 && rect.right > root.clientWidth + 1 && !scrollsSideways(el))
+      problems.push(`${label} : ${describe(el)} dépasse de l’écran (${Math.round(rect.right)} px)`);
   }
   return problems;
 }
@@ -116,7 +141,9 @@ export function textZoomProblems(layout: typeof layoutProblems) {
   for (const el of stuck.slice(0, 5)) {
     const i = elements.indexOf(el);
     const name = `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')} « ${texts[i]!.slice(0, 30)} »`;
-    problems.push(`texte à 200 % : ${name} reste à ${before[i]} px, il ne suit pas la taille de texte choisie (taille fixée en px ?)`);
+    problems.push(
+      `texte à 200 % : ${name} reste à ${before[i]} px, il ne suit pas la taille de texte choisie (taille fixée en px ?)`,
+    );
   }
   if (stuck.length > 5) problems.push(`texte à 200 % : et ${stuck.length - 5} autre(s) élément(s)`);
   problems.push(...layout('texte à 200 %'));
@@ -129,7 +156,10 @@ export async function zoomProblems(page: Page): Promise<string[]> {
   // The layout check travels as source: evaluate serialises only the function it is given.
   const problems = await page.evaluate(`(${textZoomProblems.toString()})(${layoutProblems.toString()})`);
   const found = [...(problems as string[])];
-  for (const [percent, width] of [[200, 640], [400, 320]] as const) {
+  for (const [percent, width] of [
+    [200, 640],
+    [400, 320],
+  ] as const) {
     await page.setViewportSize({ width, height: 400 });
     found.push(...(await page.evaluate(layoutProblems, `zoom ${percent} %`)));
   }
@@ -153,12 +183,16 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
       visible: !!rect && rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight,
     };
   });
-  if (!first.skip) problems.push(`clavier : le premier élément atteint par Tab n’est pas le lien d’évitement mais ${first.html}`);
+  if (!first.skip)
+    problems.push(`clavier : le premier élément atteint par Tab n’est pas le lien d’évitement mais ${first.html}`);
   else {
     if (!first.visible) problems.push('clavier : le lien d’évitement reste invisible quand il a le focus');
     await page.keyboard.press('Enter');
     const target = await page.evaluate(() => document.activeElement?.id ?? '');
-    if (`#${target}` !== first.href) problems.push(`clavier : le lien d’évitement (${first.href}) ne place pas le focus sur le contenu (focus sur #${target})`);
+    if (`#${target}` !== first.href)
+      problems.push(
+        `clavier : le lien d’évitement (${first.href}) ne place pas le focus sur le contenu (focus sur #${target})`,
+      );
   }
   // Keyboard modality is now on: focusing each control shows its :focus-visible style.
   problems.push(
@@ -176,14 +210,19 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
         }
         return [255, 255, 255];
       };
-      const focusables = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+      const focusables = document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      );
       for (const el of focusables) {
         if (el.closest('[hidden], [inert]') || el.getClientRects().length === 0 || el.tabIndex < 0) continue;
         el.focus();
         if (document.activeElement !== el) continue;
         const style = getComputedStyle(el);
         const name = `${el.tagName.toLowerCase()} « ${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)} »`;
-        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && (rgba(style.outlineColor)[3] ?? 1) > 0;
+        const outline =
+          style.outlineStyle !== 'none' &&
+          parseFloat(style.outlineWidth) >= 2 &&
+          (rgba(style.outlineColor)[3] ?? 1) > 0;
         if (!el.matches(':focus-visible') || (!outline && style.boxShadow === 'none')) {
           found.push(`clavier : aucun indicateur de focus visible sur ${name}`);
           continue;
@@ -191,7 +230,10 @@ export async function keyboardProblems(page: Page): Promise<string[]> {
         if (outline) {
           const [a, b] = [luminance(rgba(style.outlineColor).slice(0, 3)), luminance(backgroundOf(el.parentElement))];
           const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-          if (ratio < 3) found.push(`clavier : le contour de focus de ${name} contraste trop peu avec le fond (${ratio.toFixed(2)}:1, il faut 3:1)`);
+          if (ratio < 3)
+            found.push(
+              `clavier : le contour de focus de ${name} contraste trop peu avec le fond (${ratio.toFixed(2)}:1, il faut 3:1)`,
+            );
         }
       }
       return found;
@@ -213,17 +255,24 @@ export interface Tab {
  * each page (checkPage), so that no page sees what another left.
  */
 export async function openTab(browser: Browser): Promise<Tab> {
-  const context = await browser.newContext({ viewport: { width: widths[0], height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    viewport: { width: widths[0], height: 800 },
+    locale: 'fr-FR',
+    serviceWorkers: 'block',
+  });
   const problems: string[] = [];
   // Listened to rather than intercepted: interception costs a round trip to Node for every file
   // of every page. The browser itself resolves no other host (launchChromium), so nothing leaves.
   context.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:') problems.push(`requête vers un autre hôte : ${request.resourceType()} ${url.href}`);
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:')
+      problems.push(`requête vers un autre hôte : ${request.resourceType()} ${url.href}`);
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP: ${e.violatedDirective} a bloqué ${e.blockedURI || 'un élément en ligne'} (${e.sourceFile}:${e.lineNumber})`);
+      console.error(
+        `CSP: ${e.violatedDirective} a bloqué ${e.blockedURI || 'un élément en ligne'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   await context.addInitScript(axeSource);
@@ -268,7 +317,11 @@ async function freshState(page: Page): Promise<void> {
  * `rgaa` receives the outcomes of axe's RGAA rules at 1280 px (sample pages of the audit).
  * Returns what went wrong, each problem once.
  */
-export async function checkPage({ context, page, problems }: Tab, url: string, options: { screenshot?: string; rgaa?: (results: AxeRuleResult[]) => void } = {}): Promise<string[]> {
+export async function checkPage(
+  { context, page, problems }: Tab,
+  url: string,
+  options: { screenshot?: string; rgaa?: (results: AxeRuleResult[]) => void } = {},
+): Promise<string[]> {
   problems.length = 0;
   const found: string[] = [];
   for (const [i, width] of widths.entries()) {

@@ -27,7 +27,15 @@ import { compareWithRecorded, readAudit, recording, writeRecorded } from '../aud
 const dist = await builtDist('distWithBase');
 const base = '/logement-social/';
 /** Pages photographed at both widths for a person to look at (CI artifacts, not committed). */
-const screenshotPages = ['', 'ou-s-adresser/', 'communes/henin-beaumont/', 'lieux/mairie-carvin/', 'infos/faire-sa-demande/', 'recherche/', 'plaquette/'];
+const screenshotPages = [
+  '',
+  'ou-s-adresser/',
+  'communes/henin-beaumont/',
+  'lieux/mairie-carvin/',
+  'infos/faire-sa-demande/',
+  'recherche/',
+  'plaquette/',
+];
 const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
 const screenshotName = (path: string) => `${path.replace(/\/$/, '').replace(/\//g, '-') || 'accueil'}`;
 
@@ -46,7 +54,9 @@ pages.push('404.html');
  * content/accessibility-audit/automated/axe.json (written by `npm run audit:record`).
  */
 const audit = await readAudit();
-const samplePages = new Map(audit.pages.flatMap((page) => (sweepPathOf(page) === undefined ? [] : [[sweepPathOf(page)!, page.id] as const])));
+const samplePages = new Map(
+  audit.pages.flatMap((page) => (sweepPathOf(page) === undefined ? [] : [[sweepPathOf(page)!, page.id] as const])),
+);
 const axeTool = `axe-core ${(createRequire(import.meta.url)('axe-core/package.json') as { version: string }).version}`;
 const axeFound: Record<string, PageEvidence> = {};
 

@@ -23,7 +23,11 @@ import { squash, tool } from '../leaflet/pdf-tools';
  */
 const base = '/logement-social/';
 // it.each needs the communes when the file is collected, before beforeAll.
-const communeIds = () => readdirSync(join(process.cwd(), 'content', 'communes')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+const communeIds = () =>
+  readdirSync(join(process.cwd(), 'content', 'communes'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 const site = builtSiteInChromium(base);
 let catalog: Catalog;
 let work: string;
@@ -84,43 +88,56 @@ function readQr(pdf: string, name: string): string | undefined {
 
 describe('les réponses « Où m’adresser ? » imprimées', () => {
   // One test a commune: about a dozen printouts each, a few seconds apiece on a loaded machine.
-  it.each(communeIds())('%s : chaque réponse tient sur une page A4, avec le code QR de sa propre adresse', { timeout: 240_000 }, async (communeId) => {
-    const commune = catalog.communes.find((c) => c.id === communeId)!;
-    const rules = situationRules(catalog);
-    const order = rules.map((rule) => rule.id);
-    const emergencyRules = new Set(rules.filter((rule) => rule.emergency).map((rule) => rule.id));
-    const numbers = emergencyNumbers(catalog);
-    // Two situations together: an emergency one with the next question, and a pair that turns with the commune.
-    const index = catalog.communes.indexOf(commune);
-    const firstEmergency = order.find((id) => emergencyRules.has(id)) ?? order[0]!;
-    const pairs = [[firstEmergency, order.find((id) => id !== firstEmergency)!], [order[index % order.length]!, order[(index + 1) % order.length]!]];
-    const page = await site.browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const failures: string[] = [];
-    for (const situations of [[], ...order.map((id) => [id]), ...pairs]) {
-      const path = answerPath(commune.id, situations, order);
-      const expected = absoluteUrl(catalog.site.url, base, path);
-      await page.goto(site.server.url(path));
-      // The commune page's script redraws the code for the situations ticked.
-      if (situations.length > 1) await expect.poll(() => page.locator('[data-sheet-url]').textContent()).toContain(`situations=${answerPath(commune.id, situations, order).split('=')[1]}`);
-      const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
-      const where = `${path} :`;
-      if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
-      if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
-      if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
-      if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet')) failures.push(`${where} sans le cadre « Prochaine étape »`);
-      for (const id of situations) {
-        const rule = rules.find((r) => r.id === id)!;
-        if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
-        if (!emergencyRules.has(id)) continue;
-        for (const entry of numbers) if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text)) failures.push(`${where} sans le ${entry.number}`);
+  it.each(communeIds())(
+    '%s : chaque réponse tient sur une page A4, avec le code QR de sa propre adresse',
+    { timeout: 240_000 },
+    async (communeId) => {
+      const commune = catalog.communes.find((c) => c.id === communeId)!;
+      const rules = situationRules(catalog);
+      const order = rules.map((rule) => rule.id);
+      const emergencyRules = new Set(rules.filter((rule) => rule.emergency).map((rule) => rule.id));
+      const numbers = emergencyNumbers(catalog);
+      // Two situations together: an emergency one with the next question, and a pair that turns with the commune.
+      const index = catalog.communes.indexOf(commune);
+      const firstEmergency = order.find((id) => emergencyRules.has(id)) ?? order[0]!;
+      const pairs = [
+        [firstEmergency, order.find((id) => id !== firstEmergency)!],
+        [order[index % order.length]!, order[(index + 1) % order.length]!],
+      ];
+      const page = await site.browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const failures: string[] = [];
+      for (const situations of [[], ...order.map((id) => [id]), ...pairs]) {
+        const path = answerPath(commune.id, situations, order);
+        const expected = absoluteUrl(catalog.site.url, base, path);
+        await page.goto(site.server.url(path));
+        // The commune page's script redraws the code for the situations ticked.
+        if (situations.length > 1)
+          await expect
+            .poll(() => page.locator('[data-sheet-url]').textContent())
+            .toContain(`situations=${answerPath(commune.id, situations, order).split('=')[1]}`);
+        const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
+        const where = `${path} :`;
+        if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
+        if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
+        if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
+        if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet'))
+          failures.push(`${where} sans le cadre « Prochaine étape »`);
+        for (const id of situations) {
+          const rule = rules.find((r) => r.id === id)!;
+          if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
+          if (!emergencyRules.has(id)) continue;
+          for (const entry of numbers)
+            if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text))
+              failures.push(`${where} sans le ${entry.number}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      expect(failures).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('sans script, la page d’une commune imprime la réponse pour tous et le code QR de sa propre adresse', async () => {
     const commune = catalog.communes[0]!;
@@ -140,7 +157,8 @@ describe('les réponses « Où m’adresser ? » imprimées', () => {
     await page.goto(site.server.url(paths.page(staffPage)));
     const out = await print(page, staffPage);
     expect(out.pages).toBe(1);
-    for (const entry of emergencyNumbers(catalog)) expect(out.text).toMatch(new RegExp(`(^|\\D)${entry.number}(\\D|$)`));
+    for (const entry of emergencyNumbers(catalog))
+      expect(out.text).toMatch(new RegExp(`(^|\\D)${entry.number}(\\D|$)`));
     await page.close();
   });
 });
@@ -149,13 +167,17 @@ describe('les pages des communes et des lieux imprimées', () => {
   it('disent en haut de chaque feuille combien elles en prennent', { timeout: 240_000 }, async () => {
     const page = await site.browser.context.newPage();
     const failures: string[] = [];
-    for (const path of [...catalog.communes.map((c) => paths.commune(c.id)), ...catalog.places.map((p) => paths.place(p.id))]) {
+    for (const path of [
+      ...catalog.communes.map((c) => paths.commune(c.id)),
+      ...catalog.places.map((p) => paths.place(p.id)),
+    ]) {
       await page.goto(site.server.url(path));
       const file = join(work, 'page.pdf');
       await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
       const pages = Number(/^Pages:\s+(\d+)$/m.exec(tool('pdfinfo', [file]).stdout)?.[1]);
       const first = squash(tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).stdout);
-      if (!first.startsWith(`Page 1 sur ${pages}`)) failures.push(`${path} : ${pages} pages, en haut « ${first.slice(0, 40)} »`);
+      if (!first.startsWith(`Page 1 sur ${pages}`))
+        failures.push(`${path} : ${pages} pages, en haut « ${first.slice(0, 40)} »`);
     }
     expect(failures).toEqual([]);
     await page.close();
@@ -185,7 +207,8 @@ describe('la plaquette', () => {
     expect(await page.locator('svg.fold-diagram').getAttribute('role')).toBe('img');
     expect((await page.locator('svg.fold-diagram title').textContent())?.length).toBeGreaterThan(20);
     const links = squash((await page.locator('.leaflets').textContent()) ?? '');
-    for (const commune of catalog.communes) expect(links).toContain(`Plaquette ${ofPlace(commune.name, commune.elision)} (PDF`);
+    for (const commune of catalog.communes)
+      expect(links).toContain(`Plaquette ${ofPlace(commune.name, commune.elision)} (PDF`);
     // Never « de » before a vowel, whatever the communes.
     expect(links).not.toMatch(/\bde [AEIOUÂÊÎÔÛÉÈÀ]/);
     await page.close();

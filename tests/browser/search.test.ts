@@ -25,7 +25,9 @@ async function phonePage(options: { javaScriptEnabled?: boolean } = {}) {
   page.on('response', async (response) => {
     const body = await response.body().catch(() => Buffer.alloc(0));
     // .pagefind files are gzip already; the rest is what a server would compress.
-    const gzip = /\.pagefind$|pf_(?:meta|index|fragment|filter)$/.test(response.url()) ? body.length : gzipSync(body).length;
+    const gzip = /\.pagefind$|pf_(?:meta|index|fragment|filter)$/.test(response.url())
+      ? body.length
+      : gzipSync(body).length;
     downloads.push({ url: response.url(), bytes: body.length, gzip });
   });
   page.on('pageerror', (error) => problems.push(error.message));
@@ -44,7 +46,9 @@ describe('la recherche dans Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/recherche\/\?q=piece/);
     const status = page.locator('[data-search-status]');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/\d+ résultats? pour «\u00a0piece identite\u00a0»/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toMatch(/\d+ résultats? pour «\u00a0piece identite\u00a0»/);
 
     await tabTo(page, '.search-result__title a');
     const focused = await page.evaluate(() => {
@@ -72,9 +76,13 @@ describe('la recherche dans Chromium', () => {
     await page.keyboard.type('cotation');
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('aria-live')).toBe('polite');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour «\u00a0cotation\u00a0»\.$/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toMatch(/^\d+ résultats? pour «\u00a0cotation\u00a0»\.$/);
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.locator('.search-result__title a').first().getAttribute('href')).toBe(`${base}infos/cotation/`);
+    await expect
+      .poll(() => page.locator('.search-result__title a').first().getAttribute('href'))
+      .toBe(`${base}infos/cotation/`);
     expect(await page.locator('.search-result__kind').first().textContent()).toBe('Information');
 
     const first = downloads.slice(before).filter((d) => /\/pagefind\/|lexique/.test(d.url));
@@ -87,7 +95,10 @@ describe('la recherche dans Chromium', () => {
     expect(bytes).toBeLessThan(200 * 1024);
     // The issue's budget: at most 100 KiB transferred (Pagefind's files are gzip already, the rest as a server would send it).
     expect(gzip).toBeLessThanOrEqual(100 * 1024);
-    expect(first.filter((d) => /lexique/.test(d.url)), 'le vocabulaire des corrections n’est chargé que si la recherche trouve peu').toEqual([]);
+    expect(
+      first.filter((d) => /lexique/.test(d.url)),
+      'le vocabulaire des corrections n’est chargé que si la recherche trouve peu',
+    ).toEqual([]);
     expect(problems).toEqual([]);
     await close();
   });
@@ -100,15 +111,20 @@ describe('la recherche dans Chromium', () => {
     expect(await page.locator('#filtre-niveau').inputValue()).toBe('Niveau 2');
     const metas = await page.locator('.search-result__meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
-    for (const meta of metas) expect(meta).toMatch(/^Lieu d’accueil · .+ · Niveau 2\u00a0: accueil, information et enregistrement$/);
+    for (const meta of metas)
+      expect(meta).toMatch(/^Lieu d’accueil · .+ · Niveau 2\u00a0: accueil, information et enregistrement$/);
 
     await page.locator('#filtre-niveau').selectOption('');
     await page.locator('#recherche-mots').fill('carvain');
     await page.keyboard.press('Enter');
-    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/pour «\u00a0Carvin\u00a0» \(orthographe corrigée, vous aviez écrit «\u00a0carvain\u00a0»\)/);
+    await expect
+      .poll(() => status.textContent(), { timeout: 15_000 })
+      .toMatch(/pour «\u00a0Carvin\u00a0» \(orthographe corrigée, vous aviez écrit «\u00a0carvain\u00a0»\)/);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(problems).toEqual([]);
     await close();

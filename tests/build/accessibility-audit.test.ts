@@ -59,7 +59,9 @@ describe('l’audit d’accessibilité dans le site construit', () => {
     });
     expect(grid.criteria.map((c) => c.status)).toEqual(statuses);
     // The criteria the journeys check (7: scripts, 11: forms) are among those that carry the field.
-    expect(grid.criteria.filter((c) => c.assistiveTechnology).map((c) => c.id)).toEqual(expect.arrayContaining(['7.1', '7.5', '11.1', '11.10']));
+    expect(grid.criteria.filter((c) => c.assistiveTechnology).map((c) => c.id)).toEqual(
+      expect.arrayContaining(['7.1', '7.5', '11.1', '11.10']),
+    );
     const met = statuses.filter((s) => s === 'C').length;
     const applicable = met + statuses.filter((s) => s === 'NC').length + waiting;
     expect(grid.rate).toEqual({ met, applicable });
@@ -68,14 +70,20 @@ describe('l’audit d’accessibilité dans le site construit', () => {
     const status = conformityStatus({ met, applicable }, complete);
     expect(grid.status).toBe(status);
 
-    const declaration = (await readText(dist, 'accessibilite/index.html')).replace(/&#160;/g, '\u00a0').replace(/&#8239;/g, '\u202f');
+    const declaration = (await readText(dist, 'accessibilite/index.html'))
+      .replace(/&#160;/g, '\u00a0')
+      .replace(/&#8239;/g, '\u202f');
     expect(declaration).toContain(`Ce site est <strong>${status}</strong>`);
     if (applicable > 0) {
-      expect(declaration).toContain(`${met} critère${met > 1 ? 's' : ''} respecté${met > 1 ? 's' : ''} sur ${applicable} applicable${applicable > 1 ? 's' : ''}`);
+      expect(declaration).toContain(
+        `${met} critère${met > 1 ? 's' : ''} respecté${met > 1 ? 's' : ''} sur ${applicable} applicable${applicable > 1 ? 's' : ''}`,
+      );
       expect(declaration).toContain(`soit ${Math.floor((met * 100) / applicable)}\u00a0% des critères applicables`);
     } else expect(declaration).toContain('Aucun critère n’est encore vérifié sur toutes les pages');
     expect(declaration).toContain('href="/logement-social/donnees/audit-rgaa.json"');
-    expect(await readText(dist, 'donnees-ouvertes/index.html')).toContain('href="/logement-social/donnees/audit-rgaa.json"');
+    expect(await readText(dist, 'donnees-ouvertes/index.html')).toContain(
+      'href="/logement-social/donnees/audit-rgaa.json"',
+    );
     for (const file of await htmlFiles(dist)) {
       expect(await readText(dist, file), file).toContain(`>Accessibilité : ${status}</a>`);
     }
@@ -84,7 +92,9 @@ describe('l’audit d’accessibilité dans le site construit', () => {
 
   it('la déclaration a toutes les rubriques du modèle officiel, dans l’ordre', async () => {
     const html = await readText(dist, 'accessibilite/index.html');
-    const headings = [...html.matchAll(/<h([23])[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `h${m[1]} ${m[2]!.replace(/<[^>]+>/g, '').trim()}`);
+    const headings = [...html.matchAll(/<h([23])[^>]*>([\s\S]*?)<\/h\1>/g)].map(
+      (m) => `h${m[1]} ${m[2]!.replace(/<[^>]+>/g, '').trim()}`,
+    );
     const expected = [
       'h2 État de conformité',
       'h2 Résultats des tests',

@@ -18,9 +18,19 @@ const lateFailureConfig = join(projectRoot, `.tmp/late-failure-${process.pid}.co
 // One cache for the three builds: the second and third reuse the first one's work.
 const cacheDir = join(tmpdir(), `sai-atomic-cache-${process.pid}`);
 
-function runBuildScript(options: { contentDir: string; outDir: string; args?: string[] }): Promise<{ code: number; output: string }> {
+function runBuildScript(options: {
+  contentDir: string;
+  outDir: string;
+  args?: string[];
+}): Promise<{ code: number; output: string }> {
   const env = childEnv({ SAI_CONTENT_DIR: options.contentDir, SAI_OUT_DIR: options.outDir, SAI_CACHE_DIR: cacheDir });
-  return withBuildLock(() => run(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', ...(options.args ?? [])], env));
+  return withBuildLock(() =>
+    run(
+      process.execPath,
+      [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', ...(options.args ?? [])],
+      env,
+    ),
+  );
 }
 
 /** A dist/ that stands for the last good build. */
@@ -47,7 +57,9 @@ describe('npm run build remplace dist/ seulement si la construction réussit', (
     const result = await runBuildScript({ contentDir, outDir });
     expect(result.code).not.toBe(0);
     // The build prints the very message `npm run check` prints.
-    expect(result.output).toContain(frenchSpacing('content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn »'));
+    expect(result.output).toContain(
+      frenchSpacing('content/places/caf-carvin.yaml:5 — commune — commune inconnue « carvn »'),
+    );
     expect(result.output).toContain('le site précédent (dist/) n’a pas été modifié');
     expect(await readFile(join(outDir, 'index.html'), 'utf8')).toBe('construction précédente');
     expect(await leftovers(root)).toEqual([]);
@@ -63,7 +75,11 @@ export default { ...config, integrations: [...config.integrations, { name: 'eche
     );
     const { root, contentDir } = await contentWithMistake(undefined);
     const outDir = await previousBuild(root);
-    const result = await runBuildScript({ contentDir, outDir, args: ['--config', lateFailureConfig.slice(projectRoot.length + 1)] });
+    const result = await runBuildScript({
+      contentDir,
+      outDir,
+      args: ['--config', lateFailureConfig.slice(projectRoot.length + 1)],
+    });
     expect(result.code, result.output).not.toBe(0);
     expect(result.output).toContain('échec simulé');
     expect(await readFile(join(outDir, 'index.html'), 'utf8')).toBe('construction précédente');

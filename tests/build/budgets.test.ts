@@ -26,7 +26,9 @@ describe('les budgets de poids (budgets.config.json)', () => {
     expect(problems).toHaveLength(5);
     expect(problems.join('\n')).toMatch(/^\/ : HTML .* par page$/m);
     expect(problems.join('\n')).toMatch(/^\/ : première visite/m);
-    expect(problems.join('\n')).toMatch(/^\/lieux\/x\/ : charge .* \(_astro\/x\.js\) alors que cette page n’en a pas besoin/m);
+    expect(problems.join('\n')).toMatch(
+      /^\/lieux\/x\/ : charge .* \(_astro\/x\.js\) alors que cette page n’en a pas besoin/m,
+    );
     expect(problems.join('\n')).toMatch(/^CSS de tout le site/m);
     expect(problems.join('\n')).toMatch(/^plaquette\/cahc\.pdf : /m);
   });

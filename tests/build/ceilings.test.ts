@@ -16,7 +16,9 @@ const categories = [1, 2, 3, 4, 5, 6] as HouseholdCategory[];
 
 /** The page as a reader without script gets it: no script, no element marked `hidden`. */
 function withoutScript(html: string): string {
-  return html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<(form|div|section|p|ul)\b[^>]*\shidden(?:="")?[\s>][\s\S]*?<\/\1>/g, '');
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<(form|div|section|p|ul)\b[^>]*\shidden(?:="")?[\s>][\s\S]*?<\/\1>/g, '');
 }
 
 /** Visible text, tags removed, spaces as in the page. */
@@ -33,7 +35,11 @@ for (const [name, key, base] of [
     it('ont /plafonds/, cinq pages de question et six pages de catégorie, et pas d’autre', async () => {
       const pages = (await htmlFiles(dist)).filter((f) => f.startsWith('plafonds/')).sort();
       expect(pages).toEqual(
-        ['plafonds/index.html', ...categories.map((n) => `plafonds/categorie-${n}/index.html`), ...[1, 2, 3, 4, 5].map((n) => `plafonds/foyer-${n}/index.html`)].sort(),
+        [
+          'plafonds/index.html',
+          ...categories.map((n) => `plafonds/categorie-${n}/index.html`),
+          ...[1, 2, 3, 4, 5].map((n) => `plafonds/foyer-${n}/index.html`),
+        ].sort(),
       );
     });
 
@@ -57,7 +63,11 @@ for (const [name, key, base] of [
       const start = withoutScript(await page('plafonds/'));
       // The form is only there with the script.
       expect(start).not.toContain('data-ceilings-form');
-      const firstLinks = [...new Set(linksOf(start).filter((l) => l.startsWith(`${prefix}foyer-`) || l.startsWith(`${prefix}categorie-`)))];
+      const firstLinks = [
+        ...new Set(
+          linksOf(start).filter((l) => l.startsWith(`${prefix}foyer-`) || l.startsWith(`${prefix}categorie-`)),
+        ),
+      ];
       const fromQuestion = firstLinks.filter((l) => /\/(foyer-\d|categorie-6)\/$/.test(l));
       expect(fromQuestion).toHaveLength(6);
       for (const link of fromQuestion) {
@@ -78,7 +88,10 @@ for (const [name, key, base] of [
 
     it('les questions mènent chacune à la catégorie que donne la règle', async () => {
       const two = withoutScript(await page('plafonds/foyer-2/'));
-      const choices = [...two.matchAll(/<a href="([^"]+categorie-(\d)\/)"[^>]*>([^<]+)<\/a>/g)].map((m) => [m[3], Number(m[2])]);
+      const choices = [...two.matchAll(/<a href="([^"]+categorie-(\d)\/)"[^>]*>([^<]+)<\/a>/g)].map((m) => [
+        m[3],
+        Number(m[2]),
+      ]);
       expect(choices).toEqual([
         ['Au moins une personne du foyer est en situation de handicap', 3],
         ['Vous vivez seul ou seule avec une personne à votre charge (vos enfants, par exemple)', 3],

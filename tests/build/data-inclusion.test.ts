@@ -22,7 +22,8 @@ if (!catalog) throw new Error('le contenu réel doit être valide');
  */
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
-const schema = (name: string) => JSON.parse(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/v1', name), 'utf8')) as object;
+const schema = (name: string) =>
+  JSON.parse(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/v1', name), 'utf8')) as object;
 const validateStructure = ajv.compile(schema('structure.json'));
 const validateService = ajv.compile(schema('service.json'));
 const today = localDay(new Date());
@@ -61,13 +62,18 @@ describe('les fichiers data·inclusion construits', () => {
     expect(new Set(services.map((s) => s.id)).size).toBe(services.length);
     // Every level-2 place registers the demand: its registration service is published.
     for (const place of catalog!.places.filter((p) => p.level === 2)) {
-      expect(services.some((s) => s.id === `sai-cahc--${place.id}--enregistrement`), place.file).toBe(true);
+      expect(
+        services.some((s) => s.id === `sai-cahc--${place.id}--enregistrement`),
+        place.file,
+      ).toBe(true);
     }
   });
 
   it('pointent chaque lieu vers sa page sur le site, avec la base', async () => {
     for (const structure of await read('structures.json')) {
-      expect(structure.lien_source, placeFile(structure)).toBe(`${catalog!.site.url}/logement-social/lieux/${structure.id.split('--')[1]}/`);
+      expect(structure.lien_source, placeFile(structure)).toBe(
+        `${catalog!.site.url}/logement-social/lieux/${structure.id.split('--')[1]}/`,
+      );
     }
   });
 });

@@ -54,10 +54,14 @@ beforeAll(async () => {
   await symlink(join(projectRoot, 'node_modules'), join(copy, 'node_modules'));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  dev = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: copy,
-    env: childEnv({ SAI_BASE: '/', SAI_CACHE_DIR: join(copy, '.cache') }),
-  });
+  dev = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: copy,
+      env: childEnv({ SAI_BASE: '/', SAI_CACHE_DIR: join(copy, '.cache') }),
+    },
+  );
   dev.stdout?.on('data', (chunk) => (output += chunk));
   dev.stderr?.on('data', (chunk) => (output += chunk));
   // Starting takes a few seconds on a quiet machine, much longer on a busy one.
@@ -85,7 +89,10 @@ describe('astro dev suit les modifications sans redémarrer', () => {
   it('un schéma modifié (le nom des communes en capitales)', async () => {
     const file = join(copy, 'src/schemas/commune.ts');
     const text = await readFile(file, 'utf8');
-    const edited = text.replace('name: z.string().min(1),', 'name: z.string().min(1).transform((name) => name.toUpperCase()),');
+    const edited = text.replace(
+      'name: z.string().min(1),',
+      'name: z.string().min(1).transform((name) => name.toUpperCase()),',
+    );
     expect(edited).not.toBe(text);
     await writeFile(file, edited);
     await until('/communes/carvin/', (html) => html.includes('CARVIN-MODIFIÉE'));

@@ -17,19 +17,34 @@ const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-0
 
 function importAnnuaire(contentDir: string, ...args: string[]): { code: number; out: string; seconds: number } {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/import-annuaire.ts', ...args, '--content', contentDir], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
+      'scripts/import-annuaire.ts',
+      ...args,
+      '--content',
+      contentDir,
+    ],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    },
+  );
   // No-break spaces (French typography) read as plain spaces here.
-  return { code: run.status ?? 1, out: `${run.stdout}${run.stderr}`.replace(/[\u00a0\u202f]/g, ' '), seconds: (performance.now() - started) / 1000 };
+  return {
+    code: run.status ?? 1,
+    out: `${run.stdout}${run.stderr}`.replace(/[\u00a0\u202f]/g, ' '),
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Every file of the content copy, with its text: what « nothing was written » is checked against. */
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    if (entry.isFile())
+      files.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
   }
   return files;
 }
@@ -47,7 +62,13 @@ const inDirectory = () =>
     .filter((f) => /^directoryKind: /m.test(readFileSync(join(content, 'organisations', f), 'utf8')))
     .map((f) => f.replace(/\.yaml$/, ''));
 /** The other desks of those organisations: they must name their record. */
-const namingFiles = () => placeFiles().filter((f) => !/^townHall: true$/m.test(read(f)) && !/^directoryRecord: /m.test(read(f)) && inDirectory().includes(/^organisation: (\S+)/m.exec(read(f))?.[1] ?? ''));
+const namingFiles = () =>
+  placeFiles().filter(
+    (f) =>
+      !/^townHall: true$/m.test(read(f)) &&
+      !/^directoryRecord: /m.test(read(f)) &&
+      inDirectory().includes(/^organisation: (\S+)/m.exec(read(f))?.[1] ?? ''),
+  );
 
 beforeAll(() => {
   content = join(mkdtempSync(join(tmpdir(), 'sai-annuaire-')), 'content');
@@ -75,7 +96,9 @@ describe('npm run import:annuaire', () => {
   it('says what would change with --dry-run, and writes nothing', () => {
     const dry = importAnnuaire(content, fixture, '--dry-run');
     expect(dry.code, dry.out).toBe(0);
-    expect(dry.out).toContain(`Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : ${townHallFiles().length}`);
+    expect(dry.out).toContain(
+      `Simulation (--dry-run), aucun fichier écrit. Lieux à remplir ou mettre à jour : ${townHallFiles().length}`,
+    );
     expect(snapshot(content)).toEqual(pristine);
   }, 900_000);
 
@@ -89,7 +112,9 @@ describe('npm run import:annuaire', () => {
     expect(firstRun.out).toContain(`Lieux remplis ou mis à jour : ${halls.length} ; inchangés : 0 ;`);
     expect(firstRun.out).toContain(`non trouvés : ${named.length} ; ambigus : 0`);
     // The e-mail found in the website field is reported, not published as a website.
-    expect(firstRun.out).toContain('site internet « contact@mairie-oignies.exemple.invalid » : c’est une adresse e-mail, non repris');
+    expect(firstRun.out).toContain(
+      'site internet « contact@mairie-oignies.exemple.invalid » : c’est une adresse e-mail, non repris',
+    );
     const withoutPhone = halls.filter((file) => !/^phones?:/m.test(pristine.get(join(content, 'places', file)) ?? ''));
     for (const file of withoutPhone) expect(read(file), file).toMatch(/\nphones:\n {2}- number: "01 99 00 \d\d 00"/);
 
@@ -98,9 +123,16 @@ describe('npm run import:annuaire', () => {
     // town hall (that one stays « non trouvé », rather than taking the town hall's details).
     const communeDesks = named.filter((f) => /^organisation: communes$/m.test(read(f)));
     for (const file of named.filter((f) => !communeDesks.includes(f))) {
-      const block = firstRun.out.split('\n').findIndex((line) => line.includes(`(content/places/${file})`) || line.includes(`/places/${file})`));
+      const block = firstRun.out
+        .split('\n')
+        .findIndex((line) => line.includes(`(content/places/${file})`) || line.includes(`/places/${file})`));
       expect(block, `${file} : non signalé`).toBeGreaterThanOrEqual(0);
-      const record = /^ +– .* : directoryRecord: (\S+)/m.exec(firstRun.out.split('\n').slice(block + 1, block + 4).join('\n'))?.[1];
+      const record = /^ +– .* : directoryRecord: (\S+)/m.exec(
+        firstRun.out
+          .split('\n')
+          .slice(block + 1, block + 4)
+          .join('\n'),
+      )?.[1];
       expect(record, `${file} : aucune fiche proposée`).toBeDefined();
       const path = join(content, 'places', file);
       writeFileSync(path, readFileSync(path, 'utf8').replace(/\nsources:/, `\ndirectoryRecord: ${record}\nsources:`));
@@ -137,19 +169,33 @@ describe('the site built from the imported copy', () => {
     expect(html).toMatch(/Service logement(?:\u202f|&#8239;): <a href="tel:\+33199001101"/);
     expect(html).toContain('11 rue Fictive<br>Hôtel de ville (adresse fictive, jeu d’essai)<br>62220 Carvin');
     expect(html).toMatch(/<a href="geo:50\.4,2\.9\?q=[^"]+">Ouvrir l’adresse dans une application de cartes<\/a>/);
-    expect(html).toMatch(/<th scope="row">Lundi<\/th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 13\u00a0h\u00a030 à 17\u00a0h\u00a030<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Lundi<\/th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 13\u00a0h\u00a030 à 17\u00a0h\u00a030<\/td>/,
+    );
     expect(html).toContain('Le samedi : 2e et 4e samedis du mois');
     expect(html).toContain('Accès de plain-pied par l’entrée latérale (fictif)');
-    expect(html).toMatch(/Source(?:\u202f|&#8239;): annuaire de l’administration \(Service-Public\.gouv\.fr \/ DILA\), mis à jour le 2\u00a0mars\u00a02026/);
+    expect(html).toMatch(
+      /Source(?:\u202f|&#8239;): annuaire de l’administration \(Service-Public\.gouv\.fr \/ DILA\), mis à jour le 2\u00a0mars\u00a02026/,
+    );
     expect(html).not.toContain('Nous n’avons pas encore');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
     expect(ld).toMatchObject({
       telephone: '01 99 00 11 00',
-      address: { streetAddress: '11 rue Fictive, Hôtel de ville (adresse fictive, jeu d’essai)', postalCode: '62220', addressLocality: 'Carvin' },
+      address: {
+        streetAddress: '11 rue Fictive, Hôtel de ville (adresse fictive, jeu d’essai)',
+        postalCode: '62220',
+        addressLocality: 'Carvin',
+      },
     });
     expect(ld.openingHoursSpecification[0]).toEqual({
       '@type': 'OpeningHoursSpecification',
-      dayOfWeek: ['https://schema.org/Monday', 'https://schema.org/Tuesday', 'https://schema.org/Wednesday', 'https://schema.org/Thursday', 'https://schema.org/Friday'],
+      dayOfWeek: [
+        'https://schema.org/Monday',
+        'https://schema.org/Tuesday',
+        'https://schema.org/Wednesday',
+        'https://schema.org/Thursday',
+        'https://schema.org/Friday',
+      ],
       opens: '08:30',
       closes: '12:00',
     });
@@ -165,7 +211,9 @@ describe('the site built from the imported copy', () => {
   });
 
   it('prints the phone on the commune’s leaflet', () => {
-    const text = spawnSync('pdftotext', ['-layout', join(dist, 'plaquette/carvin.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const text = spawnSync('pdftotext', ['-layout', join(dist, 'plaquette/carvin.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
     expect(text).toContain('Tél. 01 99 00 11 00 (Accueil)');
     expect(text).toContain('11 rue Fictive, 62220 Carvin');
   });
@@ -173,16 +221,40 @@ describe('the site built from the imported copy', () => {
   it('puts the details and the DILA credit in the open data', async () => {
     const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as Record<string, unknown>[];
     const carvin = rows.find((r) => r.id === 'mairie-carvin')!;
-    expect(carvin).toMatchObject({ phone: '01 99 00 11 00', phones: ['01 99 00 11 00 (Accueil)', '01 99 00 11 01 (Service logement)'], latitude: 50.4, longitude: 2.9 });
-    expect(carvin.detailsSource).toMatch(/^Service-Public\.gouv\.fr \/ DILA, Annuaire de l’administration – Base de données locales \(Licence Ouverte 2\.0\), fichier cahc-fictif-2026-10-01\.json du 1er\u00a0octobre\u00a02026/);
+    expect(carvin).toMatchObject({
+      phone: '01 99 00 11 00',
+      phones: ['01 99 00 11 00 (Accueil)', '01 99 00 11 01 (Service logement)'],
+      latitude: 50.4,
+      longitude: 2.9,
+    });
+    expect(carvin.detailsSource).toMatch(
+      /^Service-Public\.gouv\.fr \/ DILA, Annuaire de l’administration – Base de données locales \(Licence Ouverte 2\.0\), fichier cahc-fictif-2026-10-01\.json du 1er\u00a0octobre\u00a02026/,
+    );
     const csv = await readText(dist, 'donnees/lieux.csv');
-    expect(csv.split('\r\n')[0]).toMatch(/;phones;hours;hoursNotes;accessibility;latitude;longitude;directoryUrl;detailsSource$/);
+    expect(csv.split('\r\n')[0]).toMatch(
+      /;phones;hours;hoursNotes;accessibility;latitude;longitude;directoryUrl;detailsSource$/,
+    );
   });
 
   it('gives pages the Nu HTML checker accepts (place, commune, orientation answer)', () => {
-    const files = ['lieux/mairie-carvin/index.html', 'communes/carvin/index.html', 'orientation/carvin/index.html'].map((f) => join(dist, f));
-    const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
-    const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: { type: string; message: string; url?: string }[] };
+    const files = ['lieux/mairie-carvin/index.html', 'communes/carvin/index.html', 'orientation/carvin/index.html'].map(
+      (f) => join(dist, f),
+    );
+    const run = spawnSync(
+      'java',
+      [
+        '-jar',
+        join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'),
+        '--errors-only',
+        '--format',
+        'json',
+        ...files,
+      ],
+      { encoding: 'utf8' },
+    );
+    const { messages } = JSON.parse(run.stderr || run.stdout) as {
+      messages: { type: string; message: string; url?: string }[];
+    };
     expect(messages.map((m) => `${m.url}: ${m.message}`)).toEqual([]);
   }, 120_000);
 });

@@ -29,13 +29,17 @@ describe('le site d’un autre territoire', () => {
 
   it('affiche la grille de cotation publiée en tableau, et les plafonds vérifiés sans avertissement', async () => {
     const html = await readText(dist, 'infos/cotation/index.html');
-    expect(html).toMatch(/<caption[^>]*>\s*Grille de cotation de la CCVE\s*\(adoptée le 30\u00a0juin\u00a02024\)\s*<span[^>]*>\s*Les critères sont regroupés par thème\./);
+    expect(html).toMatch(
+      /<caption[^>]*>\s*Grille de cotation de la CCVE\s*\(adoptée le 30\u00a0juin\u00a02024\)\s*<span[^>]*>\s*Les critères sont regroupés par thème\./,
+    );
     // A complex table (RGAA 5.1, 5.7): a group's heading covers its rows only, so cells name their headers.
     expect(html).toMatch(/<th id="cotation-groupe-1" colspan="3"[^>]*>Situation du logement<\/th>/);
     expect(html).toMatch(
       /<th id="cotation-groupe-1-critere-1" headers="cotation-critere cotation-groupe-1"[^>]*>Sans logement<\/th>\s*<td headers="cotation-condition cotation-groupe-1 cotation-groupe-1-critere-1"[^>]*>Attestation d’hébergement<\/td>\s*<td headers="cotation-points cotation-groupe-1 cotation-groupe-1-critere-1"[^>]*>\+40<\/td>/,
     );
-    expect(html).toMatch(/<th id="cotation-groupe-2-critere-1" headers="cotation-critere cotation-groupe-2"[^>]*>Par année d’attente<\/th>/);
+    expect(html).toMatch(
+      /<th id="cotation-groupe-2-critere-1" headers="cotation-critere cotation-groupe-2"[^>]*>Par année d’attente<\/th>/,
+    );
     expect(html).toContain('12\u202f345\u00a0€');
     expect(html).not.toContain('Ces montants sont à vérifier');
   });
@@ -49,7 +53,9 @@ describe('le site d’un autre territoire', () => {
     expect(html).toContain('Directeur de la publication\u202f: Camille Essai');
     expect(html).toContain('<a href="tel:+33102030499">01\u00a002\u00a003\u00a004\u00a099</a>');
     expect(html).toContain('Hébergeur\u202f: Hébergeur d’Essai');
-    expect(html).toContain('<a href="mailto:accessibilite@val-essai.exemple.test">accessibilite@val-essai.exemple.test</a>');
+    expect(html).toContain(
+      '<a href="mailto:accessibilite@val-essai.exemple.test">accessibilite@val-essai.exemple.test</a>',
+    );
     expect(html).toMatch(/Téléphone de l’hébergeur\u202f: <em>à compléter par l’éditeur du site<\/em>/);
   });
 
@@ -58,21 +64,31 @@ describe('le site d’un autre territoire', () => {
     expect(html).toContain('1 place de l’Essai<br>99100 Alpha-sur-Essai');
     expect(html).toContain('<a href="tel:+33102030405">01\u00a002\u00a003\u00a004\u00a005</a>');
     expect(html).toContain('<th scope="row">Lundi</th><td>de 8\u00a0h\u00a030 à 12\u00a0h</td>');
-    expect(html).toContain('<th scope="row">Jeudi</th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 14\u00a0h à 17\u00a0h\u00a030 (sur rendez-vous)</td>');
+    expect(html).toContain(
+      '<th scope="row">Jeudi</th><td>de 8\u00a0h\u00a030 à 12\u00a0h<br>et de 14\u00a0h à 17\u00a0h\u00a030 (sur rendez-vous)</td>',
+    );
     expect(html).not.toContain('Nous n’avons pas encore');
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
-    expect(ld).toMatchObject({ '@type': 'GovernmentOffice', telephone: '01 02 03 04 05', address: { postalCode: '99100' } });
+    expect(ld).toMatchObject({
+      '@type': 'GovernmentOffice',
+      telephone: '01 02 03 04 05',
+      address: { postalCode: '99100' },
+    });
   });
 
   it('oriente vers les guichets des communes proches et les lieux hors du territoire', async () => {
     const html = await readText(dist, 'orientation/beta/bailleur/index.html');
     expect(html).toContain('<h3>Près de Bêta-les-Tests</h3>');
     expect(html).toContain('<h3>Hors de la communauté de communes</h3>');
-    expect(html).toMatch(/Office de test – agence de Ville-Voisine[\s\S]*Mairie de Bêta-les-Tests[\s\S]*Mairie d’Alpha-sur-Essai/);
+    expect(html).toMatch(
+      /Office de test – agence de Ville-Voisine[\s\S]*Mairie de Bêta-les-Tests[\s\S]*Mairie d’Alpha-sur-Essai/,
+    );
   });
 
   it('dit sur la page de Bêta qu’on n’y enregistre pas la demande', async () => {
     const html = await readText(dist, 'communes/beta/index.html');
-    expect(html).toContain('Pour déposer votre demande, allez dans un guichet enregistreur de la communauté de communes');
+    expect(html).toContain(
+      'Pour déposer votre demande, allez dans un guichet enregistreur de la communauté de communes',
+    );
   });
 });

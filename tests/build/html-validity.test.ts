@@ -21,10 +21,22 @@ interface VnuMessage {
 it('chaque fichier HTML passe le validateur Nu (vnu) sans erreur', async () => {
   const dist = await builtDist('distWithBase');
   // --skip-non-html: without it vnu parses the scripts and the JSON files as HTML.
-  const run = spawnSync('java', ['-jar', join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--skip-non-html', '--errors-only', '--format', 'json', dist], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    'java',
+    [
+      '-jar',
+      join(projectRoot, 'node_modules/vnu-jar/build/dist/vnu.jar'),
+      '--skip-non-html',
+      '--errors-only',
+      '--format',
+      'json',
+      dist,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (run.error) throw new Error(`vnu n’a pas pu être lancé (Java est-il installé ?) : ${run.error.message}`);
   // vnu writes its JSON report on stderr.
   const { messages } = JSON.parse(run.stderr || run.stdout) as { messages: VnuMessage[] };

@@ -32,10 +32,14 @@ describe('les plaquettes faites par la construction du site', () => {
     const page = await readText(dist, 'plaquette/index.html');
     for (const slug of [generalLeafletSlug, ...catalog!.communes.map((c) => c.id)]) {
       const { size } = await stat(join(dist, 'plaquette', `${slug}.pdf`));
-      expect(page).toMatch(new RegExp(`href="/logement-social/plaquette/${slug}\\.pdf"[^>]*>[^<]*\\(PDF, ${formatFileSize(size)}\\)</a>`));
+      expect(page).toMatch(
+        new RegExp(`href="/logement-social/plaquette/${slug}\\.pdf"[^>]*>[^<]*\\(PDF, ${formatFileSize(size)}\\)</a>`),
+      );
     }
     for (const commune of catalog!.communes) {
-      expect(await readText(dist, `communes/${commune.id}/index.html`)).toContain(`href="/logement-social/plaquette/${commune.id}.pdf"`);
+      expect(await readText(dist, `communes/${commune.id}/index.html`)).toContain(
+        `href="/logement-social/plaquette/${commune.id}.pdf"`,
+      );
     }
   });
 });

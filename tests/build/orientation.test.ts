@@ -43,7 +43,11 @@ for (const [name, key, base] of [
       expect(pages).toHaveLength(1 + catalog.communes.length * (situations.length + 1));
       for (const commune of catalog.communes) {
         expect(existsSync(join(dist, 'orientation', commune.id, 'index.html')), commune.id).toBe(true);
-        for (const situation of situations) expect(existsSync(join(dist, 'orientation', commune.id, situation, 'index.html')), `${commune.id}/${situation}`).toBe(true);
+        for (const situation of situations)
+          expect(
+            existsSync(join(dist, 'orientation', commune.id, situation, 'index.html')),
+            `${commune.id}/${situation}`,
+          ).toBe(true);
       }
     });
 
@@ -52,8 +56,10 @@ for (const [name, key, base] of [
         for (const [situation, rule] of Object.entries(situationTable)) {
           const html = await readText(dist, `orientation/${commune}/${situation}/index.html`);
           const places = placeLinks(html, base);
-          for (const id of [...rule.places, ...expected.local, ...expected.desks]) expect(places, `${commune}/${situation} → ${id}`).toContain(id);
-          for (const id of expected.never ?? []) if (!rule.places.includes(id)) expect(places, `${commune}/${situation} ↛ ${id}`).not.toContain(id);
+          for (const id of [...rule.places, ...expected.local, ...expected.desks])
+            expect(places, `${commune}/${situation} → ${id}`).toContain(id);
+          for (const id of expected.never ?? [])
+            if (!rule.places.includes(id)) expect(places, `${commune}/${situation} ↛ ${id}`).not.toContain(id);
           expect(html, `${commune}/${situation} : le portail`).toContain(`href="${catalog.site.portal.url}"`);
           expect(html).not.toMatch(/\shidden[\s>=]/);
         }
@@ -70,7 +76,8 @@ for (const [name, key, base] of [
           expect(placeLinks(html, base), `${commune} : ${id} présent pour le script`).toContain(id);
         }
         // Without the script, each situation is one link away.
-        for (const situation of situations) expect(linksOf(html)).toContain(`${base}orientation/${commune}/${situation}/`);
+        for (const situation of situations)
+          expect(linksOf(html)).toContain(`${base}orientation/${commune}/${situation}/`);
       }
     });
 
@@ -98,15 +105,20 @@ for (const [name, key, base] of [
       const overview = await readText(dist, 'orientation/carvin/index.html');
       expect(overview).toContain('data-pagefind-body');
       expect(overview).toMatch(/data-pagefind-weight="0\.2"/);
-      expect(overview).toMatch(/data-block="organisation:rencontres-et-loisirs"[^>]*data-pagefind-ignore="all"|data-pagefind-ignore="all"[^>]*data-block="organisation:rencontres-et-loisirs"/);
-      for (const situation of situations) expect(await readText(dist, `orientation/carvin/${situation}/index.html`)).not.toContain('data-pagefind-body');
+      expect(overview).toMatch(
+        /data-block="organisation:rencontres-et-loisirs"[^>]*data-pagefind-ignore="all"|data-pagefind-ignore="all"[^>]*data-block="organisation:rencontres-et-loisirs"/,
+      );
+      for (const situation of situations)
+        expect(await readText(dist, `orientation/carvin/${situation}/index.html`)).not.toContain('data-pagefind-body');
       expect(await readText(dist, 'orientation/index.html')).toContain('data-pagefind-body');
     });
 
     it('mène à l’outil depuis l’accueil et depuis chaque commune', async () => {
       expect(linksOf(await readText(dist, 'index.html'))).toContain(`${base}orientation/`);
       for (const commune of catalog.communes) {
-        expect(linksOf(await readText(dist, `communes/${commune.id}/index.html`)), commune.id).toContain(`${base}orientation/${commune.id}/`);
+        expect(linksOf(await readText(dist, `communes/${commune.id}/index.html`)), commune.id).toContain(
+          `${base}orientation/${commune.id}/`,
+        );
       }
     });
 
@@ -123,12 +135,20 @@ describe('une règle d’orientation qui pointe vers un lieu inconnu', () => {
     const contentDir = await mkdtemp(join(tmpdir(), 'sai-orientation-content-'));
     await cp(realContentDir, contentDir, { recursive: true });
     const rule = await readFile(join(contentDir, 'orientation', 'moins-de-30-ans.yaml'), 'utf8');
-    await writeFile(join(contentDir, 'orientation', 'moins-de-30-ans.yaml'), rule.replace('organisation: rencontres-et-loisirs', 'organisation: rencontres-et-loisirs\n    places: [cllaj-oignie]'));
+    await writeFile(
+      join(contentDir, 'orientation', 'moins-de-30-ans.yaml'),
+      rule.replace(
+        'organisation: rencontres-et-loisirs',
+        'organisation: rencontres-et-loisirs\n    places: [cllaj-oignie]',
+      ),
+    );
     const result = await buildSite({ contentDir });
     await rm(contentDir, { recursive: true, force: true });
     await removeBuild(result.outDir);
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/orientation\/moins-de-30-ans\.yaml:\d+ — partners\[1\]\.places — lieu inconnu «\s?cllaj-oignie\s?»/);
+    expect(result.output).toMatch(
+      /orientation\/moins-de-30-ans\.yaml:\d+ — partners\[1\]\.places — lieu inconnu «\s?cllaj-oignie\s?»/,
+    );
     expect(result.output).toMatch(/vouliez-vous dire «\s?cllaj-oignies\s?»\s?\?/);
   });
 });

@@ -16,12 +16,19 @@ const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');
 
 const folder = join(await builtDist('distWithBase'), 'plaquette');
-const pdfs = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort() : [];
+const pdfs = existsSync(folder)
+  ? readdirSync(folder)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+  : [];
 const expected = 1 + catalog.communes.length;
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (result.error) throw new Error(`${command} n’a pas pu être lancé (paquet poppler-utils ou qpdf installé ?) : ${result.error.message}`);
+  if (result.error)
+    throw new Error(
+      `${command} n’a pas pu être lancé (paquet poppler-utils ou qpdf installé ?) : ${result.error.message}`,
+    );
   return result;
 }
 
@@ -47,7 +54,10 @@ const squeeze = (text: string) => text.toLowerCase().replace(/[\s\-\u00ad\u2010\
 
 describe('les plaquettes PDF (dist/plaquette/)', () => {
   it(`sont ${expected} : une générale et une par commune`, () => {
-    expect(pdfs.length, `dist/plaquette/ contient ${pdfs.length} PDF (${pdfs.join(', ') || 'aucun'}), il en faut ${expected} : la construction ne produit plus les plaquettes ?`).toBe(expected);
+    expect(
+      pdfs.length,
+      `dist/plaquette/ contient ${pdfs.length} PDF (${pdfs.join(', ') || 'aucun'}), il en faut ${expected} : la construction ne produit plus les plaquettes ?`,
+    ).toBe(expected);
     const missing = catalog.communes.filter((c) => !pdfs.includes(`${c.id}.pdf`)).map((c) => `${c.id}.pdf`);
     expect(missing, 'plaquettes de commune absentes').toEqual([]);
   });
@@ -83,7 +93,8 @@ describe('les plaquettes PDF (dist/plaquette/)', () => {
         expect(squeeze(text), `${file} : « logement » introuvable dans le texte`).toContain('logement');
         expect(text, `${file} : aucun caractère accentué extrait`).toMatch(/[éèàçê]/);
         const commune = catalog.communes.find((c) => `${c.id}.pdf` === file);
-        if (commune) expect(squeeze(text), `${file} : le nom de la commune n’apparaît pas`).toContain(squeeze(commune.name));
+        if (commune)
+          expect(squeeze(text), `${file} : le nom de la commune n’apparaît pas`).toContain(squeeze(commune.name));
       });
     });
   }

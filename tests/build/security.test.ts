@@ -37,7 +37,9 @@ const cspProblems = (where: string, policy: Policy) => {
   for (const [name, sources] of policy) {
     for (const source of sources) {
       if (source === "'none'" || source === "'self'" || allowed[name]?.includes(source)) continue;
-      problems.push(`${where} : ${name} autorise ${source} (seuls 'self'${allowed[name] ? `, ${allowed[name].filter((s) => s !== "'self'").join(', ')}` : ''} sont permis)`);
+      problems.push(
+        `${where} : ${name} autorise ${source} (seuls 'self'${allowed[name] ? `, ${allowed[name].filter((s) => s !== "'self'").join(', ')}` : ''} sont permis)`,
+      );
     }
   }
   return problems;
@@ -46,11 +48,16 @@ const cspProblems = (where: string, policy: Policy) => {
 const metaPolicies = new Map<string, string>();
 for (const file of await htmlFiles(dist)) {
   const html = await readText(dist, file);
-  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)].map((m) => m[1]!.replace(/&#39;|&apos;/g, "'"));
+  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)].map((m) =>
+    m[1]!.replace(/&#39;|&apos;/g, "'"),
+  );
   metaPolicies.set(file, metas.length === 1 ? metas[0]! : `(${metas.length} balises)`);
 }
 const headerRules = parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8').catch(() => ''));
-const rootHeaders = Object.assign({}, ...headerRules.filter((r) => r.pattern.test('/')).map((r) => r.headers)) as Record<string, string>;
+const rootHeaders = Object.assign(
+  {},
+  ...headerRules.filter((r) => r.pattern.test('/')).map((r) => r.headers),
+) as Record<string, string>;
 
 describe('la politique de sécurité du contenu (CSP)', () => {
   it('est la même sur chaque page, en une seule balise <meta> placée avant toute ressource', async () => {
@@ -60,8 +67,11 @@ describe('la politique de sécurité du contenu (CSP)', () => {
       if (policy !== reference) problems.push(`${file} : ${policy}`);
       const head = (await readText(dist, file)).split('</head>')[0]!;
       const meta = head.search(/<meta\s+http-equiv="Content-Security-Policy"/i);
-      const firstResource = head.search(/<(?:link\s[^>]*rel="?(?:stylesheet|preload|modulepreload|icon)|script|style)\b/i);
-      if (firstResource >= 0 && meta > firstResource) problems.push(`${file} : la balise CSP vient après une ressource, qui lui échappe`);
+      const firstResource = head.search(
+        /<(?:link\s[^>]*rel="?(?:stylesheet|preload|modulepreload|icon)|script|style)\b/i,
+      );
+      if (firstResource >= 0 && meta > firstResource)
+        problems.push(`${file} : la balise CSP vient après une ressource, qui lui échappe`);
     }
     expect(problems).toEqual([]);
   });
@@ -74,7 +84,9 @@ describe('la politique de sécurité du contenu (CSP)', () => {
     const problems: string[] = [];
     for (const file of metaPolicies.keys()) {
       const html = await readText(dist, file);
-      for (const m of html.matchAll(/<script\b([^>]*)>/g)) if (!/\bsrc=/.test(m[1]!) && !/type="?application\/(?:ld\+)?json/.test(m[1]!)) problems.push(`${file} : <script${m[1]}> en ligne`);
+      for (const m of html.matchAll(/<script\b([^>]*)>/g))
+        if (!/\bsrc=/.test(m[1]!) && !/type="?application\/(?:ld\+)?json/.test(m[1]!))
+          problems.push(`${file} : <script${m[1]}> en ligne`);
       if (/<style\b/.test(html)) problems.push(`${file} : <style> en ligne`);
       if (/\sstyle=/.test(html)) problems.push(`${file} : attribut style=""`);
       if (/\son[a-z]+=/.test(html)) problems.push(`${file} : gestionnaire d’événement en ligne (onclick=…)`);
@@ -87,7 +99,12 @@ describe('le fichier _headers pour l’hébergeur', () => {
   it('existe à la racine de dist/ et couvre toutes les pages', () => {
     expect(headerRules.length, 'dist/_headers absent ou vide (il vient de public/_headers)').toBeGreaterThan(0);
     expect(Object.keys(rootHeaders).sort()).toEqual(
-      expect.arrayContaining(['Content-Security-Policy', 'Permissions-Policy', 'Referrer-Policy', 'X-Content-Type-Options']),
+      expect.arrayContaining([
+        'Content-Security-Policy',
+        'Permissions-Policy',
+        'Referrer-Policy',
+        'X-Content-Type-Options',
+      ]),
     );
     expect(rootHeaders['X-Content-Type-Options']).toBe('nosniff');
   });
@@ -108,7 +125,9 @@ describe('le fichier _headers pour l’hébergeur', () => {
 
   it('est décrit dans docs/hosting.md, avec la même politique pour Apache et nginx', async () => {
     const doc = await readFile(join(projectRoot, 'docs/hosting.md'), 'utf8');
-    const policies = [...doc.matchAll(/(?:Content-Security-Policy:?\s+"?|^)(default-src [^"\n]*)/gm)].map((m) => m[1]!.trim());
+    const policies = [...doc.matchAll(/(?:Content-Security-Policy:?\s+"?|^)(default-src [^"\n]*)/gm)].map((m) =>
+      m[1]!.trim(),
+    );
     expect(policies.length, 'docs/hosting.md ne donne pas la politique').toBeGreaterThanOrEqual(3);
     for (const policy of policies) expect(policy).toBe(rootHeaders['Content-Security-Policy']);
   });
@@ -124,13 +143,19 @@ describe('les ressources', () => {
       for (const m of html.matchAll(/<link\b[^>]*>/g)) {
         const rel = /\srel="?([^"\s>]+(?:\s[^"]*)?)"?/.exec(m[0])?.[1] ?? '';
         const href = /\shref="?([^"\s>]+)/.exec(m[0])?.[1] ?? '';
-        if (/\b(?:stylesheet|preload|modulepreload|prefetch|preconnect|dns-prefetch|icon|manifest)\b/.test(rel) && foreign.test(href)) problems.push(`${file} : ${m[0]}`);
+        if (
+          /\b(?:stylesheet|preload|modulepreload|prefetch|preconnect|dns-prefetch|icon|manifest)\b/.test(rel) &&
+          foreign.test(href)
+        )
+          problems.push(`${file} : ${m[0]}`);
       }
-      for (const m of html.matchAll(/\s(?:src|srcset|poster|data)="([^"]*)"/g)) if (foreign.test(m[1]!.trim())) problems.push(`${file} : ${m[0].trim()}`);
+      for (const m of html.matchAll(/\s(?:src|srcset|poster|data)="([^"]*)"/g))
+        if (foreign.test(m[1]!.trim())) problems.push(`${file} : ${m[0].trim()}`);
     }
     for (const sheet of (await listFiles(dist)).filter((f) => f.endsWith('.css'))) {
       const css = await readText(dist, sheet);
-      for (const m of css.matchAll(/(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)/g)) if (foreign.test(m[1]!)) problems.push(`${sheet} : ${m[1]}`);
+      for (const m of css.matchAll(/(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)/g))
+        if (foreign.test(m[1]!)) problems.push(`${sheet} : ${m[1]}`);
     }
     expect(problems).toEqual([]);
   });

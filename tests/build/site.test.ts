@@ -29,9 +29,12 @@ for (const [name, key, base] of [
     const dist = dists[key];
 
     it('a une page par commune, par lieu et par fiche', () => {
-      for (const commune of catalog.communes) expect(existsSync(join(dist, 'communes', commune.id, 'index.html')), commune.id).toBe(true);
-      for (const place of catalog.places) expect(existsSync(join(dist, 'lieux', place.id, 'index.html')), place.id).toBe(true);
-      for (const topic of catalog.topics) expect(existsSync(join(dist, 'infos', topic.id, 'index.html')), topic.id).toBe(true);
+      for (const commune of catalog.communes)
+        expect(existsSync(join(dist, 'communes', commune.id, 'index.html')), commune.id).toBe(true);
+      for (const place of catalog.places)
+        expect(existsSync(join(dist, 'lieux', place.id, 'index.html')), place.id).toBe(true);
+      for (const topic of catalog.topics)
+        expect(existsSync(join(dist, 'infos', topic.id, 'index.html')), topic.id).toBe(true);
       expect(existsSync(join(dist, '404.html'))).toBe(true);
     });
 
@@ -48,7 +51,11 @@ for (const [name, key, base] of [
           const target = resolveInternal(base, file, link);
           if (!target) continue;
           if (!files.has(target.file)) broken.push(`${file} → ${link}`);
-          else if (target.hash && target.file.endsWith('.html') && !idsOf(await readText(dist, target.file)).has(target.hash)) {
+          else if (
+            target.hash &&
+            target.file.endsWith('.html') &&
+            !idsOf(await readText(dist, target.file)).has(target.hash)
+          ) {
             broken.push(`${file} → ${link} (ancre absente)`);
           }
         }
@@ -70,7 +77,8 @@ for (const [name, key, base] of [
         const html = await readText(dist, file);
         for (const m of html.matchAll(/<link rel="canonical" href="([^"]+)"/g)) check(file, m[1]!);
         for (const m of html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)) {
-          for (const url of m[1]!.matchAll(/"(?:url|@id)":"([^"]+)"/g)) if (url[1]!.startsWith(new URL(catalog.site.url).origin + base)) check(`${file} (JSON-LD)`, url[1]!);
+          for (const url of m[1]!.matchAll(/"(?:url|@id)":"([^"]+)"/g))
+            if (url[1]!.startsWith(new URL(catalog.site.url).origin + base)) check(`${file} (JSON-LD)`, url[1]!);
         }
       }
       const sitemap = await readText(dist, 'sitemap-0.xml');
@@ -118,7 +126,18 @@ describe('les données ouvertes', () => {
       const commune = catalog.communes.find((c) => c.id === place.commune);
       expect(row.communeInsee).toBe(commune?.insee ?? null);
       expect(row.url).toBe(`${catalog.site.url}/logement-social/lieux/${place.id}/`);
-      for (const key of ['name', 'organisation', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website']) expect(row).toHaveProperty(key);
+      for (const key of [
+        'name',
+        'organisation',
+        'town',
+        'services',
+        'audiences',
+        'address',
+        'phone',
+        'email',
+        'website',
+      ])
+        expect(row).toHaveProperty(key);
     }
   });
 
@@ -126,9 +145,36 @@ describe('les données ouvertes', () => {
     const csv = await readText(dist, 'donnees/lieux.csv');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...lines] = csv.slice(1).trimEnd().split('\r\n');
-    expect(header!.split(';')).toEqual(['id', 'name', 'organisation', 'level', 'onTerritory', 'communeInsee', 'town', 'services', 'audiences', 'address', 'phone', 'email', 'website', 'url', 'phones', 'hours', 'hoursNotes', 'accessibility', 'latitude', 'longitude', 'directoryUrl', 'detailsSource']);
+    expect(header!.split(';')).toEqual([
+      'id',
+      'name',
+      'organisation',
+      'level',
+      'onTerritory',
+      'communeInsee',
+      'town',
+      'services',
+      'audiences',
+      'address',
+      'phone',
+      'email',
+      'website',
+      'url',
+      'phones',
+      'hours',
+      'hoursNotes',
+      'accessibility',
+      'latitude',
+      'longitude',
+      'directoryUrl',
+      'detailsSource',
+    ]);
     expect(lines).toHaveLength(catalog.places.length);
-    const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as { id: string; level: number; communeInsee: string | null }[];
+    const rows = JSON.parse(await readText(dist, 'donnees/lieux.json')) as {
+      id: string;
+      level: number;
+      communeInsee: string | null;
+    }[];
     for (const line of lines) {
       const cells = line.split(';');
       const row = rows.find((r) => r.id === cells[0])!;

@@ -39,7 +39,9 @@ afterAll(async () => {
 
 describe('le site écrit par npm run territoire', () => {
   it('a une page et une plaquette par commune membre, et la page de chaque mairie', async () => {
-    const communes = (await readdir(join(dist, 'communes'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const communes = (await readdir(join(dist, 'communes'), { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(communes).toHaveLength(14);
     const leaflets = (await readdir(join(dist, 'plaquette'))).filter((name) => name.endsWith('.pdf'));
     for (const id of communes) {

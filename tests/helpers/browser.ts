@@ -39,7 +39,9 @@ const chromiumArgs = [
  * Debian's Chromium through playwright-core, with the flags this machine needs and a fresh
  * profile. Never downloads a browser. `close()` also removes the profile.
  */
-export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sai-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -70,9 +72,15 @@ export function launchChromium(): Promise<Browser> {
  * Chromium, opened before the file's tests and closed after them.
  */
 export function builtSiteInChromium(base = '/logement-social/') {
-  const site = {} as { server: Awaited<ReturnType<typeof serveDist>>; browser: Awaited<ReturnType<typeof launchBrowser>> };
+  const site = {} as {
+    server: Awaited<ReturnType<typeof serveDist>>;
+    browser: Awaited<ReturnType<typeof launchBrowser>>;
+  };
   beforeAll(async () => {
-    [site.server, site.browser] = await Promise.all([serveDist({ root: await builtDist('distWithBase'), base }), launchBrowser()]);
+    [site.server, site.browser] = await Promise.all([
+      serveDist({ root: await builtDist('distWithBase'), base }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await site.browser?.close();
@@ -93,6 +101,9 @@ export async function tabTo(page: Page, selector: string, limit = 80): Promise<n
 /** WCAG 2.0, 2.1 and 2.2 A/AA violations of the page as it is now (after an interaction), one line per rule. */
 export async function axeWcag22(page: Page): Promise<string[]> {
   // Only violations get their CSS selectors built: for passes that is most of axe's time, wasted.
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return violations.map((v) => `${v.id} : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -9,7 +9,10 @@ import { pagefindOptions, type PagefindApi, type SearchVocabulary } from '../../
  * from the built files; the index files it fetches are served over HTTP by the same static server
  * as the browser tests (Node's fetch reads no file: URL), on 127.0.0.1 until `close()`.
  */
-export async function loadPagefind(dist: string, base: string): Promise<{ pagefind: PagefindApi; close: () => Promise<void> }> {
+export async function loadPagefind(
+  dist: string,
+  base: string,
+): Promise<{ pagefind: PagefindApi; close: () => Promise<void> }> {
   const server = await serveDist({ root: dist, base });
   const pagefind = await import(/* @vite-ignore */ pathToFileURL(join(dist, 'pagefind/pagefind.js')).href);
   await pagefind.options({ ...pagefindOptions, basePath: server.url('pagefind/'), baseUrl: base, noWorker: true });
@@ -30,8 +33,14 @@ export async function loadVocabulary(dist: string): Promise<SearchVocabulary | u
   const html = await readFile(join(dist, 'recherche/index.html'), 'utf8');
   const attribute = /\sdata-vocabulary="([^"]*)"/.exec(html)?.[1];
   if (attribute === undefined) return undefined;
-  const text = attribute.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(quot|amp|lt|gt|apos));/gi, (_, dec: string, hex: string, name: string) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name.toLowerCase()]!,
+  const text = attribute.replace(
+    /&(?:#(\d+)|#x([0-9a-f]+)|(quot|amp|lt|gt|apos));/gi,
+    (_, dec: string, hex: string, name: string) =>
+      dec
+        ? String.fromCodePoint(Number(dec))
+        : hex
+          ? String.fromCodePoint(parseInt(hex, 16))
+          : ({ quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[name.toLowerCase()]!,
   );
   return JSON.parse(text) as SearchVocabulary;
 }

@@ -9,7 +9,9 @@ import { projectRoot } from '../harness';
  * (an editor's copy, to check that a correct change passes before it is proposed). Those tests
  * check what must always hold, never today's counts or names.
  */
-export const realContentDir = process.env.SAI_CONTENT_DIR ? resolve(projectRoot, process.env.SAI_CONTENT_DIR) : join(projectRoot, 'content');
+export const realContentDir = process.env.SAI_CONTENT_DIR
+  ? resolve(projectRoot, process.env.SAI_CONTENT_DIR)
+  : join(projectRoot, 'content');
 
 export function loadRealContent(): Promise<LoadResult> {
   return loadContent(realContentDir, projectRoot);
@@ -18,6 +20,9 @@ export function loadRealContent(): Promise<LoadResult> {
 /** The real content, or a French error naming every file to fix. */
 export async function realCatalog(): Promise<Catalog> {
   const { catalog, issues } = await loadRealContent();
-  if (!catalog) throw new Error(`Le contenu (${realContentDir}) a des erreurs : corrigez ces fichiers (npm run check les liste aussi).\n${formatIssues(issues)}`);
+  if (!catalog)
+    throw new Error(
+      `Le contenu (${realContentDir}) a des erreurs : corrigez ces fichiers (npm run check les liste aussi).\n${formatIssues(issues)}`,
+    );
   return catalog;
 }

@@ -27,13 +27,23 @@ function withFullDetails(catalog: Catalog): Catalog {
     const { phone: _phone, ...rest } = place;
     return {
       ...rest,
-      address: { street: `${i + 1} boulevard de l’Exemple-Fictif-Très-Long`, complement: 'Bâtiment B, 2e étage', postcode: '62999', city: 'Commune-Fictive-sur-Essai' },
+      address: {
+        street: `${i + 1} boulevard de l’Exemple-Fictif-Très-Long`,
+        complement: 'Bâtiment B, 2e étage',
+        postcode: '62999',
+        city: 'Commune-Fictive-sur-Essai',
+      },
       phones: [
         { number: `01 99 00 ${n} 10`, label: 'Accueil' },
         { number: `01 99 00 ${n} 11`, label: 'Service logement' },
       ],
       hours: [
-        { days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'], opens: '08:30', closes: '12:00', appointmentOnly: false },
+        {
+          days: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'],
+          opens: '08:30',
+          closes: '12:00',
+          appointmentOnly: false,
+        },
         { days: ['lundi', 'mardi', 'mercredi', 'vendredi'], opens: '13:30', closes: '17:30', appointmentOnly: false },
         { days: ['jeudi'], opens: '13:30', closes: '19:00', appointmentOnly: true },
         { days: ['samedi'], opens: '09:00', closes: '12:00', appointmentOnly: false },
@@ -48,7 +58,10 @@ async function pageCount(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
 }
 
-const variantsOf = (catalog: Catalog): LeafletVariant[] => [{ variant: 'general' }, ...catalog.communes.map((c) => ({ variant: 'commune' as const, communeId: c.id }))];
+const variantsOf = (catalog: Catalog): LeafletVariant[] => [
+  { variant: 'general' },
+  ...catalog.communes.map((c) => ({ variant: 'commune' as const, communeId: c.id })),
+];
 
 describe('leaflets when every place has full details', () => {
   it('all fifteen build on two pages, each step down logged, the commune’s own phone printed', async () => {
@@ -80,7 +93,12 @@ describe('leaflets when every place has full details', () => {
     expect(levels[0]).toBe('site');
     // Without any detail, every leaflet prints everything: nothing given up, nothing logged.
     const bare = await realCatalog();
-    const none: Catalog = { ...bare, places: bare.places.map(({ address: _a, phone: _p, phones: _ps, hours: _h, hoursNotes: _n, ...rest }) => rest as Place) };
+    const none: Catalog = {
+      ...bare,
+      places: bare.places.map(
+        ({ address: _a, phone: _p, phones: _ps, hours: _h, hoursNotes: _n, ...rest }) => rest as Place,
+      ),
+    };
     const logs: string[] = [];
     for (const variant of variantsOf(none)) {
       expect(await leafletDetailLevel(none, variant, { base })).toBe('full');

@@ -69,7 +69,11 @@ function twoFrameContent(blocks: Block[]): LeafletContent {
   return {
     name: 'essai',
     stories: [
-      { id: 'back', frames: [{ panel: 6, part: 'bottom', title: 'Bas' }], blocks: [{ type: 'paragraph', spans: [{ text: 'Pied' }] }] },
+      {
+        id: 'back',
+        frames: [{ panel: 6, part: 'bottom', title: 'Bas' }],
+        blocks: [{ type: 'paragraph', spans: [{ text: 'Pied' }] }],
+      },
       {
         id: 'main',
         frames: [
@@ -104,7 +108,9 @@ describe('flow', () => {
     expect(body.x).toBeGreaterThan(panel6Left);
     expect(heading.y).toBeGreaterThan(body.y);
     // With one paragraph less, both fit at the foot of panel 5.
-    const roomier = textOps(layoutLeaflet(twoFrameContent([...filler.slice(1), h('Titre gardé'), p('Texte du titre')]), measure).pages[0].ops);
+    const roomier = textOps(
+      layoutLeaflet(twoFrameContent([...filler.slice(1), h('Titre gardé'), p('Texte du titre')]), measure).pages[0].ops,
+    );
     expect(roomier.find((op) => op.text === 'Titre gardé')!.x).toBeLessThan(panel6Left);
     expect(roomier.find((op) => op.text === 'Texte du titre')!.x).toBeLessThan(panel6Left);
   });
@@ -127,7 +133,9 @@ describe('flow', () => {
 
   it('fails with the panel, its title and the overflow when the text does not fit', () => {
     const tooMuch = Array.from({ length: 120 }, (_, i) => p(`Ligne ${i}`));
-    expect(() => layoutLeaflet(twoFrameContent(tooMuch), measure)).toThrow(/^Plaquette « essai », volet 6 « Volet six » : le texte dépasse de \d+ pt \(environ \d+ lignes de trop\)$/);
+    expect(() => layoutLeaflet(twoFrameContent(tooMuch), measure)).toThrow(
+      /^Plaquette « essai », volet 6 « Volet six » : le texte dépasse de \d+ pt \(environ \d+ lignes de trop\)$/,
+    );
     try {
       layoutLeaflet(twoFrameContent(tooMuch), measure);
     } catch (error) {
@@ -148,7 +156,10 @@ describe('flow', () => {
 
   it('builds the semantic tree in story order, whatever the order of layout', () => {
     const layout = layoutLeaflet(twoFrameContent([h('Premier'), p('Corps')]), measure);
-    const roles = (node: SemanticNode): string[] => [node.role, ...node.children.flatMap((c) => (isSlot(c) ? [] : roles(c)))];
+    const roles = (node: SemanticNode): string[] => [
+      node.role,
+      ...node.children.flatMap((c) => (isSlot(c) ? [] : roles(c))),
+    ];
     expect(roles(layout.root)).toEqual(['document', 'paragraph', 'heading', 'paragraph']);
   });
 });
@@ -156,9 +167,16 @@ describe('flow', () => {
 describe('overflow with real content', () => {
   /** The real catalog with a great many level-2 desks in one commune (fixture: long place names). */
   function crowded(catalog: Catalog, communeId: string): Catalog {
-    const names = JSON.parse(readFileSync(join(root, 'tests/fixtures/leaflet/long-place-names.json'), 'utf8')) as string[];
+    const names = JSON.parse(
+      readFileSync(join(root, 'tests/fixtures/leaflet/long-place-names.json'), 'utf8'),
+    ) as string[];
     const template = catalog.places.find((p) => p.id === `mairie-${communeId}`)!;
-    const extra: Place[] = names.map((name, i) => ({ ...template, id: `essai-${i}`, file: `tests/fixtures/leaflet/essai-${i}.yaml`, name }));
+    const extra: Place[] = names.map((name, i) => ({
+      ...template,
+      id: `essai-${i}`,
+      file: `tests/fixtures/leaflet/essai-${i}.yaml`,
+      name,
+    }));
     return { ...catalog, places: [...catalog.places, ...extra] };
   }
 
@@ -169,10 +187,16 @@ describe('overflow with real content', () => {
     );
     // The general leaflet lists other communes' desks: it gives them up (logged) rather than fail.
     const logs: string[] = [];
-    await expect(renderLeaflet(catalog, { variant: 'general' }, { base, log: (m) => logs.push(m) })).resolves.toBeInstanceOf(Uint8Array);
+    await expect(
+      renderLeaflet(catalog, { variant: 'general' }, { base, log: (m) => logs.push(m) }),
+    ).resolves.toBeInstanceOf(Uint8Array);
     expect(logs).toEqual([
-      expect.stringMatching(/^Plaquette « plaquette-sai-cahc » : le texte complet ne tient pas ; imprimée sans les horaires ni les numéros des autres guichets, et avec moins de guichets\.$/),
-      expect.stringMatching(/^Plaquette « plaquette-sai-cahc » : \d+ autre\(s\) guichet\(s\) sur \d+ imprimé\(s\), les autres renvoyés au site\.$/),
+      expect.stringMatching(
+        /^Plaquette « plaquette-sai-cahc » : le texte complet ne tient pas ; imprimée sans les horaires ni les numéros des autres guichets, et avec moins de guichets\.$/,
+      ),
+      expect.stringMatching(
+        /^Plaquette « plaquette-sai-cahc » : \d+ autre\(s\) guichet\(s\) sur \d+ imprimé\(s\), les autres renvoyés au site\.$/,
+      ),
     ]);
   });
 
@@ -180,6 +204,8 @@ describe('overflow with real content', () => {
     const catalog = await realCatalog();
     const place = { ...catalog.places.find((p) => p.id === 'mairie-carvin')!, name: `Mairie ${'x'.repeat(80)}` };
     const broken = { ...catalog, places: catalog.places.map((p) => (p.id === place.id ? place : p)) };
-    await expect(renderLeaflet(broken, { variant: 'commune', communeId: 'carvin' }, { base })).rejects.toThrow(/^Plaquette « carvin », volet 5 « Où s’adresser » : le mot « x+ » est plus large que la colonne/);
+    await expect(renderLeaflet(broken, { variant: 'commune', communeId: 'carvin' }, { base })).rejects.toThrow(
+      /^Plaquette « carvin », volet 5 « Où s’adresser » : le mot « x+ » est plus large que la colonne/,
+    );
   });
 });

@@ -21,7 +21,8 @@ beforeAll(async () => {
 }, 180_000);
 
 /** pdftotext on the whole file, spaces normalised. */
-const fullText = (file: string) => squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+const fullText = (file: string) =>
+  squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 
 /** An address printed on several lines (broken after "/") put back together. */
 function printedUrls(text: string): string[] {
@@ -78,7 +79,8 @@ describe('every leaflet (general + 14 communes)', () => {
       expect(text).toContain('L441-1');
       // Desks without contact details: the leaflet sends people to the mairie and the portal, not
       // to the site, which holds no more than the leaflet.
-      if (catalog.places.some((p) => missingContact(p).length > 0)) expect(text).toMatch(/(?:Autres a|A)dresses et horaires : en mairie ou via le portail national\./);
+      if (catalog.places.some((p) => missingContact(p).length > 0))
+        expect(text).toMatch(/(?:Autres a|A)dresses et horaires : en mairie ou via le portail national\./);
       expect(text).not.toContain('sur le site ou en mairie');
     }
   });
@@ -136,7 +138,9 @@ describe('panels, once folded', () => {
       6: 'Pour en savoir plus',
     };
     for (const slug of ['plaquette-sai-cahc', 'carvin', 'henin-beaumont']) {
-      const texts = Object.fromEntries([1, 2, 3, 4, 5, 6].map((panel) => [panel, squash(panelText(pdf(slug).file, panel))]));
+      const texts = Object.fromEntries(
+        [1, 2, 3, 4, 5, 6].map((panel) => [panel, squash(panelText(pdf(slug).file, panel))]),
+      );
       for (const [panel, marker] of Object.entries(markers)) {
         expect(texts[panel], `${slug}, volet ${panel}`).toContain(marker);
         for (const other of [1, 2, 3, 4, 5, 6].filter((p) => String(p) !== panel && !(panel === '5' && p !== 5))) {
@@ -149,13 +153,15 @@ describe('panels, once folded', () => {
   it('start each panel with its own heading (the cover with the territory and the title)', () => {
     const cover = squash(panelText(pdf('plaquette-sai-cahc').file, 1));
     expect(cover.startsWith(`${catalog.site.territory.name} Demander un logement social`)).toBe(true);
-    for (const panel of [2, 3, 4, 5]) expect(squash(panelText(pdf('plaquette-sai-cahc').file, panel)).startsWith(expected[panel]!)).toBe(true);
+    for (const panel of [2, 3, 4, 5])
+      expect(squash(panelText(pdf('plaquette-sai-cahc').file, panel)).startsWith(expected[panel]!)).toBe(true);
   });
 
   it('read in the folded order in the content streams too (cover first on the outside)', () => {
     const [outside, inside] = decodedContentStreams(pdf('plaquette-sai-cahc').file);
     // Order of first appearance of each panel's x position in the text matrices.
-    const xs = (stream: string) => tokenize(stream).flatMap((t, i, all) => (t.value === 'Tm' ? [Number(all[i - 2]!.value)] : []));
+    const xs = (stream: string) =>
+      tokenize(stream).flatMap((t, i, all) => (t.value === 'Tm' ? [Number(all[i - 2]!.value)] : []));
     const panelOf = (x: number, page: 1 | 2) => {
       const mm = 72 / 25.4;
       if (page === 1) return x < 97 * mm ? 5 : x < 197 * mm ? 6 : 1;
@@ -176,7 +182,10 @@ describe('commune editions', () => {
       const others = catalog.places.filter((p) => p.commune !== c.id && p.level === 2 && p.onTerritory);
       const lastLocal = Math.max(...local.map((p) => text.indexOf(squash(p.name))));
       const firstOther = Math.min(...others.map((p) => text.indexOf(squash(p.name))).filter((i) => i >= 0));
-      expect(local.every((p) => text.includes(squash(p.name))), c.id).toBe(true);
+      expect(
+        local.every((p) => text.includes(squash(p.name))),
+        c.id,
+      ).toBe(true);
       expect(lastLocal, c.id).toBeLessThan(firstOther);
     }
   });
@@ -188,7 +197,8 @@ describe('commune editions', () => {
 
   it('list every level-2 desk of the territory in the general leaflet', () => {
     const text = squash(panelText(pdf('plaquette-sai-cahc').file, 5) + panelText(pdf('plaquette-sai-cahc').file, 6));
-    for (const place of catalog.places.filter((p) => p.level === 2 && p.onTerritory)) expect(text).toContain(squash(place.name));
+    for (const place of catalog.places.filter((p) => p.level === 2 && p.onTerritory))
+      expect(text).toContain(squash(place.name));
   });
 });
 
@@ -231,7 +241,9 @@ describe('QR code', () => {
       const { size, data } = QRCode.create(target, { errorCorrectionLevel: 'M' }).modules;
       for (let row = 0; row < size; row++) {
         for (let column = 0; column < size; column++) {
-          expect(dark.has(`${size - row - 1},${column}`), `${slug} ${row},${column}`).toBe(data[row * size + column] === 1);
+          expect(dark.has(`${size - row - 1},${column}`), `${slug} ${row},${column}`).toBe(
+            data[row * size + column] === 1,
+          );
         }
       }
     }

@@ -7,7 +7,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, PDFRawStream, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  PDFRawStream,
+  decodePDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export function tool(command: string, args: string[]): { stdout: string; stderr: string; status: number } {
@@ -45,14 +56,34 @@ export function panelText(file: string, panel: number): string {
   const { page, x, width } = panelColumns[panel]!;
   return execFileSync(
     'pdftotext',
-    ['-f', String(page), '-l', String(page), '-r', '72', '-x', String(Math.round(x) + 1), '-y', '0', '-W', String(Math.round(width) - 2), '-H', String(Math.round(210 * mm)), '-enc', 'UTF-8', file, '-'],
+    [
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-r',
+      '72',
+      '-x',
+      String(Math.round(x) + 1),
+      '-y',
+      '0',
+      '-W',
+      String(Math.round(width) - 2),
+      '-H',
+      String(Math.round(210 * mm)),
+      '-enc',
+      'UTF-8',
+      file,
+      '-',
+    ],
     { encoding: 'utf8' },
   );
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdfjs takes ownership of the buffer it is given: pass a copy.
-  return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 })
+    .promise;
 }
 
 /** Text of each marked-content id (pdfjs ids: "p<page ref>R_mc<MCID>"), lines joined by spaces. */
@@ -64,7 +95,8 @@ export async function markedText(doc: PDFDocumentProxy): Promise<Map<string, str
     const stack: (string | null)[] = [];
     for (const item of content.items) {
       if ('type' in item) {
-        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') stack.push((item as { id?: string }).id ?? null);
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')
+          stack.push((item as { id?: string }).id ?? null);
         else if (item.type === 'endMarkedContent') stack.pop();
         continue;
       }
@@ -99,13 +131,20 @@ export async function structureOutline(bytes: Uint8Array): Promise<OutlineNode[]
   const pdfjs = await openPdf(bytes);
   const texts = await markedText(pdfjs);
   const pageRefs = lib.getPages().map((p) => p.ref);
-  const pageIndex = (ref: PDFObject | undefined) => pageRefs.findIndex((r) => ref instanceof PDFRef && r.objectNumber === ref.objectNumber);
+  const pageIndex = (ref: PDFObject | undefined) =>
+    pageRefs.findIndex((r) => ref instanceof PDFRef && r.objectNumber === ref.objectNumber);
   const idOf = (page: number, mcid: number) => `p${pageRefs[page]!.objectNumber}R_mc${mcid}`;
 
   const root = lib.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
   const out: OutlineNode[] = [];
   const walk = (element: PDFDict, depth: number) => {
-    const node: OutlineNode = { role: (element.get(PDFName.of('S')) as PDFName).decodeText(), depth, text: '', pages: [], annotations: 0 };
+    const node: OutlineNode = {
+      role: (element.get(PDFName.of('S')) as PDFName).decodeText(),
+      depth,
+      text: '',
+      pages: [],
+      annotations: 0,
+    };
     const alt = element.lookup(PDFName.of('Alt'));
     if (alt) node.alt = (alt as unknown as { decodeText(): string }).decodeText();
     out.push(node);
@@ -136,7 +175,8 @@ export async function structureOutline(bytes: Uint8Array): Promise<OutlineNode[]
     node.pages = [...new Set(node.pages)];
   };
   const rootKids = root.get(PDFName.of('K'));
-  for (const kid of rootKids instanceof PDFArray ? rootKids.asArray() : [rootKids]) walk(lib.context.lookup(kid as PDFRef, PDFDict), 0);
+  for (const kid of rootKids instanceof PDFArray ? rootKids.asArray() : [rootKids])
+    walk(lib.context.lookup(kid as PDFRef, PDFDict), 0);
   await pdfjs.destroy();
   return out;
 }
@@ -144,7 +184,10 @@ export async function structureOutline(bytes: Uint8Array): Promise<OutlineNode[]
 /** "  H2 Où faire votre demande ?" — one line per element, indented by depth. */
 export function formatOutline(nodes: readonly OutlineNode[]): string {
   return nodes
-    .map((n) => `${'  '.repeat(n.depth)}${n.role}${n.text ? ` ${n.text}` : ''}${n.alt ? ` [Alt: ${n.alt}]` : ''}${n.annotations ? ` [${n.annotations} annotation(s)]` : ''}`)
+    .map(
+      (n) =>
+        `${'  '.repeat(n.depth)}${n.role}${n.text ? ` ${n.text}` : ''}${n.alt ? ` [Alt: ${n.alt}]` : ''}${n.annotations ? ` [${n.annotations} annotation(s)]` : ''}`,
+    )
     .join('\n');
 }
 

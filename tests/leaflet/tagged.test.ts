@@ -7,7 +7,18 @@ import type { Catalog } from '../../src/domain/types';
 import { absoluteUrl, paths } from '../../src/domain/urls';
 import { renderLeaflet } from '../../src/leaflet/index';
 import { base, commune, general, realCatalog, renderVariants, type Rendered } from './fixtures';
-import { decodedContentStreams, markedText, openPdf, squash, streamText, structureOutline, tempDir, tokenize, tool, type OutlineNode } from './pdf-tools';
+import {
+  decodedContentStreams,
+  markedText,
+  openPdf,
+  squash,
+  streamText,
+  structureOutline,
+  tempDir,
+  tokenize,
+  tool,
+  type OutlineNode,
+} from './pdf-tools';
 
 let catalog: Catalog;
 let pdfs: Map<string, Rendered>;
@@ -34,7 +45,11 @@ async function pageTrees(bytes: Uint8Array) {
   for (let n = 1; n <= doc.numPages; n++) trees.push((await (await doc.getPage(n)).getStructTree()) as StructNode);
   await doc.destroy();
   const textOf = (node: StructNode): string =>
-    squash((node.children ?? []).map((c) => (c.type === 'content' ? (texts.get(c.id!) ?? '') : c.role ? textOf(c) : '')).join(' '));
+    squash(
+      (node.children ?? [])
+        .map((c) => (c.type === 'content' ? (texts.get(c.id!) ?? '') : c.role ? textOf(c) : ''))
+        .join(' '),
+    );
   return { trees, textOf };
 }
 
@@ -43,7 +58,8 @@ function walk(node: StructNode, visit: (node: StructNode) => void): void {
   for (const child of node.children ?? []) walk(child, visit);
 }
 
-const headingsOf = (outline: OutlineNode[]) => outline.filter((n) => /^H\d$/.test(n.role)).map((n) => `${n.role} ${n.text}`);
+const headingsOf = (outline: OutlineNode[]) =>
+  outline.filter((n) => /^H\d$/.test(n.role)).map((n) => `${n.role} ${n.text}`);
 
 describe('tagged PDF', () => {
   it('is reported tagged by pdfinfo', () => {
@@ -85,9 +101,17 @@ describe('tagged PDF', () => {
       walk(tree, (n) => n.role && /^H\d$/.test(n.role) && found.push(`${n.role} ${textOf(n)}`));
       return found;
     };
-    expect(headings(inside).filter((h) => h.startsWith('H2'))).toEqual(['H2 Où faire votre demande ?', 'H2 Faire enregistrer votre demande', 'H2 Comment les logements sont attribués']);
+    expect(headings(inside).filter((h) => h.startsWith('H2'))).toEqual([
+      'H2 Où faire votre demande ?',
+      'H2 Faire enregistrer votre demande',
+      'H2 Comment les logements sont attribués',
+    ]);
     expect(headings(outside)[0]).toBe('H1 Demander un logement social');
-    expect(headings(outside).filter((h) => h.startsWith('H2'))).toEqual(['H2 Dans ce dépliant', 'H2 Où s’adresser', 'H2 Pour en savoir plus']);
+    expect(headings(outside).filter((h) => h.startsWith('H2'))).toEqual([
+      'H2 Dans ce dépliant',
+      'H2 Où s’adresser',
+      'H2 Pour en savoir plus',
+    ]);
 
     const lists: StructNode[] = [];
     walk(inside, (n) => n.role === 'L' && lists.push(n));
@@ -116,7 +140,8 @@ describe('tagged PDF', () => {
       const parentOf = new Map<number, PDFDict>();
       for (let i = 0; i < nums.size(); i += 2) {
         const value = nums.get(i + 1);
-        if (value instanceof PDFRef) parentOf.set((nums.get(i) as PDFNumber).asNumber(), doc.context.lookup(value, PDFDict));
+        if (value instanceof PDFRef)
+          parentOf.set((nums.get(i) as PDFNumber).asNumber(), doc.context.lookup(value, PDFDict));
       }
       let links = 0;
       for (const page of doc.getPages()) {
@@ -131,8 +156,17 @@ describe('tagged PDF', () => {
           const element = parentOf.get((annot.get(PDFName.of('StructParent')) as PDFNumber).asNumber())!;
           expect(element.get(PDFName.of('S'))).toBe(PDFName.of('Link'));
           const kids = element.lookup(PDFName.of('K'));
-          const objrs = (kids instanceof PDFArray ? kids.asArray() : [kids]).map((k) => (k instanceof PDFRef ? doc.context.lookup(k) : k));
-          expect(objrs.some((k) => k instanceof PDFDict && k.get(PDFName.of('Type')) === PDFName.of('OBJR') && k.get(PDFName.of('Obj')) === ref)).toBe(true);
+          const objrs = (kids instanceof PDFArray ? kids.asArray() : [kids]).map((k) =>
+            k instanceof PDFRef ? doc.context.lookup(k) : k,
+          );
+          expect(
+            objrs.some(
+              (k) =>
+                k instanceof PDFDict &&
+                k.get(PDFName.of('Type')) === PDFName.of('OBJR') &&
+                k.get(PDFName.of('Obj')) === ref,
+            ),
+          ).toBe(true);
           links++;
         }
       }
@@ -145,20 +179,26 @@ describe('tagged PDF', () => {
     const markInfo = doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict);
     expect(markInfo.get(PDFName.of('Marked'))).toBe(PDFBool.True);
     expect((doc.catalog.lookup(PDFName.of('Lang')) as PDFString).decodeText()).toBe('fr-FR');
-    expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))).toBe(PDFBool.True);
+    expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict).get(PDFName.of('DisplayDocTitle'))).toBe(
+      PDFBool.True,
+    );
     const metadata = doc.catalog.lookup(PDFName.of('Metadata'), PDFStream);
     expect(metadata.dict.get(PDFName.of('Type'))).toBe(PDFName.of('Metadata'));
     expect(metadata.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('XML'));
     expect(metadata.dict.get(PDFName.of('Filter'))).toBeUndefined();
     const xmp = streamText(metadata);
-    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Demander un logement social à Carvin – Communauté d’Agglomération Hénin-Carvin</rdf:li></rdf:Alt></dc:title>');
+    expect(xmp).toContain(
+      '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Demander un logement social à Carvin – Communauté d’Agglomération Hénin-Carvin</rdf:li></rdf:Alt></dc:title>',
+    );
     expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>fr-FR</rdf:li></rdf:Bag></dc:language>');
     expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
     expect(xmp).toContain('<xmp:CreateDate>2026-11-28T00:00:00Z</xmp:CreateDate>');
     // pdfjs reads the same metadata.
     const js = await openPdf(pdf('carvin').bytes);
     const { metadata: parsed } = await js.getMetadata();
-    expect(parsed?.get('dc:title')).toBe('Demander un logement social à Carvin – Communauté d’Agglomération Hénin-Carvin');
+    expect(parsed?.get('dc:title')).toBe(
+      'Demander un logement social à Carvin – Communauté d’Agglomération Hénin-Carvin',
+    );
     await js.destroy();
   });
 });
@@ -178,7 +218,11 @@ describe('marked content', () => {
         for (const item of content.items) {
           if ('type' in item) {
             if (item.type === 'endMarkedContent') stack.pop();
-            else stack.push({ tag: (item as unknown as { tag: string }).tag, id: (item as unknown as { id?: string }).id });
+            else
+              stack.push({
+                tag: (item as unknown as { tag: string }).tag,
+                id: (item as unknown as { id?: string }).id,
+              });
             continue;
           }
           if (!item.str.trim()) continue;
@@ -206,7 +250,8 @@ describe('marked content', () => {
         else if (token.value === 'EMC') {
           depth--;
           if (depth < 0) problems.push(`page ${page + 1} : EMC sans ouverture`);
-        } else if (depth === 0 && painting.has(token.value)) problems.push(`page ${page + 1} : ${token.value} hors contenu marqué`);
+        } else if (depth === 0 && painting.has(token.value))
+          problems.push(`page ${page + 1} : ${token.value} hors contenu marqué`);
       }
       if (depth !== 0) problems.push(`page ${page + 1} : ${depth} séquence(s) non fermée(s)`);
     });
@@ -227,12 +272,19 @@ describe('marked content', () => {
   it('gives each MCID of a page one element of the ParentTree, of the same type as its BDC tag', async () => {
     const { bytes, file } = pdf('henin-beaumont');
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    const nums = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict).lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+    const nums = doc.catalog
+      .lookup(PDFName.of('StructTreeRoot'), PDFDict)
+      .lookup(PDFName.of('ParentTree'), PDFDict)
+      .lookup(PDFName.of('Nums'), PDFArray);
     decodedContentStreams(file).forEach((stream, page) => {
       const structParents = (doc.getPages()[page]!.node.get(PDFName.of('StructParents')) as PDFNumber).asNumber();
       let array: PDFArray | undefined;
-      for (let i = 0; i < nums.size(); i += 2) if ((nums.get(i) as PDFNumber).asNumber() === structParents) array = nums.lookup(i + 1, PDFArray);
-      const marks = [...stream.matchAll(/\/(\w+) <<\/MCID (\d+)>> BDC/g)].map((m) => ({ tag: m[1]!, mcid: Number(m[2]) }));
+      for (let i = 0; i < nums.size(); i += 2)
+        if ((nums.get(i) as PDFNumber).asNumber() === structParents) array = nums.lookup(i + 1, PDFArray);
+      const marks = [...stream.matchAll(/\/(\w+) <<\/MCID (\d+)>> BDC/g)].map((m) => ({
+        tag: m[1]!,
+        mcid: Number(m[2]),
+      }));
       expect(marks.map((m) => m.mcid)).toEqual(marks.map((_, i) => i));
       expect(array!.size()).toBe(marks.length);
       for (const { tag, mcid } of marks) {

@@ -16,7 +16,16 @@ import { formatIssue } from '../../src/domain/references';
 import { importWrites, writeImport } from '../../src/directory-import/write';
 import { projectRoot } from '../harness';
 import { contentWithMistake } from '../helpers/fixtures';
-import { basePlaces, carvinText, directoryFile, importChecked, loadChecked, placeYaml, renderEverything, snapshot } from './arbitraries';
+import {
+  basePlaces,
+  carvinText,
+  directoryFile,
+  importChecked,
+  loadChecked,
+  placeYaml,
+  renderEverything,
+  snapshot,
+} from './arbitraries';
 
 describe('propriétés (séries longues)', () => {
   it('import de bout en bout : seuls des lieux changent, le contenu reste valide et s’imprime', async () => {
@@ -27,7 +36,9 @@ describe('propriétés (séries longues)', () => {
       fc.asyncProperty(directoryFile('62215'), async (json) => {
         // Each case starts from the pristine copy.
         for (const place of basePlaces) await writeFile(join(root, place.file), place.text);
-        const places = await Promise.all(basePlaces.map(async (p) => ({ ...p, text: await readFile(join(root, p.file), 'utf8') })));
+        const places = await Promise.all(
+          basePlaces.map(async (p) => ({ ...p, text: await readFile(join(root, p.file), 'utf8') })),
+        );
         const outcomes = await importChecked(json, places, '62215');
         await writeImport(importWrites(contentDir, root, outcomes), `propriete-${run++}`);
         const after = await snapshot(root);

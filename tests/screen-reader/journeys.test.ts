@@ -29,26 +29,35 @@ describe('Parcours au lecteur d’écran (Orca et Chromium, clavier seul)', () =
   const ready = (async () => {
     if (missingTools().length > 0) return undefined;
     run = await runJourneys(await builtDist('distWithBase'), journeys);
-    console.log(`Parcours au lecteur d’écran : ${run.seconds} s (${run.results.map((r) => `${r.id} ${r.seconds} s`).join(', ')}), ${run.versions.orca}, ${run.versions.chromium}`);
+    console.log(
+      `Parcours au lecteur d’écran : ${run.seconds} s (${run.results.map((r) => `${r.id} ${r.seconds} s`).join(', ')}), ${run.versions.orca}, ${run.versions.chromium}`,
+    );
     return run;
   })();
   // Started at once, awaited by each test: a rejection is reported there, not as unhandled.
   ready.catch(() => {});
 
   for (const journey of journeys) {
-    it(`« ${journey.title} » : tout ce qu’une personne doit entendre est dit, dans l’ordre`, { timeout: 30 * minutes }, async () => {
-      const result = (await ready)?.results.find((r) => r.id === journey.id);
-      expect(result, 'le parcours n’a pas tourné').toBeDefined();
-      expect(passed(result!), failureReport(result!)).toBe(true);
+    it(
+      `« ${journey.title} » : tout ce qu’une personne doit entendre est dit, dans l’ordre`,
+      { timeout: 30 * minutes },
+      async () => {
+        const result = (await ready)?.results.find((r) => r.id === journey.id);
+        expect(result, 'le parcours n’a pas tourné').toBeDefined();
+        expect(passed(result!), failureReport(result!)).toBe(true);
 
-      // The evidence the declaration counts: recorded as passed, with the same expectations.
-      const file = join(evidenceFolder, `${journey.id}.json`);
-      expect(existsSync(file), `${file} manque : lancez « npm run audit:screen-reader »`).toBe(true);
-      const recorded = screenReaderEvidenceSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-      expect(recorded.outcome).toBe('pass');
-      expect(recorded.expectations.map((e) => e.what), `${file} ne correspond plus au parcours : relancez « npm run audit:screen-reader »`).toEqual(result!.expectations.map((e) => e.what));
-      expect([recorded.pages, recorded.criteria]).toEqual([journey.pages, journey.criteria]);
-    });
+        // The evidence the declaration counts: recorded as passed, with the same expectations.
+        const file = join(evidenceFolder, `${journey.id}.json`);
+        expect(existsSync(file), `${file} manque : lancez « npm run audit:screen-reader »`).toBe(true);
+        const recorded = screenReaderEvidenceSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+        expect(recorded.outcome).toBe('pass');
+        expect(
+          recorded.expectations.map((e) => e.what),
+          `${file} ne correspond plus au parcours : relancez « npm run audit:screen-reader »`,
+        ).toEqual(result!.expectations.map((e) => e.what));
+        expect([recorded.pages, recorded.criteria]).toEqual([journey.pages, journey.criteria]);
+      },
+    );
   }
 
   const ceilings = journeys.find((j) => j.id === 'plafonds')!;
@@ -56,19 +65,35 @@ describe('Parcours au lecteur d’écran (Orca et Chromium, clavier seul)', () =
     ['unlabelled', 'un champ sans étiquette', /question du revenu/],
     ['silentError', 'une erreur hors de toute zone dynamique', /message d’erreur/],
   ] as const) {
-    it(`une page des plafonds cassée (${what}) fait échouer le parcours des plafonds`, { timeout: 20 * minutes }, async () => {
-      await ready.catch(() => {});
-      expect(missingTools()).toEqual([]);
-      const folder = await brokenBuild(await builtDist('distWithBase'), await projectTemp(`broken-${defect}-`), defect);
-      try {
-        const [result] = (await runJourneys(folder, [ceilings])).results;
-        expect(passed(result!)).toBe(false);
-        expect(result!.check.missing.map((m) => m.what), failureReport(result!)).toEqual([expect.stringMatching(unheard)]);
-        // It failed where the page is broken, not earlier: the title and the first question were heard.
-        expect(result!.check.heard.filter((h) => h.utterance).map((h) => h.what)).toEqual(expect.arrayContaining([expect.stringMatching(/titre de la page/), expect.stringMatching(/nombre de personnes/)]));
-      } finally {
-        await rm(folder, { recursive: true, force: true });
-      }
-    });
+    it(
+      `une page des plafonds cassée (${what}) fait échouer le parcours des plafonds`,
+      { timeout: 20 * minutes },
+      async () => {
+        await ready.catch(() => {});
+        expect(missingTools()).toEqual([]);
+        const folder = await brokenBuild(
+          await builtDist('distWithBase'),
+          await projectTemp(`broken-${defect}-`),
+          defect,
+        );
+        try {
+          const [result] = (await runJourneys(folder, [ceilings])).results;
+          expect(passed(result!)).toBe(false);
+          expect(
+            result!.check.missing.map((m) => m.what),
+            failureReport(result!),
+          ).toEqual([expect.stringMatching(unheard)]);
+          // It failed where the page is broken, not earlier: the title and the first question were heard.
+          expect(result!.check.heard.filter((h) => h.utterance).map((h) => h.what)).toEqual(
+            expect.arrayContaining([
+              expect.stringMatching(/titre de la page/),
+              expect.stringMatching(/nombre de personnes/),
+            ]),
+          );
+        } finally {
+          await rm(folder, { recursive: true, force: true });
+        }
+      },
+    );
   }
 });

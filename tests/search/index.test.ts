@@ -29,12 +29,18 @@ for (const [name, key, base] of [
 
     it('indexe les pages de contenu, pas la recherche, le plan du site ni la page 404', async () => {
       const { pagefind, close } = await loadPagefind(dist, base);
-      const filters = await (pagefind as unknown as { filters(): Promise<Record<string, Record<string, number>>> }).filters().finally(close);
+      const filters = await (pagefind as unknown as { filters(): Promise<Record<string, Record<string, number>>> })
+        .filters()
+        .finally(close);
       const kinds = Object.keys(filters.type ?? {});
-      expect(kinds).toEqual(expect.arrayContaining(['accueil', 'annuaire', 'commune', 'démarche', 'glossaire', 'information', 'lieu']));
+      expect(kinds).toEqual(
+        expect.arrayContaining(['accueil', 'annuaire', 'commune', 'démarche', 'glossaire', 'information', 'lieu']),
+      );
       expect(kinds).not.toContain('recherche');
       expect(kinds).not.toContain('plan du site');
-      expect(filters.type?.orientation ?? 0, 'l’outil d’orientation : sa page de départ seulement').toBeLessThanOrEqual(1);
+      expect(filters.type?.orientation ?? 0, 'l’outil d’orientation : sa page de départ seulement').toBeLessThanOrEqual(
+        1,
+      );
       expect(filters.niveau).toEqual({ 'Niveau 1': expect.any(Number), 'Niveau 2': expect.any(Number) });
       expect(Object.keys(filters.commune ?? {})).toContain('Hénin-Beaumont');
     });
@@ -45,11 +51,16 @@ for (const [name, key, base] of [
       expect(html).toContain(`data-lexicon="${base}recherche/lexique.json"`);
       expect(html).toMatch(/<label[^>]*for="recherche-mots"[^>]*>Que cherchez-vous/);
       expect(html).toMatch(/role="status" aria-live="polite"/);
-      expect(html, 'le script du moteur de recherche, externe, dans le corps de la page').toMatch(/<script type="module" src="[^"]+\.js"><\/script>[\s\S]*<\/body>/);
+      expect(html, 'le script du moteur de recherche, externe, dans le corps de la page').toMatch(
+        /<script type="module" src="[^"]+\.js"><\/script>[\s\S]*<\/body>/,
+      );
       for (const file of await htmlFiles(dist)) {
         const page = await readText(dist, file);
         const inline = [...page.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>/g)];
-        expect(inline.map((m) => m[0]), file).toEqual([]);
+        expect(
+          inline.map((m) => m[0]),
+          file,
+        ).toEqual([]);
         expect(page, file).not.toMatch(/\sstyle="/);
       }
     });

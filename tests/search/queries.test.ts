@@ -6,7 +6,6 @@ import { builtDist } from '../harness';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 
-
 for (const [name, key, base] of [
   ['avec une base', 'distWithBase', '/logement-social/'],
   ['à la racine', 'distAtRoot', '/'],

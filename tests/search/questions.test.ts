@@ -23,7 +23,9 @@ describe('des questions telles que les demandeurs les tapent', () => {
   });
   afterAll(async () => {
     await close();
-    console.info(`Questions : ${questions.length - missed.length}/${questions.length} trouvent leur page dans les trois premiers${missed.length ? `\n  ${missed.join('\n  ')}` : ''}`);
+    console.info(
+      `Questions : ${questions.length - missed.length}/${questions.length} trouvent leur page dans les trois premiers${missed.length ? `\n  ${missed.join('\n  ')}` : ''}`,
+    );
   });
 
   it('sont au moins soixante, chacune une seule fois', () => {
@@ -32,11 +34,16 @@ describe('des questions telles que les demandeurs les tapent', () => {
   });
 
   it('chaque mot que le vocabulaire fait chercher est sur au moins une page', async () => {
-    const words = [...new Set(options.vocabulary!.expressions.flatMap(([, means]) => means.flatMap((m) => m.split(/\s+/u))))];
+    const words = [
+      ...new Set(options.vocabulary!.expressions.flatMap(([, means]) => means.flatMap((m) => m.split(/\s+/u)))),
+    ];
     const absent: string[] = [];
     for (const word of words) if (((await pagefind.search(word))?.results.length ?? 0) === 0) absent.push(word);
     expect(words.length).toBeGreaterThan(10);
-    expect(absent, 'mots de « means » que la recherche ne peut pas trouver (content/data/search-vocabulary.yaml)').toEqual([]);
+    expect(
+      absent,
+      'mots de « means » que la recherche ne peut pas trouver (content/data/search-vocabulary.yaml)',
+    ).toEqual([]);
   });
 
   it.each(questions)('« %s » → %s', async (question, page) => {

@@ -23,7 +23,13 @@ import { projectRoot } from '../harness';
 
 function referentialFile(path: string): Referential {
   const data = referentialSchema.parse(JSON.parse(readFileSync(join(projectRoot, path), 'utf8')));
-  return readReferential(path.split('/').pop()!.replace(/\.json$/, ''), data);
+  return readReferential(
+    path
+      .split('/')
+      .pop()!
+      .replace(/\.json$/, ''),
+    data,
+  );
 }
 
 describe('le référentiel RGAA 4.1.2 (fichier officiel)', () => {
@@ -41,7 +47,16 @@ describe('le référentiel RGAA 4.1.2 (fichier officiel)', () => {
 
   it('numérote les critères et les tests comme le RGAA', () => {
     expect(criteria[0]).toMatchObject({ id: '1.1', theme: 1, level: 'A' });
-    expect(criteria[0]!.tests.map((t) => t.id)).toEqual(['1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.1.7', '1.1.8']);
+    expect(criteria[0]!.tests.map((t) => t.id)).toEqual([
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '1.1.6',
+      '1.1.7',
+      '1.1.8',
+    ]);
     expect(criteria.find((c) => c.id === '3.2')).toMatchObject({ level: 'AA' });
     expect(rgaa.themes[10]!.title).toBe('Formulaires');
   });
@@ -77,13 +92,23 @@ function themes(results: Record<string, Record<string, AuditStatus>>): ManualThe
 
 describe('la règle de fusion et le taux', () => {
   it('un critère NC sur une seule page est NC', () => {
-    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { accueil: 'C', lieu: 'NC' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: [] });
+    const grid = buildGrid({
+      referential,
+      pages,
+      manual: themes({ '1.1': { accueil: 'C', lieu: 'NC' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }),
+      automated: [],
+    });
     expect(grid.criteria.map((c) => c.status)).toEqual(['NC', 'C', 'C']);
     expect(grid.rate).toEqual({ met: 2, applicable: 3 });
   });
 
   it('un critère NA sur toutes les pages est NA, et sort du taux', () => {
-    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'NA' }, '1.2': { accueil: 'C', lieu: 'NA' }, '2.1': { '*': 'C' } }), automated: [] });
+    const grid = buildGrid({
+      referential,
+      pages,
+      manual: themes({ '1.1': { '*': 'NA' }, '1.2': { accueil: 'C', lieu: 'NA' }, '2.1': { '*': 'C' } }),
+      automated: [],
+    });
     expect(grid.criteria.map((c) => c.status)).toEqual(['NA', 'C', 'C']);
     expect(grid.rate).toEqual({ met: 2, applicable: 2 });
     expect(grid.complete).toBe(true);
@@ -91,7 +116,12 @@ describe('la règle de fusion et le taux', () => {
   });
 
   it('une grille incomplète est non conforme, même sans aucun NC', () => {
-    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { accueil: 'C' }, '1.2': { '*': 'C' } }), automated: [] });
+    const grid = buildGrid({
+      referential,
+      pages,
+      manual: themes({ '1.1': { accueil: 'C' }, '1.2': { '*': 'C' } }),
+      automated: [],
+    });
     expect(grid.complete).toBe(false);
     expect(grid.criteria.map((c) => c.status)).toEqual(['NT', 'C', 'NT']);
     expect(grid.rate).toEqual({ met: 1, applicable: 1 });
@@ -103,20 +133,58 @@ describe('la règle de fusion et le taux', () => {
   });
 
   it('un échec automatique rend la page NC, même si le résultat manuel dit C ou manque', () => {
-    const automated = [{ tool: 'axe-core 4.13.0', pages: { lieu: { '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'fail' as const, detail: 'img sans alt' }] } } }];
-    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated });
+    const automated = [
+      {
+        tool: 'axe-core 4.13.0',
+        pages: {
+          lieu: {
+            '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'fail' as const, detail: 'img sans alt' }],
+          },
+        },
+      },
+    ];
+    const grid = buildGrid({
+      referential,
+      pages,
+      manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }),
+      automated,
+    });
     expect(grid.criteria[0]!.cells.lieu).toMatchObject({ status: 'NC', manual: 'C' });
     expect(grid.criteria[0]!.status).toBe('NC');
     expect(mergeCell(undefined, [{}])).toBe('NC');
     expect(mergeCell('C', [])).toBe('C');
     expect(mergeCell(undefined, [])).toBeUndefined();
     // A pass or a finding to review changes nothing.
-    const passes = [{ tool: 'axe', pages: { lieu: { '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'pass' as const }, { check: 'axe:x', tests: ['1.1.1'], outcome: 'review' as const }] } } }];
-    expect(buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: passes }).status).toBe('totalement conforme');
+    const passes = [
+      {
+        tool: 'axe',
+        pages: {
+          lieu: {
+            '1.1': [
+              { check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'pass' as const },
+              { check: 'axe:x', tests: ['1.1.1'], outcome: 'review' as const },
+            ],
+          },
+        },
+      },
+    ];
+    expect(
+      buildGrid({
+        referential,
+        pages,
+        manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }),
+        automated: passes,
+      }).status,
+    ).toBe('totalement conforme');
   });
 
   it('« * » vaut pour toutes les pages non citées', () => {
-    const grid = buildGrid({ referential, pages, manual: themes({ '1.1': { '*': 'NA', lieu: 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }), automated: [] });
+    const grid = buildGrid({
+      referential,
+      pages,
+      manual: themes({ '1.1': { '*': 'NA', lieu: 'C' }, '1.2': { '*': 'C' }, '2.1': { '*': 'C' } }),
+      automated: [],
+    });
     expect(grid.criteria[0]!.cells).toMatchObject({ accueil: { status: 'NA' }, lieu: { status: 'C' } });
   });
 
@@ -150,7 +218,11 @@ describe('l’audit dans le contenu : état du site et rapport du contenu', () =
     const { accessibilityStatus, gridOf } = await import('../../src/domain/accessibility-audit');
     const { root, contentDir } = await contentWithMistake(undefined);
     const { catalog } = await loadContent(contentDir, root, { sourceRoot: projectRoot });
-    expect(gridOf(catalog!)).toMatchObject({ complete: true, rate: { met: 1, applicable: 1 }, status: 'totalement conforme' });
+    expect(gridOf(catalog!)).toMatchObject({
+      complete: true,
+      rate: { met: 1, applicable: 1 },
+      status: 'totalement conforme',
+    });
     const title = 'Audit d’accessibilité (RGAA)';
     expect(contentReport(catalog!, '2026-11-29').find((s) => s.title.startsWith(title))!.todo).toEqual([]);
 
@@ -198,9 +270,20 @@ describe('les critères vérifiés avec une technologie d’assistance', () => {
     expect(grid.criteria.map((c) => c.status)).toEqual(['C', 'C', 'NA']);
     expect([grid.rate, grid.status]).toEqual([{ met: 2, applicable: 2 }, 'totalement conforme']);
     const item = grid.criteria.find((c) => c.criterion.id === '1.2')!;
-    expect(assistiveTechnologySummary(item, pages)).toBe('Restitution vérifiée avec Orca 43.1 et Chromium 156.0.8078.129, parcours au clavier « Un parcours » (réussi, 2026-12-06, pages : Un lieu).');
-    expect(auditOpenData(grid, { date: '2026-11-29', auditor: 'nous' } as never, 'https://exemple.fr', '/').criteria[1]!.assistiveTechnology).toEqual([
-      { journey: 'parcours', with: 'Orca 43.1 et Chromium 156.0.8078.129', pages: ['lieu'], passed: true, date: '2026-12-06' },
+    expect(assistiveTechnologySummary(item, pages)).toBe(
+      'Restitution vérifiée avec Orca 43.1 et Chromium 156.0.8078.129, parcours au clavier « Un parcours » (réussi, 2026-12-06, pages : Un lieu).',
+    );
+    expect(
+      auditOpenData(grid, { date: '2026-11-29', auditor: 'nous' } as never, 'https://exemple.fr', '/').criteria[1]!
+        .assistiveTechnology,
+    ).toEqual([
+      {
+        journey: 'parcours',
+        with: 'Orca 43.1 et Chromium 156.0.8078.129',
+        pages: ['lieu'],
+        passed: true,
+        date: '2026-12-06',
+      },
     ]);
   });
 
@@ -212,13 +295,24 @@ describe('les critères vérifiés avec une technologie d’assistance', () => {
   });
 
   it('un parcours ne concerne que ses critères ; un critère non applicable n’attend rien', () => {
-    const grid = buildGrid({ ...input, manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'NA' }, '2.1': { '*': 'NA' } }), screenReader: [journey('fail', ['1.1'])] });
+    const grid = buildGrid({
+      ...input,
+      manual: themes({ '1.1': { '*': 'C' }, '1.2': { '*': 'NA' }, '2.1': { '*': 'NA' } }),
+      screenReader: [journey('fail', ['1.1'])],
+    });
     expect(grid.criteria.map((c) => c.status)).toEqual(['C', 'NA', 'NA']);
     expect(grid.criteria[1]!.waitsForAssistiveTechnology).toBeUndefined();
   });
 
   it('la règle seule', () => {
-    const check = (passed: boolean) => ({ journey: 'j', title: 't', with: 'Orca', pages: [], passed, date: '2026-12-06' });
+    const check = (passed: boolean) => ({
+      journey: 'j',
+      title: 't',
+      with: 'Orca',
+      pages: [],
+      passed,
+      date: '2026-12-06',
+    });
     expect(withAssistiveTechnology('C', [])).toEqual({ status: 'NT', waiting: true });
     expect(withAssistiveTechnology('C', [check(true)])).toEqual({ status: 'C', waiting: false });
     expect(withAssistiveTechnology('C', [check(true), check(false)])).toEqual({ status: 'NC', waiting: false });
@@ -228,12 +322,25 @@ describe('les critères vérifiés avec une technologie d’assistance', () => {
   });
 
   it('le RGAA 4.1.2 en nomme la liste ; un autre référentiel n’en a pas par défaut', () => {
-    expect(assistiveTechnologyCriteria['rgaa-4.1.2']).toEqual(expect.arrayContaining(['7.1', '7.5', '9.2', '11.1', '11.10']));
-    expect(buildGrid({ referential, pages, manual: allMet, automated: [] }).criteria.every((c) => c.assistiveTechnology === undefined)).toBe(true);
+    expect(assistiveTechnologyCriteria['rgaa-4.1.2']).toEqual(
+      expect.arrayContaining(['7.1', '7.5', '9.2', '11.1', '11.10']),
+    );
+    expect(
+      buildGrid({ referential, pages, manual: allMet, automated: [] }).criteria.every(
+        (c) => c.assistiveTechnology === undefined,
+      ),
+    ).toBe(true);
   });
 
   it('l’environnement de test : chaque combinaison une fois, avec sa dernière date', () => {
-    const env = (date: string, browser = 'Chromium 156') => ({ assistiveTechnology: 'Orca 43.1', browser, operatingSystem: 'Debian 12', date });
-    expect(screenReaderEnvironments([env('2026-12-01'), env('2026-12-06'), env('2026-12-02', 'Chromium 157')])).toEqual([env('2026-12-06'), env('2026-12-02', 'Chromium 157')]);
+    const env = (date: string, browser = 'Chromium 156') => ({
+      assistiveTechnology: 'Orca 43.1',
+      browser,
+      operatingSystem: 'Debian 12',
+      date,
+    });
+    expect(screenReaderEnvironments([env('2026-12-01'), env('2026-12-06'), env('2026-12-02', 'Chromium 157')])).toEqual(
+      [env('2026-12-06'), env('2026-12-02', 'Chromium 157')],
+    );
   });
 });

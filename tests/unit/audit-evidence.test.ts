@@ -17,7 +17,8 @@ import {
 import { projectRoot } from '../harness';
 
 const fixture = (name: string) => readFileSync(join(projectRoot, 'tests/fixtures/accessibility-audit', name), 'utf8');
-const outcomes = (evidence: PageEvidence) => Object.fromEntries(Object.entries(evidence).flatMap(([, findings]) => findings.map((f) => [f.check, f.outcome])));
+const outcomes = (evidence: PageEvidence) =>
+  Object.fromEntries(Object.entries(evidence).flatMap(([, findings]) => findings.map((f) => [f.check, f.outcome])));
 
 describe('les preuves lues dans le HTML construit', () => {
   it('une page correcte passe chaque contrôle (SVG, script, commentaire et exceptions du RGAA compris)', () => {
@@ -48,23 +49,54 @@ describe('les preuves lues dans le HTML construit', () => {
       'html:field-label': 'fail',
       'html:label-for': 'fail',
     });
-    expect(evidence['10.1']!.find((f) => f.check === 'html:presentational-elements')!.detail).toBe('balise <center> ; balise <font>');
-    expect(evidence['10.1']!.find((f) => f.check === 'html:presentational-attributes')!.detail).toContain('attribut color sur <font> ; attribut border sur <table>');
-    expect(evidence['11.1']!.find((f) => f.check === 'html:field-label')!.detail).toBe('champ sans étiquette <input name="nom"> ; champ sans étiquette <textarea id="t">');
+    expect(evidence['10.1']!.find((f) => f.check === 'html:presentational-elements')!.detail).toBe(
+      'balise <center> ; balise <font>',
+    );
+    expect(evidence['10.1']!.find((f) => f.check === 'html:presentational-attributes')!.detail).toContain(
+      'attribut color sur <font> ; attribut border sur <table>',
+    );
+    expect(evidence['11.1']!.find((f) => f.check === 'html:field-label')!.detail).toBe(
+      'champ sans étiquette <input name="nom"> ; champ sans étiquette <textarea id="t">',
+    );
     expect(htmlEvidence('<html lang="fr"><title>x</title></html>')['8.1']![0]!.outcome).toBe('fail');
   });
 
   it('range les règles d’axe-core sous les critères de leurs étiquettes RGAA-x.y.z', () => {
     const evidence = axeEvidence([
-      { rule: 'image-alt', tags: ['wcag2a', 'RGAAv4', 'RGAA-1.1.1'], outcome: 'passes', help: 'Images must have alternative text', nodes: 3 },
-      { rule: 'color-contrast', tags: ['RGAAv4', 'RGAA-3.2.1'], outcome: 'violations', help: 'Elements must meet minimum color contrast ratio thresholds', nodes: 2 },
-      { rule: 'x', tags: ['RGAAv4', 'RGAA-11.1.1', 'RGAA-11.2.1', 'RGAA-11.1.2'], outcome: 'incomplete', help: 'x', nodes: 1 },
+      {
+        rule: 'image-alt',
+        tags: ['wcag2a', 'RGAAv4', 'RGAA-1.1.1'],
+        outcome: 'passes',
+        help: 'Images must have alternative text',
+        nodes: 3,
+      },
+      {
+        rule: 'color-contrast',
+        tags: ['RGAAv4', 'RGAA-3.2.1'],
+        outcome: 'violations',
+        help: 'Elements must meet minimum color contrast ratio thresholds',
+        nodes: 2,
+      },
+      {
+        rule: 'x',
+        tags: ['RGAAv4', 'RGAA-11.1.1', 'RGAA-11.2.1', 'RGAA-11.1.2'],
+        outcome: 'incomplete',
+        help: 'x',
+        nodes: 1,
+      },
       { rule: 'not-rgaa', tags: ['best-practice'], outcome: 'violations', help: 'y', nodes: 1 },
       { rule: 'frame-title', tags: ['RGAAv4', 'RGAA-2.1.1'], outcome: 'inapplicable', help: 'z', nodes: 0 },
     ]);
     expect(evidence).toEqual({
       '1.1': [{ check: 'axe:image-alt', tests: ['1.1.1'], outcome: 'pass' }],
-      '3.2': [{ check: 'axe:color-contrast', tests: ['3.2.1'], outcome: 'fail', detail: 'Elements must meet minimum color contrast ratio thresholds (2 éléments)' }],
+      '3.2': [
+        {
+          check: 'axe:color-contrast',
+          tests: ['3.2.1'],
+          outcome: 'fail',
+          detail: 'Elements must meet minimum color contrast ratio thresholds (2 éléments)',
+        },
+      ],
       '11.1': [{ check: 'axe:x', tests: ['11.1.1', '11.1.2'], outcome: 'review' }],
       '11.2': [{ check: 'axe:x', tests: ['11.2.1'], outcome: 'review' }],
     });
@@ -88,7 +120,9 @@ describe('le fichier enregistré et la comparaison avec un nouveau relevé', () 
   it('s’écrit toujours pareil : clés dans un ordre fixe, critères par numéro', () => {
     const pages = { lieu: htmlEvidence(fixture('conforming.html')), accueil: htmlEvidence(fixture('conforming.html')) };
     const text = serializeEvidence(evidenceFile('rgaa-4.1.2', 'outil', pages));
-    expect(serializeEvidence(evidenceFile('rgaa-4.1.2', 'outil', { accueil: pages.accueil, lieu: pages.lieu }))).toBe(text);
+    expect(serializeEvidence(evidenceFile('rgaa-4.1.2', 'outil', { accueil: pages.accueil, lieu: pages.lieu }))).toBe(
+      text,
+    );
     expect(text.indexOf('"accueil"')).toBeLessThan(text.indexOf('"lieu"'));
     expect(text.indexOf('"8.5"')).toBeLessThan(text.indexOf('"10.1"'));
     expect(JSON.parse(serializeEvidence(recorded))).toEqual(recorded);
@@ -102,7 +136,9 @@ describe('le fichier enregistré et la comparaison avec un nouveau relevé', () 
 
   it('échoue quand un nouveau relevé ne dit plus la même chose, et dit quoi faire', () => {
     const page = htmlEvidence(fixture('presentational.html'));
-    const fresh = evidenceFile('rgaa-4.1.2', 'contrôles du HTML construit', { accueil: { '8.5': page['8.5']!, '10.1': page['10.1']! } });
+    const fresh = evidenceFile('rgaa-4.1.2', 'contrôles du HTML construit', {
+      accueil: { '8.5': page['8.5']!, '10.1': page['10.1']! },
+    });
     const differences = evidenceDifferences(recorded, fresh);
     expect(differences).toEqual([
       'page accueil, critère 8.5 : enregistré « html:title (8.5.1) : pass », plus trouvé',
@@ -113,9 +149,13 @@ describe('le fichier enregistré et la comparaison avec un nouveau relevé', () 
       'page accueil, critère 10.1 : nouveau « html:presentational-elements (10.1.1) : fail — balise <center> ; balise <font> »',
     ]);
     const message = evidenceMismatchMessage('content/accessibility-audit/automated/html.json', differences);
-    expect(message).toContain('ne correspondent plus à content/accessibility-audit/automated/html.json (6 différences)');
+    expect(message).toContain(
+      'ne correspondent plus à content/accessibility-audit/automated/html.json (6 différences)',
+    );
     expect(message).toContain('npm run audit:record');
-    expect(evidenceDifferences(recorded, evidenceFile('rgaa-4.1.2', 'contrôles du HTML construit', {}), ['accueil'])).toEqual(['page accueil : enregistrée mais absente du nouveau relevé']);
+    expect(
+      evidenceDifferences(recorded, evidenceFile('rgaa-4.1.2', 'contrôles du HTML construit', {}), ['accueil']),
+    ).toEqual(['page accueil : enregistrée mais absente du nouveau relevé']);
     expect(evidenceDifferences(undefined, fresh)).toEqual(['page accueil : absente du fichier enregistré']);
   });
 });

@@ -15,7 +15,19 @@ beforeAll(async () => {
 
 /** Every way of scanning a whole list: after the first page, a page that calls one of them is work that grows with the territory. */
 function forbidScans(list: readonly unknown[], name: string): () => void {
-  const methods = ['filter', 'find', 'some', 'every', 'map', 'flatMap', 'forEach', 'findIndex', 'includes', 'indexOf', Symbol.iterator] as const;
+  const methods = [
+    'filter',
+    'find',
+    'some',
+    'every',
+    'map',
+    'flatMap',
+    'forEach',
+    'findIndex',
+    'includes',
+    'indexOf',
+    Symbol.iterator,
+  ] as const;
   for (const method of methods) {
     Object.defineProperty(list, method, {
       configurable: true,
@@ -42,7 +54,8 @@ describe('le travail de chaque page ne parcourt pas toutes les communes ni tous 
     const allowCommunes = forbidScans(catalog.communes, 'communes');
     const allowOrganisations = forbidScans(catalog.organisations, 'organisations');
     try {
-      for (const page of pages.slice(0, 40)) orient(catalog, { commune: page.commune, situations: page.situation ? [page.situation] : [] });
+      for (const page of pages.slice(0, 40))
+        orient(catalog, { commune: page.commune, situations: page.situation ? [page.situation] : [] });
       for (const id of ['carvin', 'leforest', 'bois-bernard']) {
         communeGuide(catalog, id);
         leafletPlan(catalog, { variant: 'commune', communeId: id }, '/');
@@ -63,8 +76,15 @@ describe('le travail de chaque page ne parcourt pas toutes les communes ni tous 
     for (const commune of catalog.communes) {
       const guide = communeGuide(catalog, commune.id);
       const elsewhere = catalog.places.filter((p) => p.commune !== commune.id && p.level === 2);
-      expect(guide.local.map((p) => p.id).sort()).toEqual(catalog.places.filter((p) => p.commune === commune.id).map((p) => p.id).sort());
-      expect(new Set([...guide.otherDesks, ...guide.specialisedDesks].map((p) => p.id))).toEqual(new Set(elsewhere.map((p) => p.id)));
+      expect(guide.local.map((p) => p.id).sort()).toEqual(
+        catalog.places
+          .filter((p) => p.commune === commune.id)
+          .map((p) => p.id)
+          .sort(),
+      );
+      expect(new Set([...guide.otherDesks, ...guide.specialisedDesks].map((p) => p.id))).toEqual(
+        new Set(elsewhere.map((p) => p.id)),
+      );
     }
   });
 });

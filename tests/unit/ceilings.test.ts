@@ -13,7 +13,8 @@ import {
 import { incomeCeilingsSchema } from '../../src/schemas/data';
 import { realCatalog } from '../helpers/real-content';
 
-const category = (persons: number, composition: Composition = 'other', disability = false) => householdCategory({ persons, composition, disability });
+const category = (persons: number, composition: Composition = 'other', disability = false) =>
+  householdCategory({ persons, composition, disability });
 
 describe('la catégorie de ménage (arrêté du 29 juillet 1987, article 2)', () => {
   it('une personne seule : catégorie 1', () => {
@@ -73,7 +74,16 @@ describe('la catégorie de ménage (arrêté du 29 juillet 1987, article 2)', ()
     // Five persons: article 2 names them in category 6, nothing is open.
     expect(category(5, 'other', true)).toEqual({ category: 6, extraPersons: 0, unsettled: false });
     expect(category(5, 'single-with-dependants')).toEqual({ category: 6, extraPersons: 0, unsettled: false });
-    const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Z', verified: true, sources: [], perExtraPerson: 1000, categories: [1, 2, 3, 4, 5, 6].map((c) => ({ category: c, amount: c * 10000 })) } as unknown as Parameters<typeof unsettledExtraSentence>[0];
+    const table = {
+      product: 'PLUS',
+      year: 2026,
+      incomeYear: 2024,
+      zone: 'Z',
+      verified: true,
+      sources: [],
+      perExtraPerson: 1000,
+      categories: [1, 2, 3, 4, 5, 6].map((c) => ({ category: c, amount: c * 10000 })),
+    } as unknown as Parameters<typeof unsettledExtraSentence>[0];
     const sentence = unsettledExtraSentence(table, category(6, 'other', true))!;
     expect(sentence).toContain('60\u202f000');
     expect(sentence).toContain('61\u202f000');
@@ -83,7 +93,11 @@ describe('la catégorie de ménage (arrêté du 29 juillet 1987, article 2)', ()
   });
 
   it('les questions sans script mènent chacune à la catégorie que donne la règle', () => {
-    expect(householdChoices(1).map((c) => category(c.household.persons, c.household.composition, c.household.disability).category)).toEqual([2, 1]);
+    expect(
+      householdChoices(1).map(
+        (c) => category(c.household.persons, c.household.composition, c.household.disability).category,
+      ),
+    ).toEqual([2, 1]);
     expect(householdChoices(2).map((c) => householdCategory(c.household).category)).toEqual([3, 3, 3, 2]);
     expect(householdChoices(3).map((c) => householdCategory(c.household).category)).toEqual([4, 4, 3]);
     expect(householdChoices(5).map((c) => householdCategory(c.household).category)).toEqual([6, 6, 5]);
@@ -118,8 +132,19 @@ describe('le plafond et la comparaison avec un revenu', () => {
   });
 
   it('refuse un tableau incomplet, sans montant par personne supplémentaire, ou vérifié sans montants', () => {
-    const base = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Essai', verified: false, sources: [{ title: 'Essai' }] };
-    expect(incomeCeilingsSchema.safeParse({ tables: [{ ...base, categories: [{ category: 1, amount: 1 }], perExtraPerson: 1 }] }).success).toBe(false);
+    const base = {
+      product: 'PLUS',
+      year: 2026,
+      incomeYear: 2024,
+      zone: 'Essai',
+      verified: false,
+      sources: [{ title: 'Essai' }],
+    };
+    expect(
+      incomeCeilingsSchema.safeParse({
+        tables: [{ ...base, categories: [{ category: 1, amount: 1 }], perExtraPerson: 1 }],
+      }).success,
+    ).toBe(false);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...base, categories: table.categories }] }).success).toBe(false);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...base, verified: true }] }).success).toBe(false);
     expect(incomeCeilingsSchema.safeParse({ tables: [base] }).success).toBe(true);
@@ -128,12 +153,23 @@ describe('le plafond et la comparaison avec un revenu', () => {
 
 describe('un tableau de plafonds, lu par le code', () => {
   // The PLUS 2026 figures (arrêté du 29 juillet 1987 as amended, amounts of 1 January 2026), as a fixture.
-  const plus = { product: 'PLUS' as const, year: 2026, incomeYear: 2024, zone: 'Essai', verified: true, perExtraPerson: 6710, categories: [23403, 31254, 37584, 45374, 53376, 60156].map((amount, i) => ({ category: (i + 1) as 1, amount })), sources: [{ title: 'Arrêté' }] };
+  const plus = {
+    product: 'PLUS' as const,
+    year: 2026,
+    incomeYear: 2024,
+    zone: 'Essai',
+    verified: true,
+    perExtraPerson: 6710,
+    categories: [23403, 31254, 37584, 45374, 53376, 60156].map((amount, i) => ({ category: (i + 1) as 1, amount })),
+    sources: [{ title: 'Arrêté' }],
+  };
 
   it('donne le plafond de la catégorie, et ajoute le montant par personne au-delà de six', () => {
     // A family of four with one person with a disability: category 5.
     expect(ceilingFor(plus, householdCategory({ persons: 4, composition: 'other', disability: true }))).toBe(53376);
-    expect(ceilingFor(plus, householdCategory({ persons: 8, composition: 'other', disability: false }))).toBe(60156 + 2 * 6710);
+    expect(ceilingFor(plus, householdCategory({ persons: 8, composition: 'other', disability: false }))).toBe(
+      60156 + 2 * 6710,
+    );
   });
 
   it('prend le tableau le plus récent qui a des montants, jamais un tableau vide', () => {
@@ -149,13 +185,21 @@ describe('les plafonds du contenu réel : ce qui doit toujours tenir', async () 
   const file = 'content/data/income-ceilings.yaml';
 
   it('le tableau PLUS affiché existe, et chaque tableau avec des montants a une source officielle', () => {
-    expect(currentTable(catalog.incomeCeilings), `${file} : aucun tableau PLUS avec ses montants ; le simulateur et la page des plafonds en ont besoin`).toBeDefined();
+    expect(
+      currentTable(catalog.incomeCeilings),
+      `${file} : aucun tableau PLUS avec ses montants ; le simulateur et la page des plafonds en ont besoin`,
+    ).toBeDefined();
     for (const table of catalog.incomeCeilings.tables) {
       if (table.categories.length === 0) continue;
       const where = `${file}, tableau ${table.product} ${table.year}`;
-      expect(table.sources.some((s) => s.url || s.reference), `${where} : montants sans lien ni référence vers le texte officiel`).toBe(true);
+      expect(
+        table.sources.some((s) => s.url || s.reference),
+        `${where} : montants sans lien ni référence vers le texte officiel`,
+      ).toBe(true);
       const amounts = table.categories.map((c) => c.amount);
-      expect(amounts, `${where} : les montants doivent croître de la catégorie 1 à la catégorie 6`).toEqual([...amounts].sort((a, b) => a - b));
+      expect(amounts, `${where} : les montants doivent croître de la catégorie 1 à la catégorie 6`).toEqual(
+        [...amounts].sort((a, b) => a - b),
+      );
     }
   });
 });

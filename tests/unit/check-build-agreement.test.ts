@@ -53,7 +53,10 @@ async function check(files: Record<string, (text: string) => string>): Promise<C
 }
 
 const carvin = 'places/mairie-carvin.yaml';
-const withPlace = (change: (place: Place) => Place): Catalog => ({ ...base, places: base.places.map((p) => (p.id === 'mairie-carvin' ? change(p) : p)) });
+const withPlace = (change: (place: Place) => Place): Catalog => ({
+  ...base,
+  places: base.places.map((p) => (p.id === 'mairie-carvin' ? change(p) : p)),
+});
 const at = (issue: ContentIssue) => `${issue.file}:${issue.line} ${issue.field}`;
 
 describe('npm run check et la construction s’accordent, règle par règle', () => {
@@ -70,9 +73,13 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
   });
 
   it('glyphe absent de la police (forçage droite-à-gauche dans une adresse)', async () => {
-    const built = await build(withPlace((p) => ({ ...p, address: { ...p.address!, street: '1 rue\u202e de l’Exemple' } })));
+    const built = await build(
+      withPlace((p) => ({ ...p, address: { ...p.address!, street: '1 rue\u202e de l’Exemple' } })),
+    );
     expect(built).toBeInstanceOf(MissingGlyphError);
-    const issues = await check({ [carvin]: (t) => t.replace(/^ {2}street: .*$/m, '  street: "1 rue\\u202E de l’Exemple"') });
+    const issues = await check({
+      [carvin]: (t) => t.replace(/^ {2}street: .*$/m, '  street: "1 rue\\u202E de l’Exemple"'),
+    });
     expect(issues.map(at)).toEqual(['content/places/mairie-carvin.yaml:11 address.street']);
   });
 
@@ -93,14 +100,25 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
   });
 
   it('lieux d’une commune qui ne tiennent pas sur sa plaquette, même au niveau de détail le plus bas', async () => {
-    const long = (i: number) => `Mairie de Carvin – service logement et accueil des demandeurs numéro ${i} du centre-ville`;
+    const long = (i: number) =>
+      `Mairie de Carvin – service logement et accueil des demandeurs numéro ${i} du centre-ville`;
     const carvinPlace = base.places.find((p) => p.id === 'mairie-carvin')!;
     // Copies of the town hall's file that are not town halls (a commune has one).
-    const many = Array.from({ length: 14 }, (_, i) => ({ ...carvinPlace, id: `mairie-carvin-${i}`, name: long(i), townHall: false }));
+    const many = Array.from({ length: 14 }, (_, i) => ({
+      ...carvinPlace,
+      id: `mairie-carvin-${i}`,
+      name: long(i),
+      townHall: false,
+    }));
     const built = await build({ ...base, places: [...base.places, ...many] });
     expect(built).toBeInstanceOf(LeafletOverflowError);
     const source = await readFile(join(projectRoot, 'tests/fixtures/editors/base', carvin), 'utf8');
-    const files = Object.fromEntries(many.map((_, i) => [`places/mairie-carvin-${i}.yaml`, () => source.replace(/^name: .*$/m, `name: ${long(i)}`).replace(/^townHall: true\n/m, '')]));
+    const files = Object.fromEntries(
+      many.map((_, i) => [
+        `places/mairie-carvin-${i}.yaml`,
+        () => source.replace(/^name: .*$/m, `name: ${long(i)}`).replace(/^townHall: true\n/m, ''),
+      ]),
+    );
     const issues = await check(files);
     expect(issues.map(at)).toEqual(['content/communes/carvin.yaml:1 plaquette']);
     expect(issues[0]!.message).toMatch(/^la plaquette de Carvin ne tient pas/);
@@ -109,6 +127,8 @@ describe('npm run check et la construction s’accordent, règle par règle', ()
   it('texte trop long pour la politique (une seule limite, que la plaquette tiendrait ou non)', async () => {
     // YAML drops the last space: 139 characters.
     const issues = await check({ [carvin]: (t) => t.replace(/^name: .*$/m, `name: ${'Mairie '.repeat(20)}`) });
-    expect(issues.map((i) => `${at(i)} ${i.message}`)).toEqual(['content/places/mairie-carvin.yaml:2 name texte trop long : 139 caractères pour 120 au plus']);
+    expect(issues.map((i) => `${at(i)} ${i.message}`)).toEqual([
+      'content/places/mairie-carvin.yaml:2 name texte trop long : 139 caractères pour 120 au plus',
+    ]);
   });
 });

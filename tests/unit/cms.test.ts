@@ -15,20 +15,22 @@ const contentDir = join(import.meta.dirname, '../../content');
 
 /** Every content file a form edits, with the name of its form. */
 function contentFiles(): { form: string; file: string }[] {
-  return forms.flatMap((form) => {
-    const spec: { folder?: string; file?: string; extension?: string } = collectionSpecs[form.spec];
-    if (spec.file) return [{ form: form.spec, file: spec.file }];
-    return readdirSync(join(contentDir, spec.folder!))
-      .filter((name) => name.endsWith(spec.extension!))
-      .map((name) => ({ form: form.spec, file: `${spec.folder}/${name}` }));
-  }).filter(({ file }) => {
-    try {
-      readFileSync(join(contentDir, file));
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return forms
+    .flatMap((form) => {
+      const spec: { folder?: string; file?: string; extension?: string } = collectionSpecs[form.spec];
+      if (spec.file) return [{ form: form.spec, file: spec.file }];
+      return readdirSync(join(contentDir, spec.folder!))
+        .filter((name) => name.endsWith(spec.extension!))
+        .map((name) => ({ form: form.spec, file: `${spec.folder}/${name}` }));
+    })
+    .filter(({ file }) => {
+      try {
+        readFileSync(join(contentDir, file));
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 function dataOf(file: string): Record<string, unknown> {
@@ -60,7 +62,9 @@ function fieldsByPath(fields: CmsField[], prefix = '', into = new Map<string, Cm
 }
 
 describe('la configuration des formulaires (admin/config.yml)', () => {
-  const config = cmsConfig() as { collections: { name: string; fields?: CmsField[]; files?: { fields: CmsField[] }[] }[] };
+  const config = cmsConfig() as {
+    collections: { name: string; fields?: CmsField[]; files?: { fields: CmsField[] }[] }[];
+  };
   const formFieldsOf = (name: string) => {
     const collection = config.collections.find((c) => c.name === name)!;
     return fieldsByPath(collection.fields ?? collection.files![0]!.fields);
@@ -88,7 +92,8 @@ describe('la configuration des formulaires (admin/config.yml)', () => {
     for (const collection of config.collections) {
       for (const [path, field] of formFieldsOf(collection.name)) {
         if (!field.label?.trim()) problems.push(`${collection.name}.${path}`);
-        for (const option of field.options ?? []) if (!option.label.trim() || option.label === '') problems.push(`${collection.name}.${path}=${option.value}`);
+        for (const option of field.options ?? [])
+          if (!option.label.trim() || option.label === '') problems.push(`${collection.name}.${path}=${option.value}`);
       }
     }
     expect(problems).toEqual([]);
@@ -98,7 +103,12 @@ describe('la configuration des formulaires (admin/config.yml)', () => {
     const place = formFieldsOf('places');
     expect(place.get('commune')).toMatchObject({ widget: 'relation', collection: 'communes', value_field: '{{slug}}' });
     expect(place.get('organisation')).toMatchObject({ widget: 'relation', collection: 'organisations' });
-    expect(formFieldsOf('topics').get('covers')).toMatchObject({ widget: 'relation', collection: 'minimumInformation', multiple: true, value_field: 'items.*.id' });
+    expect(formFieldsOf('topics').get('covers')).toMatchObject({
+      widget: 'relation',
+      collection: 'minimumInformation',
+      multiple: true,
+      value_field: 'items.*.id',
+    });
     expect(formFieldsOf('topics').get('body')).toEqual(bodyField);
   });
 
@@ -117,12 +127,24 @@ describe('la configuration des formulaires (admin/config.yml)', () => {
     const schema = z.object({ name: z.string(), when: z.date() });
     expect(() => formFields(schema, { name: { label: 'Nom' } })).toThrow(/when : aucun libellé/);
     expect(() => formFields(schema, { name: { label: 'Nom' }, when: { label: 'Quand' } })).toThrow(/type ZodDate/);
-    expect(() => formFields(z.object({ name: z.string() }), { name: { label: 'Nom' }, old: { label: 'Ancien' } })).toThrow(CmsConfigError);
-    expect(() => formFields(z.object({ kind: z.enum(['a', 'b']) }), { kind: { label: 'Type', options: { a: 'A' } } })).toThrow(/« b » n’a pas de libellé/);
+    expect(() =>
+      formFields(z.object({ name: z.string() }), { name: { label: 'Nom' }, old: { label: 'Ancien' } }),
+    ).toThrow(CmsConfigError);
+    expect(() =>
+      formFields(z.object({ kind: z.enum(['a', 'b']) }), { kind: { label: 'Type', options: { a: 'A' } } }),
+    ).toThrow(/« b » n’a pas de libellé/);
   });
 
   it('écrit vers GitLab en PKCE avec les réglages de content/site.yaml, et le mode local sur 127.0.0.1 seulement', () => {
-    const gitlab = cmsConfig({ settings: { backend: 'gitlab', repo: 'cahc/logement-social', branch: 'main', baseUrl: 'https://gitlab.exemple.fr', appId: 'abc' } });
+    const gitlab = cmsConfig({
+      settings: {
+        backend: 'gitlab',
+        repo: 'cahc/logement-social',
+        branch: 'main',
+        baseUrl: 'https://gitlab.exemple.fr',
+        appId: 'abc',
+      },
+    });
     expect(gitlab.backend).toEqual({
       name: 'gitlab',
       repo: 'cahc/logement-social',
@@ -134,7 +156,10 @@ describe('la configuration des formulaires (admin/config.yml)', () => {
       api_root: 'https://gitlab.exemple.fr/api/v4',
     });
     expect(gitlab.publish_mode).toBe('editorial_workflow');
-    expect(gitlab.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1', allowed_hosts: ['127.0.0.1', 'localhost'] });
+    expect(gitlab.local_backend).toEqual({
+      url: 'http://127.0.0.1:8081/api/v1',
+      allowed_hosts: ['127.0.0.1', 'localhost'],
+    });
     expect(cmsConfig().backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1' });
   });
 });
@@ -151,7 +176,10 @@ describe('les fichiers restent tels qu’un éditeur les écrirait', () => {
         const normalized = normalize(schemas[form]!, data, data) as Record<string, unknown>;
         if (updateMdxText(text, normalized, body) !== text) changed.push(file);
       } else {
-        const normalized = normalize(schemas[form]!, parseYamlText(text), parseYamlText(text)) as Record<string, unknown>;
+        const normalized = normalize(schemas[form]!, parseYamlText(text), parseYamlText(text)) as Record<
+          string,
+          unknown
+        >;
         if (updateYamlText(text, normalized) !== text) changed.push(file);
       }
     }
@@ -169,7 +197,8 @@ describe('les fichiers restent tels qu’un éditeur les écrirait', () => {
       const before = text.split('\n');
       const after = next.split('\n');
       const changed = before.map((line, i) => (line === after[i] ? null : i)).filter((i) => i !== null);
-      if (before.length !== after.length || changed.length !== 1) problems.push(`${file} : ${changed.length} lignes changées`);
+      if (before.length !== after.length || changed.length !== 1)
+        problems.push(`${file} : ${changed.length} lignes changées`);
     }
     expect(problems).toEqual([]);
   });
@@ -197,37 +226,72 @@ sources:
     const data = parseYamlText(place);
     const { phone: _phone, ...withoutPhone } = data;
     expect(updateYamlText(place, withoutPhone)).toBe(place.replace('phone: "03 21 00 00 00"\n', ''));
-    const withEmail = { name: data.name, organisation: data.organisation, level: 1, services: data.services, phone: data.phone, email: 'a@b.fr', sources: data.sources };
-    expect(updateYamlText(place, withEmail)).toBe(place.replace('phone: "03 21 00 00 00"\n', 'phone: "03 21 00 00 00"\nemail: a@b.fr\n'));
+    const withEmail = {
+      name: data.name,
+      organisation: data.organisation,
+      level: 1,
+      services: data.services,
+      phone: data.phone,
+      email: 'a@b.fr',
+      sources: data.sources,
+    };
+    expect(updateYamlText(place, withEmail)).toBe(
+      place.replace('phone: "03 21 00 00 00"\n', 'phone: "03 21 00 00 00"\nemail: a@b.fr\n'),
+    );
   });
 
   it('ajoute un créneau d’ouverture à la fin de la liste, écrit comme les autres, sans toucher aux autres lignes', () => {
     const text = `hours:\n  # matin\n  - days: [lundi]\n    opens: "08:30"\n    closes: "12:00"\n`;
     const data = parseYamlText(text) as { hours: unknown[] };
     // As Decap hands it: the box's default first, then the fields.
-    const form = { hours: [...data.hours, { appointmentOnly: false, days: ['mardi'], opens: '14:00', closes: '17:00' }] };
+    const form = {
+      hours: [...data.hours, { appointmentOnly: false, days: ['mardi'], opens: '14:00', closes: '17:00' }],
+    };
     const next = updateYamlText(text, normalize(placeSchema, form, data) as Record<string, unknown>);
     expect(next).toBe(`${text}  - days: [mardi]\n    opens: "14:00"\n    closes: "17:00"\n`);
   });
 
   it('garde le corps d’une fiche MDX octet pour octet quand seul le résumé change', () => {
-    const text = '---\ntitle: "Titre"\nsummary: "Ancien résumé."\n---\n\nimport X from "y";\n\nTexte   avec  espaces\r\n<X />\n';
+    const text =
+      '---\ntitle: "Titre"\nsummary: "Ancien résumé."\n---\n\nimport X from "y";\n\nTexte   avec  espaces\r\n<X />\n';
     const { data, body } = parseMdxText(text);
     const next = updateMdxText(text, { ...data, summary: 'Nouveau résumé.' }, body);
     expect(next).toBe(text.replace('Ancien résumé.', 'Nouveau résumé.'));
   });
 
   it('ramène les valeurs du formulaire à celles du fichier (champs vidés, nombres, case « portail » décochée)', () => {
-    const value = normalize(placeSchema, { name: 'A', level: '2', email: '', audiences: [], phones: [], address: { street: '', postcode: '', city: '' } });
+    const value = normalize(placeSchema, {
+      name: 'A',
+      level: '2',
+      email: '',
+      audiences: [],
+      phones: [],
+      address: { street: '', postcode: '', city: '' },
+    });
     expect(value).toEqual({ name: 'A', level: 2 });
-    expect(normalize(orientationPartnerSchema, { organisation: 'caf', portal: false, forYou: 'Aide.' })).toEqual({ organisation: 'caf', forYou: 'Aide.' });
+    expect(normalize(orientationPartnerSchema, { organisation: 'caf', portal: false, forYou: 'Aide.' })).toEqual({
+      organisation: 'caf',
+      forYou: 'Aide.',
+    });
     // A default the file already had stays.
-    expect(normalize(placeSchema, { name: 'A', audiences: [] }, { name: 'A', audiences: [] })).toEqual({ name: 'A', audiences: [] });
+    expect(normalize(placeSchema, { name: 'A', audiences: [] }, { name: 'A', audiences: [] })).toEqual({
+      name: 'A',
+      audiences: [],
+    });
   });
 });
 
 describe('la vérification avant enregistrement (src/cms/browser.ts)', () => {
-  const place = { name: 'Mairie', organisation: 'communes', level: 1, onTerritory: true, commune: 'carvin', services: ['welcome'], conventionLabel: 'X', sources: [{ title: 'Convention' }] };
+  const place = {
+    name: 'Mairie',
+    organisation: 'communes',
+    level: 1,
+    onTerritory: true,
+    commune: 'carvin',
+    services: ['welcome'],
+    conventionLabel: 'X',
+    sources: [{ title: 'Convention' }],
+  };
 
   it('accepte une fiche juste', () => {
     expect(problemsOf('places', placeSchema, place)).toEqual([]);
@@ -235,7 +299,9 @@ describe('la vérification avant enregistrement (src/cms/browser.ts)', () => {
 
   it('refuse une règle croisée avec le message du schéma et le libellé français du champ', () => {
     const problems = problemsOf('places', placeSchema, { ...place, services: ['welcome', 'registration'] });
-    expect(problems).toEqual([expect.stringMatching(/^Niveau : un lieu de niveau 1 n’enregistre pas la demande.* Attendu : « level: 2 »/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Niveau : un lieu de niveau 1 n’enregistre pas la demande.* Attendu : « level: 2 »/),
+    ]);
   });
 
   it('nomme l’élément de liste en cause', () => {
@@ -243,6 +309,8 @@ describe('la vérification avant enregistrement (src/cms/browser.ts)', () => {
       { days: ['lundi'], opens: '08:30', closes: '12:00' },
       { days: ['lundi'], opens: '11:00', closes: '13:00' },
     ];
-    expect(problemsOf('places', placeSchema, { ...place, hours })).toEqual([expect.stringMatching(/^Horaires d’ouverture › créneau n° 2 : ce créneau chevauche le créneau n° 1/)]);
+    expect(problemsOf('places', placeSchema, { ...place, hours })).toEqual([
+      expect.stringMatching(/^Horaires d’ouverture › créneau n° 2 : ce créneau chevauche le créneau n° 1/),
+    ]);
   });
 });

@@ -20,12 +20,15 @@ async function baseCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-const section = (sections: ReturnType<typeof contentReport>, start: string) => sections.find((s) => s.title.startsWith(start))!;
+const section = (sections: ReturnType<typeof contentReport>, start: string) =>
+  sections.find((s) => s.title.startsWith(start))!;
 
 describe('le rapport du contenu', () => {
   it('liste les lieux sans adresse, téléphone ou horaires', async () => {
     const report = contentReport(await baseCatalog(), '2026-12-01');
-    expect(section(report, 'Lieux sans').todo).toEqual(['CAF du Pas-de-Calais – antenne de Carvin (content/places/caf-carvin.yaml) : adresse, téléphone, horaires']);
+    expect(section(report, 'Lieux sans').todo).toEqual([
+      'CAF du Pas-de-Calais – antenne de Carvin (content/places/caf-carvin.yaml) : adresse, téléphone, horaires',
+    ]);
   });
 
   it('liste les fiches de l’annuaire mises à jour il y a plus de 12 mois', async () => {
@@ -33,7 +36,16 @@ describe('le rapport du contenu', () => {
     const place = catalog.places[0]!;
     place.sources = [
       ...place.sources,
-      { title: 'Annuaire', directory: { record: 'abc', modified: '2025-11-30', file: 'annuaire-2026-10-01.json', fileDate: '2026-10-01', fields: {} } },
+      {
+        title: 'Annuaire',
+        directory: {
+          record: 'abc',
+          modified: '2025-11-30',
+          file: 'annuaire-2026-10-01.json',
+          fileDate: '2026-10-01',
+          fields: {},
+        },
+      },
     ];
     const title = 'Coordonnées venues de l’annuaire';
     expect(section(contentReport(catalog, '2026-11-29'), title).todo).toEqual([]);
@@ -47,7 +59,9 @@ describe('le rapport du contenu', () => {
     expect(section(contentReport(catalog, '2027-05-31'), 'À relire').todo).toEqual([]);
     const late = section(contentReport(catalog, '2027-06-01'), 'À relire').todo;
     expect(late).toHaveLength(catalog.topics.length);
-    expect(late).toContain('Déposer une demande (content/topics/faire-sa-demande.mdx) : à revoir depuis le 31\u00a0mai\u00a02027');
+    expect(late).toContain(
+      'Déposer une demande (content/topics/faire-sa-demande.mdx) : à revoir depuis le 31\u00a0mai\u00a02027',
+    );
   });
 
   it('rappelle de retirer l’avis « en cours de vérification » une fois la fiche revue', async () => {
@@ -73,9 +87,14 @@ describe('le rapport du contenu', () => {
     topic.sources[0]!.consulted = '2026-11-29';
     expect(relire().todo).toEqual([]);
     const body = 'Le recours DALO (article L441-2-3 du CCH), puis le tribunal administratif (article L. 441-2-3-1).';
-    expect(relire(new Map([[topic.file, body]])).todo[0]).toContain('articles cités sans date de consultation : L441-2-3, L441-2-3-1.');
+    expect(relire(new Map([[topic.file, body]])).todo[0]).toContain(
+      'articles cités sans date de consultation : L441-2-3, L441-2-3-1.',
+    );
     // A source dated but that names no code article does not cover one; a law's or the convention's article is not a code article.
-    topic.sources.push({ title: 'Convention SAI CAHC 2022-2028, article 3', date: '2022-12-20' }, { title: 'Loi ELAN, article 111', consulted: '2026-11-29' });
+    topic.sources.push(
+      { title: 'Convention SAI CAHC 2022-2028, article 3', date: '2022-12-20' },
+      { title: 'Loi ELAN, article 111', consulted: '2026-11-29' },
+    );
     expect(relire(new Map([[topic.file, 'Voir la convention, article 3.']])).todo).toEqual([]);
   });
 
@@ -111,7 +130,11 @@ describe('le rapport du contenu', () => {
       ['guichets-enregistrement', ['faire-sa-demande']],
     ]);
     const text = formatReport(contentReport(catalog, '2026-12-01'), '2026-12-01');
-    expect(text).toContain(frenchSpacing('couvert — depot-demande : Comment et où déposer une demande → faire-sa-demande (article à vérifier sur Légifrance)'));
+    expect(text).toContain(
+      frenchSpacing(
+        'couvert — depot-demande : Comment et où déposer une demande → faire-sa-demande (article à vérifier sur Légifrance)',
+      ),
+    );
     expect(text).toMatch(/^Rapport du contenu au 1er\u00a0décembre\u00a02026\u00a0: \d+ point\(s\)/);
     expect(countTodo(contentReport(catalog, '2026-12-01'))).toBeGreaterThan(0);
   });
@@ -128,13 +151,20 @@ describe('le rapport et la date imprimée sur les plaquettes (contentDate, versi
   it('demande d’avancer la date et la version quand une source est consultée après, ou qu’un fichier a changé', async () => {
     const catalog = await baseCatalog();
     const site = { ...catalog.site, contentDate: '2026-11-28', version: '1.3' };
-    const place = { ...catalog.places[0]!, sources: [...catalog.places[0]!.sources, { title: 'Appel au service logement', consulted: '2026-12-01' }] };
+    const place = {
+      ...catalog.places[0]!,
+      sources: [...catalog.places[0]!.sources, { title: 'Appel au service logement', consulted: '2026-12-01' }],
+    };
     const [advice] = contentDateAdvice({ ...catalog, site, places: [place, ...catalog.places.slice(1)] });
     expect(advice).toContain(`${place.file} (consulted 1er\u00a0décembre\u00a02026)`);
     expect(advice).toContain('mettez « contentDate: 2026-12-01 » et « version: "1.4" »');
-    const fromGit = contentDateAdvice({ ...catalog, site }, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]);
+    const fromGit = contentDateAdvice({ ...catalog, site }, [
+      { file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' },
+    ]);
     expect(fromGit[0]).toContain('« contentDate: 2026-12-03 »');
-    const section = contentReport({ ...catalog, site }, '2026-12-05', undefined, [{ file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' }]).find((s) => s.title.startsWith('Date et version'))!;
+    const section = contentReport({ ...catalog, site }, '2026-12-05', undefined, [
+      { file: 'content/topics/cotation.mdx', date: '2026-12-03', what: 'modifié (git)' },
+    ]).find((s) => s.title.startsWith('Date et version'))!;
     expect(section.todo).toHaveLength(1);
     expect(section.info).toEqual(['Les plaquettes disent « Vérifié le 28\u00a0novembre\u00a02026 · version 1.3 ».']);
   });
@@ -168,8 +198,12 @@ describe('les informations minimales du contenu réel', async () => {
   const todo = section(report, 'Informations minimales').todo;
 
   it('ne laissent aucun élément non couvert, et chaque donnée locale à fournir nomme son fichier et son champ', () => {
-    expect(todo.filter((line) => line.startsWith('NON COUVERT')), 'élément de content/data/minimum-information.yaml qu’aucune fiche ne couvre : ajoutez son identifiant à « covers » d’une fiche').toEqual([]);
-    for (const line of todo.filter((l) => l.startsWith('DONNÉE LOCALE'))) expect(line, 'une donnée locale à fournir doit dire où la saisir').toMatch(/\(content\/[^,)]+, [A-Za-z.]+\)/);
+    expect(
+      todo.filter((line) => line.startsWith('NON COUVERT')),
+      'élément de content/data/minimum-information.yaml qu’aucune fiche ne couvre : ajoutez son identifiant à « covers » d’une fiche',
+    ).toEqual([]);
+    for (const line of todo.filter((l) => l.startsWith('DONNÉE LOCALE')))
+      expect(line, 'une donnée locale à fournir doit dire où la saisir').toMatch(/\(content\/[^,)]+, [A-Za-z.]+\)/);
   });
 
   it('une donnée locale fournie sort du rapport', () => {
@@ -192,21 +226,55 @@ describe('les informations minimales du contenu réel', async () => {
       if (!coverage) return;
       const bodies = await Promise.all(coverage.topics.map((t) => readFile(join(projectRoot, t.file), 'utf8')));
       const files = coverage.topics.map((t) => t.file).join(', ') || '(aucune fiche)';
-      expect(bodies.some((body) => body.includes(component)), `${files} : la fiche qui couvre « ${item} » doit contenir ${component}, qui affiche la donnée`).toBe(true);
+      expect(
+        bodies.some((body) => body.includes(component)),
+        `${files} : la fiche qui couvre « ${item} » doit contenir ${component}, qui affiche la donnée`,
+      ).toBe(true);
     });
   }
 });
 
 describe('les liens internes des fiches', () => {
   const routes = buildRouteTable(
-    ['index.astro', 'ou-s-adresser.astro', 'communes/[slug].astro', 'lieux/[slug].astro', 'infos/[slug].astro', '[page].astro', 'donnees/lieux.json.ts', 'plaquette/index.astro', 'plaquette/[variant].pdf.ts', '404.astro'],
+    [
+      'index.astro',
+      'ou-s-adresser.astro',
+      'communes/[slug].astro',
+      'lieux/[slug].astro',
+      'infos/[slug].astro',
+      '[page].astro',
+      'donnees/lieux.json.ts',
+      'plaquette/index.astro',
+      'plaquette/[variant].pdf.ts',
+      '404.astro',
+    ],
     ['favicon.svg'],
     { communes: ['carvin'], places: ['caf-carvin'], topics: ['cotation'], pages: ['mentions-legales'] },
   );
-  const context = { routes, basePath: '/logement-social/', anchors: new Map([['infos/cotation/', new Set(['les-criteres'])]]), ownAnchors: new Set<string>() };
+  const context = {
+    routes,
+    basePath: '/logement-social/',
+    anchors: new Map([['infos/cotation/', new Set(['les-criteres'])]]),
+    ownAnchors: new Set<string>(),
+  };
 
   it('reconnaît les pages du site, les fichiers de public/ et les adresses externes', () => {
-    for (const link of ['/', '/ou-s-adresser/', '/communes/carvin/', '/lieux/caf-carvin/', '/infos/cotation/', '/infos/cotation/#les-criteres', '/mentions-legales/', '/donnees/lieux.json', '/plaquette/', '/plaquette/carvin.pdf', '/favicon.svg', 'https://www.demande-logement-social.gouv.fr', 'mailto:a@b.fr', 'tel:+33300000000']) {
+    for (const link of [
+      '/',
+      '/ou-s-adresser/',
+      '/communes/carvin/',
+      '/lieux/caf-carvin/',
+      '/infos/cotation/',
+      '/infos/cotation/#les-criteres',
+      '/mentions-legales/',
+      '/donnees/lieux.json',
+      '/plaquette/',
+      '/plaquette/carvin.pdf',
+      '/favicon.svg',
+      'https://www.demande-logement-social.gouv.fr',
+      'mailto:a@b.fr',
+      'tel:+33300000000',
+    ]) {
       expect(checkLink(link, context), link).toBeUndefined();
     }
   });
@@ -216,34 +284,57 @@ describe('les liens internes des fiches', () => {
     expect(checkLink('/communes/carvin', context)?.hint).toBe('écrivez « /communes/carvin/ »');
     expect(checkLink('infos/cotation/', context)?.hint).toBe('écrivez « /infos/cotation/ »');
     expect(checkLink('/logement-social/infos/cotation/', context)?.hint).toBe('écrivez « /infos/cotation/ »');
-    expect(checkLink('/infos/cotation/#criteres', context)).toMatchObject({ severity: 'warning', hint: 'vouliez-vous dire « #les-criteres » ?' });
+    expect(checkLink('/infos/cotation/#criteres', context)).toMatchObject({
+      severity: 'warning',
+      hint: 'vouliez-vous dire « #les-criteres » ?',
+    });
   });
 
   it('trouve les liens Markdown et href, pas ceux des exemples de code', () => {
-    const body = 'Voir [la cotation](/infos/cotation/) et <a href="/lieux/caf-carvin/">la CAF</a>.\n\n```\n[exemple](/pas-un-lien/)\n```\n\n[ref]: /communes/carvin/\n';
+    const body =
+      'Voir [la cotation](/infos/cotation/) et <a href="/lieux/caf-carvin/">la CAF</a>.\n\n```\n[exemple](/pas-un-lien/)\n```\n\n[ref]: /communes/carvin/\n';
     expect(linksIn(body).map((l) => l.target)).toEqual(['/infos/cotation/', '/lieux/caf-carvin/', '/communes/carvin/']);
   });
 });
 
 describe('les articles de code cités', () => {
   it('reconnaît L, R et D, avec ou sans point ni astérisque, sans doublon et dans l’ordre', () => {
-    expect(codeArticlesIn('articles L441-1 et L. 441-2-3-1, R*441-12, R441-2-3 et D542-14 ; encore L441-1')).toEqual(['L441-1', 'L441-2-3-1', 'R441-12', 'R441-2-3', 'D542-14']);
+    expect(codeArticlesIn('articles L441-1 et L. 441-2-3-1, R*441-12, R441-2-3 et D542-14 ; encore L441-1')).toEqual([
+      'L441-1',
+      'L441-2-3-1',
+      'R441-12',
+      'R441-2-3',
+      'D542-14',
+    ]);
   });
 
   it('ignore les numéros qui ne sont pas des articles de code', () => {
-    expect(codeArticlesIn('Cerfa n° 14069*05, fiche F18005, loi n° 2007-290, article 111, 2 000 €, 62220 Carvin, XL441-1')).toEqual([]);
+    expect(
+      codeArticlesIn('Cerfa n° 14069*05, fiche F18005, loi n° 2007-290, article 111, 2 000 €, 62220 Carvin, XL441-1'),
+    ).toEqual([]);
   });
 
   it('ne compte comme lus que les articles donnés en « reference » par une source datée par « consulted »', () => {
     const topic = {
       sources: [
-        { title: 'Code de la construction et de l’habitation : DALO', reference: 'articles L441-2-3 et L441-2-3-1 du CCH', consulted: '2026-11-29' },
+        {
+          title: 'Code de la construction et de l’habitation : DALO',
+          reference: 'articles L441-2-3 et L441-2-3-1 du CCH',
+          consulted: '2026-11-29',
+        },
         { title: 'Code de la construction et de l’habitation', reference: 'article L441-1 du CCH', date: '2018-11-23' },
         // Read, but it is the arrêté that was read, not the article its title names.
-        { title: 'Arrêté du 20 avril 2022 fixant la liste des titres de séjour prévue au 1° de l’article R. 441-1', consulted: '2026-11-29' },
+        {
+          title: 'Arrêté du 20 avril 2022 fixant la liste des titres de séjour prévue au 1° de l’article R. 441-1',
+          consulted: '2026-11-29',
+        },
       ],
     };
     expect(undatedArticles(topic)).toEqual(['L441-1', 'R441-1']);
-    expect(undatedArticles(topic, 'Voir l’article L441-2-3, l’article L441-2-3-1 et l’article R441-2-4.')).toEqual(['L441-1', 'R441-1', 'R441-2-4']);
+    expect(undatedArticles(topic, 'Voir l’article L441-2-3, l’article L441-2-3-1 et l’article R441-2-4.')).toEqual([
+      'L441-1',
+      'R441-1',
+      'R441-2-4',
+    ]);
   });
 });

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { emergencyHref, emergencyNumbers, leafletEmergencyNumbers } from '../../src/domain/emergency';
 import { ofPlace } from '../../src/domain/format';
-import { answerPath, orient, parseSituations, sheetPlaces, sheetPlacesShown, situationRules } from '../../src/domain/orientation';
+import {
+  answerPath,
+  orient,
+  parseSituations,
+  sheetPlaces,
+  sheetPlacesShown,
+  situationRules,
+} from '../../src/domain/orientation';
 import { qrSvg } from '../../src/domain/qr-svg';
 import { emergencyNumbersSchema } from '../../src/schemas/emergency';
 import { communeSchema } from '../../src/schemas/commune';
@@ -57,7 +64,14 @@ describe('les numéros d’urgence', () => {
     expect(emergencyHref({ number: '114', mode: 'sms' })).toBe('sms:114');
   });
   it('le schéma refuse un numéro sans source, un numéro long, un identifiant en double', () => {
-    const entry = { id: 'samu-social', number: '115', name: 'Samu social', when: 'Sans abri ce soir.', how: 'Gratuit.', sources: [{ title: 'service-public.fr' }] };
+    const entry = {
+      id: 'samu-social',
+      number: '115',
+      name: 'Samu social',
+      when: 'Sans abri ce soir.',
+      how: 'Gratuit.',
+      sources: [{ title: 'service-public.fr' }],
+    };
     expect(emergencyNumbersSchema.safeParse({ numbers: [entry] }).success).toBe(true);
     expect(emergencyNumbersSchema.safeParse({ numbers: [{ ...entry, sources: [] }] }).success).toBe(false);
     expect(emergencyNumbersSchema.safeParse({ numbers: [{ ...entry, number: '0800123456' }] }).success).toBe(false);
@@ -67,7 +81,15 @@ describe('les numéros d’urgence', () => {
     expect(() => emergencyNumbers(catalog, ['inconnu'])).toThrow(/inconnu/);
   });
   it('les situations où la personne peut être en danger ou sans toit commencent par eux', () => {
-    const parse = (extra: object) => orientationSchema.safeParse({ order: 1, question: 'Q', title: 'T', partners: [{ portal: true, forYou: 'x' }], sources: [{ title: 's' }], ...extra });
+    const parse = (extra: object) =>
+      orientationSchema.safeParse({
+        order: 1,
+        question: 'Q',
+        title: 'T',
+        partners: [{ portal: true, forYou: 'x' }],
+        sources: [{ title: 's' }],
+        ...extra,
+      });
     expect(parse({ emergency: true }).success).toBe(true);
     expect(parse({ emergency: 'oui' }).success).toBe(false);
     expect(situationRules(catalog).some((rule) => rule.emergency)).toBe(true);
@@ -80,7 +102,9 @@ describe('la réponse imprimée', () => {
     expect(answerPath('carvin', [], order)).toBe('orientation/carvin/');
     expect(answerPath('carvin', [order[1]!], order)).toBe(`orientation/carvin/${order[1]}/`);
     // In the order of the questions, whatever the order of the clicks; each once.
-    expect(answerPath('carvin', [order[2]!, order[0]!, order[2]!], order)).toBe(`orientation/carvin/?situations=${order[0]},${order[2]}`);
+    expect(answerPath('carvin', [order[2]!, order[0]!, order[2]!], order)).toBe(
+      `orientation/carvin/?situations=${order[0]},${order[2]}`,
+    );
   });
   it('relit ?situations= : les situations connues, dans l’ordre des questions', () => {
     expect(parseSituations(`?situations=${order[2]},inconnue,${order[0]}`, order)).toEqual([order[0], order[2]]);
@@ -93,7 +117,12 @@ describe('la réponse imprimée', () => {
         const answer = orient(catalog, { commune: commune.id, situations });
         const sheet = sheetPlaces(answer);
         const blocks = answer.blocks.filter((block) => block.places.length > 0);
-        expect(sheet.length).toBe(Math.min(sheetPlacesShown, blocks.reduce((sum, block) => sum + block.places.length, 0)));
+        expect(sheet.length).toBe(
+          Math.min(
+            sheetPlacesShown,
+            blocks.reduce((sum, block) => sum + block.places.length, 0),
+          ),
+        );
         // Each block's nearest place comes before any block's second one.
         const firsts = blocks.slice(0, sheetPlacesShown).map((block) => block.places[0]!.place.id);
         expect(sheet.slice(0, firsts.length).map((entry) => entry.answer.place.id)).toEqual(firsts);
@@ -109,7 +138,7 @@ describe('la réponse imprimée', () => {
     for (const [, x, y, w] of svg.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
       for (let dy = 0; dy < scale; dy++) {
         for (let dx = 0; dx < Number(w) * scale; dx++) {
-          const offset = (((Number(y) * scale + dy) * side * scale) + Number(x) * scale + dx) * 4;
+          const offset = ((Number(y) * scale + dy) * side * scale + Number(x) * scale + dx) * 4;
           data[offset] = data[offset + 1] = data[offset + 2] = 0;
         }
       }

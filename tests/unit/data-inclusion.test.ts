@@ -2,8 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { dataInclusionRecords, dataInclusionSchemaVersion, dataInclusionSource, placeRecords } from '../../src/domain/data-inclusion';
-import { dataInclusionExport, placeRecordsProblems, serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
+import {
+  dataInclusionRecords,
+  dataInclusionSchemaVersion,
+  dataInclusionSource,
+  placeRecords,
+} from '../../src/domain/data-inclusion';
+import {
+  dataInclusionExport,
+  placeRecordsProblems,
+  serviceProblems,
+  structureProblems,
+} from '../../src/domain/data-inclusion-export';
 import { contentReport } from '../../src/domain/report';
 import type { Catalog, Place } from '../../src/domain/types';
 import { projectRoot } from '../harness';
@@ -23,8 +33,12 @@ const real = await realCatalog();
 const fixture = await catalogOf('tests/fixtures/site');
 
 const placeOf = (catalog: Catalog, id: string): Place => catalog.places.find((p) => p.id === id)!;
-const withPlace = (catalog: Catalog, id: string, change: Partial<Place>): Place => ({ ...placeOf(catalog, id), ...change });
-const vendored = (file: string) => JSON.parse(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/v1', file), 'utf8')) as unknown;
+const withPlace = (catalog: Catalog, id: string, change: Partial<Place>): Place => ({
+  ...placeOf(catalog, id),
+  ...change,
+});
+const vendored = (file: string) =>
+  JSON.parse(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/v1', file), 'utf8')) as unknown;
 
 describe('un lieu dans le schéma data·inclusion', () => {
   it('décrit une mairie complète : adresse, téléphone en E.164, e-mail, horaires OSM, réseau « communes »', () => {
@@ -50,7 +64,10 @@ describe('un lieu dans le schéma data·inclusion', () => {
 
   it('donne à un guichet enregistreur ses services : information (sur les communes du territoire) et enregistrement (ouvert à tous, où qu’on habite), gratuits', () => {
     const { services } = placeRecords(fixture, '/logement/', placeOf(fixture, 'mairie-alpha'));
-    expect(services.map((s) => s.id)).toEqual(['sai-ccve--mairie-alpha--information', 'sai-ccve--mairie-alpha--enregistrement']);
+    expect(services.map((s) => s.id)).toEqual([
+      'sai-ccve--mairie-alpha--information',
+      'sai-ccve--mairie-alpha--enregistrement',
+    ]);
     const [information, registration] = services;
     expect(information).toMatchObject({
       structure_id: 'sai-ccve--mairie-alpha',
@@ -78,12 +95,25 @@ describe('un lieu dans le schéma data·inclusion', () => {
 
   it('ne remplit aucun champ inconnu : sans adresse ni téléphone, seulement la commune et ses codes', () => {
     const { structure, services } = placeRecords(fixture, '/', placeOf(fixture, 'mairie-beta'));
-    expect(Object.keys(structure).sort()).toEqual(['code_insee', 'code_postal', 'commune', 'date_maj', 'description', 'id', 'lien_source', 'nom', 'reseaux_porteurs', 'source']);
+    expect(Object.keys(structure).sort()).toEqual([
+      'code_insee',
+      'code_postal',
+      'commune',
+      'date_maj',
+      'description',
+      'id',
+      'lien_source',
+      'nom',
+      'reseaux_porteurs',
+      'source',
+    ]);
     expect(structure).toMatchObject({ commune: 'Bêta-les-Tests', code_insee: '99002', code_postal: '99200' });
     // Level 1: welcome and information only, no registration.
     expect(services.map((s) => s.id)).toEqual(['sai-ccve--mairie-beta--information']);
-    for (const key of ['adresse', 'telephone', 'courriel', 'horaires_accueil', 'mobilisation_precisions']) expect(services[0]).not.toHaveProperty(key);
-    for (const record of [structure, ...services]) for (const value of Object.values(record)) expect(value).not.toBeUndefined();
+    for (const key of ['adresse', 'telephone', 'courriel', 'horaires_accueil', 'mobilisation_precisions'])
+      expect(services[0]).not.toHaveProperty(key);
+    for (const record of [structure, ...services])
+      for (const value of Object.values(record)) expect(value).not.toBeUndefined();
   });
 
   it('ne donne pas de zone d’éligibilité ni de code INSEE à un lieu hors du territoire, qui sert une zone plus large', () => {
@@ -107,11 +137,15 @@ describe('un lieu dans le schéma data·inclusion', () => {
       publics_precisions: 'Pour les jeunes et les personnes sans logement ou en situation d’urgence.',
     });
     // "Tenants of the landlord" has no equivalent: no `publics` rather than a wider, wrong one.
-    expect(publics(['landlord-tenants'])).toEqual({ publics: undefined, publics_precisions: 'Pour les locataires du bailleur.' });
+    expect(publics(['landlord-tenants'])).toEqual({
+      publics: undefined,
+      publics_precisions: 'Pour les locataires du bailleur.',
+    });
   });
 
   it('ne propose pas de se présenter quand le lieu reçoit seulement sur rendez-vous', () => {
-    const services = (change: Partial<Place>) => placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', change)).services[0]!;
+    const services = (change: Partial<Place>) =>
+      placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', change)).services[0]!;
     expect(services({ appointment: 'required' })).not.toHaveProperty('modes_mobilisation');
     expect(services({ appointment: 'required', phone: '03 21 00 00 00' })).toMatchObject({
       modes_mobilisation: ['telephoner'],
@@ -122,17 +156,31 @@ describe('un lieu dans le schéma data·inclusion', () => {
 
   it('décrit les services particuliers : accompagnement, conseil juridique, orientation des personnes sans logement', () => {
     const ids = (service: Place['services'][number]) =>
-      placeRecords(fixture, '/', withPlace(fixture, 'mairie-beta', { services: ['welcome', 'information', service] })).services.map((s) => s.id.split('--').pop());
+      placeRecords(
+        fixture,
+        '/',
+        withPlace(fixture, 'mairie-beta', { services: ['welcome', 'information', service] }),
+      ).services.map((s) => s.id.split('--').pop());
     expect(ids('support')).toContain('accompagnement');
     expect(ids('legal-advice')).toContain('conseil-juridique');
     expect(ids('emergency-housing')).toContain('urgence');
-    const withCaf: Catalog = { ...fixture, organisations: [...fixture.organisations, { ...fixture.organisations[0]!, id: 'caf', kind: 'family-allowance' }] };
-    expect(placeRecords(withCaf, '/', withPlace(withCaf, 'mairie-beta', { organisation: 'caf' })).structure.reseaux_porteurs).toEqual(['caf']);
+    const withCaf: Catalog = {
+      ...fixture,
+      organisations: [...fixture.organisations, { ...fixture.organisations[0]!, id: 'caf', kind: 'family-allowance' }],
+    };
+    expect(
+      placeRecords(withCaf, '/', withPlace(withCaf, 'mairie-beta', { organisation: 'caf' })).structure.reseaux_porteurs,
+    ).toEqual(['caf']);
   });
 
   it('nomme le producteur d’après le nom court du territoire', () => {
     expect(dataInclusionSource(fixture)).toBe('sai-ccve');
-    expect(dataInclusionSource({ ...fixture, site: { ...fixture.site, territory: { ...fixture.site.territory, shortName: 'Val d’Éssai' } } })).toBe('sai-val-d-essai');
+    expect(
+      dataInclusionSource({
+        ...fixture,
+        site: { ...fixture.site, territory: { ...fixture.site.territory, shortName: 'Val d’Éssai' } },
+      }),
+    ).toBe('sai-val-d-essai');
   });
 });
 
@@ -147,7 +195,15 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
 
   it('rejette un enregistrement faux, champ par champ, en français', () => {
     const { structure, services } = placeRecords(fixture, '/', placeOf(fixture, 'mairie-alpha'));
-    const badStructure = { ...structure, nom: 'AB', code_postal: '6211', code_insee: '62-15', courriel: 'pas-une-adresse', reseaux_porteurs: ['epci'], lien_source: 'ftp://exemple.test/lieu' };
+    const badStructure = {
+      ...structure,
+      nom: 'AB',
+      code_postal: '6211',
+      code_insee: '62-15',
+      courriel: 'pas-une-adresse',
+      reseaux_porteurs: ['epci'],
+      lien_source: 'ftp://exemple.test/lieu',
+    };
     expect(structureProblems(badStructure, today)).toEqual([
       // One message per field: the first the schema gives.
       '« code_insee » n’a pas la forme attendue (^\\w{5}$)',
@@ -167,25 +223,40 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
 
   it('applique les règles que le schéma laisse à ses modèles Python : « tous-publics » seul, date passée, nom sans point final', () => {
     const { structure, services } = placeRecords(fixture, '/', placeOf(fixture, 'mairie-alpha'));
-    expect(serviceProblems({ ...services[0]!, publics: ['tous-publics', 'jeunes'] }, today)).toEqual(['« publics » : « tous-publics » ne peut pas être utilisé avec d’autres valeurs']);
-    expect(structureProblems({ ...structure, date_maj: '2026-11-30' }, today)).toEqual(['« date_maj » (2026-11-30) dans le futur']);
-    expect(structureProblems({ ...structure, date_maj: '1999-12-31' }, today)).toEqual(['« date_maj » (1999-12-31) avant le 1er janvier 2000']);
-    expect(structureProblems({ ...structure, date_maj: '2026-02-30' }, today)).toEqual(['« date_maj » n’est pas une date AAAA-MM-JJ']);
+    expect(serviceProblems({ ...services[0]!, publics: ['tous-publics', 'jeunes'] }, today)).toEqual([
+      '« publics » : « tous-publics » ne peut pas être utilisé avec d’autres valeurs',
+    ]);
+    expect(structureProblems({ ...structure, date_maj: '2026-11-30' }, today)).toEqual([
+      '« date_maj » (2026-11-30) dans le futur',
+    ]);
+    expect(structureProblems({ ...structure, date_maj: '1999-12-31' }, today)).toEqual([
+      '« date_maj » (1999-12-31) avant le 1er janvier 2000',
+    ]);
+    expect(structureProblems({ ...structure, date_maj: '2026-02-30' }, today)).toEqual([
+      '« date_maj » n’est pas une date AAAA-MM-JJ',
+    ]);
     expect(structureProblems({ ...structure, nom: 'Mairie.' }, today)).toEqual(['« nom » se termine par un point']);
     expect(structureProblems({ ...structure, nom: 'Accueil, orientation, etc.' }, today)).toEqual([]);
   });
 
   it('ne publie pas un lieu qui ne peut pas être décrit, et le rapport du contenu le signale avec son fichier', () => {
     const long = 'Mairie '.repeat(25).trim();
-    const catalog: Catalog = { ...fixture, places: fixture.places.map((p) => (p.id === 'mairie-beta' ? { ...p, name: long } : p)) };
+    const catalog: Catalog = {
+      ...fixture,
+      places: fixture.places.map((p) => (p.id === 'mairie-beta' ? { ...p, name: long } : p)),
+    };
     const exported = dataInclusionExport(catalog, '/', today);
     expect(exported.excluded.map(({ place, problems }) => [place.file, problems])).toEqual([
       ['tests/fixtures/site/places/mairie-beta.yaml', ['structure : « nom » trop long : 150 caractères au plus']],
     ]);
     expect(exported.structures.map((s) => s.id)).toEqual(['sai-ccve--mairie-alpha', 'sai-ccve--office-ville-voisine']);
     expect(exported.services.some((s) => s.structure_id === 'sai-ccve--mairie-beta')).toBe(false);
-    const section = contentReport(catalog, today).find((s) => s.title.startsWith('Lieux absents des données data·inclusion'))!;
-    expect(section.todo).toEqual([`${long} (tests/fixtures/site/places/mairie-beta.yaml) : non publié, structure : « nom » trop long : 150 caractères au plus`]);
+    const section = contentReport(catalog, today).find((s) =>
+      s.title.startsWith('Lieux absents des données data·inclusion'),
+    )!;
+    expect(section.todo).toEqual([
+      `${long} (tests/fixtures/site/places/mairie-beta.yaml) : non publié, structure : « nom » trop long : 150 caractères au plus`,
+    ]);
   });
 
   it('ne publie rien d’une date après le jour de référence, plutôt qu’une date fausse', () => {
@@ -204,14 +275,24 @@ describe('la validation avec le schéma officiel (ajv, JSON Schema 2020-12)', ()
 
   it('publie chaque lieu du contenu réel, avec des identifiants uniques et des services rattachés', () => {
     const exported = dataInclusionExport(real, '/logement-social/', now);
-    expect(exported.excluded.map(({ place, problems }) => `${place.file} : ${problems.join(' ; ')}`), 'lieux refusés par le schéma data·inclusion : corrigez ces fichiers').toEqual([]);
+    expect(
+      exported.excluded.map(({ place, problems }) => `${place.file} : ${problems.join(' ; ')}`),
+      'lieux refusés par le schéma data·inclusion : corrigez ces fichiers',
+    ).toEqual([]);
     expect(exported.structures).toHaveLength(real.places.length);
     const ids = [...exported.structures, ...exported.services].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     const structureIds = new Set(exported.structures.map((s) => s.id));
     for (const service of exported.services) expect(structureIds.has(service.structure_id), service.id).toBe(true);
-    for (const structure of exported.structures) expect(exported.services.some((s) => s.structure_id === structure.id), structure.id).toBe(true);
-    expect(section(contentReport(real, now))).toEqual({ todo: [], info: [`Les ${real.places.length} lieux sont publiés.`] });
+    for (const structure of exported.structures)
+      expect(
+        exported.services.some((s) => s.structure_id === structure.id),
+        structure.id,
+      ).toBe(true);
+    expect(section(contentReport(real, now))).toEqual({
+      todo: [],
+      info: [`Les ${real.places.length} lieux sont publiés.`],
+    });
   });
 });
 
@@ -222,7 +303,8 @@ function section(report: ReturnType<typeof contentReport>) {
 
 describe('les fichiers du schéma copiés dans le dépôt', () => {
   it('ont chacune des valeurs que nous publions dans leurs listes, avec un libellé', () => {
-    const labels = (file: string) => new Map((vendored(`extra/${file}`) as { value: string; label: string }[]).map((v) => [v.value, v.label]));
+    const labels = (file: string) =>
+      new Map((vendored(`extra/${file}`) as { value: string; label: string }[]).map((v) => [v.value, v.label]));
     const lists = {
       type: labels('types-de-services.json'),
       thematiques: labels('thematiques.json'),
@@ -233,7 +315,10 @@ describe('les fichiers du schéma copiés dans le dépôt', () => {
       mobilisable_par: labels('personnes-mobilisatrices.json'),
       reseaux_porteurs: labels('reseaux-porteurs.json'),
     };
-    const records = dataInclusionRecords(real, '/').flatMap((r) => [r.structure, ...r.services]) as unknown as Record<string, unknown>[];
+    const records = dataInclusionRecords(real, '/').flatMap((r) => [r.structure, ...r.services]) as unknown as Record<
+      string,
+      unknown
+    >[];
     for (const [field, list] of Object.entries(lists)) {
       const used = new Set(records.flatMap((r) => (r[field] === undefined ? [] : [r[field]].flat())) as string[]);
       expect(used.size, field).toBeGreaterThan(0);
@@ -243,8 +328,12 @@ describe('les fichiers du schéma copiés dans le dépôt', () => {
 
   it('sont ceux de la version annoncée, dans le README du dossier et sur la page des données ouvertes', () => {
     expect(dataInclusionSchemaVersion).toBe('1.0.8');
-    expect(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/README.md'), 'utf8')).toContain(`version: **${dataInclusionSchemaVersion}** (tag \`v${dataInclusionSchemaVersion}\``);
-    expect(readFileSync(join(projectRoot, 'content/pages/donnees-ouvertes.mdx'), 'utf8')).toContain(`**version ${dataInclusionSchemaVersion}**`);
+    expect(readFileSync(join(projectRoot, 'vendor/data-inclusion-schema/README.md'), 'utf8')).toContain(
+      `version: **${dataInclusionSchemaVersion}** (tag \`v${dataInclusionSchemaVersion}\``,
+    );
+    expect(readFileSync(join(projectRoot, 'content/pages/donnees-ouvertes.mdx'), 'utf8')).toContain(
+      `**version ${dataInclusionSchemaVersion}**`,
+    );
     const schema = vendored('service.json') as { title: string; required: string[] };
     expect(schema.title).toBe('Service');
     expect(schema.required).toEqual(['source', 'structure_id', 'id', 'nom', 'description', 'date_maj']);

@@ -12,27 +12,48 @@ const { catalog, issues } = await loadRealContent();
 
 describe('le contenu réel : ce qui doit toujours tenir', () => {
   it('est valide', () => {
-    expect(issues.map(formatIssue), 'Le contenu a des erreurs : corrigez les fichiers nommés (npm run check donne les mêmes messages)').toEqual([]);
+    expect(
+      issues.map(formatIssue),
+      'Le contenu a des erreurs : corrigez les fichiers nommés (npm run check donne les mêmes messages)',
+    ).toEqual([]);
   });
 
   it('dit d’où viennent les coordonnées : un lieu cité par la convention qui en donne a une autre source que la convention', () => {
     for (const place of catalog!.places) {
       if (!hasContact(place) || !place.conventionLabel) continue;
-      expect(place.sources.length, `${place.file} : adresse, téléphone ou horaires sans leur source ; ajoutez dans « sources » d’où ils viennent (appel, courrier, annuaire…)`).toBeGreaterThan(1);
+      expect(
+        place.sources.length,
+        `${place.file} : adresse, téléphone ou horaires sans leur source ; ajoutez dans « sources » d’où ils viennent (appel, courrier, annuaire…)`,
+      ).toBeGreaterThan(1);
     }
   });
 
   it('range chaque lieu une seule fois, par commune ou hors du territoire', () => {
     const { communes, outside } = placesByCommune(catalog!);
     const all = [...communes.flatMap((c) => c.places), ...outside].map((p) => p.id);
-    expect(all.sort(), 'un lieu sans commune sur le territoire : ajoutez « commune: » à son fichier (content/places/)').toEqual(catalog!.places.map((p) => p.id).sort());
+    expect(
+      all.sort(),
+      'un lieu sans commune sur le territoire : ajoutez « commune: » à son fichier (content/places/)',
+    ).toEqual(catalog!.places.map((p) => p.id).sort());
   });
 
   it('met dans le tableau de l’article 4 chaque lieu que cite la convention, et seulement eux', () => {
     // A town hall that registers stands twice: « Toutes les communes » at level 1, and by name at level 2.
-    const cited = [...new Set(article4Table(catalog!).flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside]).map((p) => p.id))];
-    expect(cited.sort(), 'un lieu avec « conventionLabel » dont l’organisation n’a pas de groupe dans le tableau (content/organisations/, « kind »)').toEqual(
-      catalog!.places.filter((p) => p.conventionLabel).map((p) => p.id).sort(),
+    const cited = [
+      ...new Set(
+        article4Table(catalog!)
+          .flatMap((r) => [...r.cells.level1, ...r.cells.level2, ...r.cells.outside])
+          .map((p) => p.id),
+      ),
+    ];
+    expect(
+      cited.sort(),
+      'un lieu avec « conventionLabel » dont l’organisation n’a pas de groupe dans le tableau (content/organisations/, « kind »)',
+    ).toEqual(
+      catalog!.places
+        .filter((p) => p.conventionLabel)
+        .map((p) => p.id)
+        .sort(),
     );
   });
 });
@@ -72,7 +93,9 @@ describe('l’annuaire (petit territoire d’essai, tests/fixtures/catalog.ts)',
     expect(ids(1, 'level2')).toEqual(['agence-alpha']);
     expect(ids(2, 'outside')).toEqual(['etat-dehors']);
     expect(ids(3, 'level1')).toEqual(['caf-beta']);
-    expect(rows.flatMap((r) => Object.values(r.cells).flat()).map((p) => p.id)).not.toContain('maison-de-quartier-alpha');
+    expect(rows.flatMap((r) => Object.values(r.cells).flat()).map((p) => p.id)).not.toContain(
+      'maison-de-quartier-alpha',
+    );
   });
 });
 
@@ -94,23 +117,36 @@ describe('la mise en forme en français', () => {
   it('construit les adresses avec ou sans base', () => {
     expect(withBase('/logement-social/', 'lieux/x/')).toBe('/logement-social/lieux/x/');
     expect(withBase('/', 'lieux/x/')).toBe('/lieux/x/');
-    expect(absoluteUrl('https://exemple.fr', '/logement-social/', 'communes/carvin/')).toBe('https://exemple.fr/logement-social/communes/carvin/');
+    expect(absoluteUrl('https://exemple.fr', '/logement-social/', 'communes/carvin/')).toBe(
+      'https://exemple.fr/logement-social/communes/carvin/',
+    );
   });
 });
 
 describe('les contrôles entre fichiers', () => {
   it('signalent une commune inconnue, avec le fichier et une suggestion', () => {
     const small = smallCatalog();
-    const broken = { ...small, places: small.places.map((p, i) => (i === 0 ? { ...p, commune: 'alpah', onTerritory: true } : p)) };
+    const broken = {
+      ...small,
+      places: small.places.map((p, i) => (i === 0 ? { ...p, commune: 'alpah', onTerritory: true } : p)),
+    };
     expect(checkReferences(broken)).toEqual([
-      expect.objectContaining({ file: small.places[0]!.file, field: 'commune', message: 'commune inconnue « alpah »', hint: 'vouliez-vous dire « alpha » ?' }),
+      expect.objectContaining({
+        file: small.places[0]!.file,
+        field: 'commune',
+        message: 'commune inconnue « alpah »',
+        hint: 'vouliez-vous dire « alpha » ?',
+      }),
     ]);
     expect(closest('zzzzzz', ['carvin'])).toBeUndefined();
   });
 
   it('signalent un identifiant en double', () => {
     const small = smallCatalog();
-    const twice = { ...small, communes: [...small.communes, { ...small.communes[0]!, file: 'content/communes/copie.yaml' }] };
+    const twice = {
+      ...small,
+      communes: [...small.communes, { ...small.communes[0]!, file: 'content/communes/copie.yaml' }],
+    };
     const found = checkReferences(twice);
     expect(found.some((i) => i.field === 'nom du fichier' && i.file === 'content/communes/copie.yaml')).toBe(true);
     expect(found.some((i) => i.field === 'insee')).toBe(true);
@@ -119,7 +155,9 @@ describe('les contrôles entre fichiers', () => {
 
 describe('les données ouvertes', () => {
   it('échappent le séparateur et les guillemets dans le CSV', () => {
-    const rows = placeRows(catalog!, '/').slice(0, 1).map((r) => ({ ...r, name: 'Mairie ; "annexe"' }));
+    const rows = placeRows(catalog!, '/')
+      .slice(0, 1)
+      .map((r) => ({ ...r, name: 'Mairie ; "annexe"' }));
     expect(toCsv(rows).split('\r\n')[1]).toContain('"Mairie ; ""annexe"""');
   });
 });

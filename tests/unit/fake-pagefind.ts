@@ -14,7 +14,11 @@ export function fakePagefind(pages: Record<string, string>): PagefindApi & { que
       const words = (term ?? '').replace(/"/g, '').toLowerCase().split(' ');
       const results: PagefindResult[] = Object.entries(pages)
         .filter(([, text]) => words.every((w) => text.split(' ').some((t) => (exact ? t === w : t.startsWith(w)))))
-        .map(([url, text], i) => ({ id: url, score: 10 - i, data: async () => ({ url, excerpt: text, meta: { title: url }, filters: {} }) }));
+        .map(([url, text], i) => ({
+          id: url,
+          score: 10 - i,
+          data: async () => ({ url, excerpt: text, meta: { title: url }, filters: {} }),
+        }));
       return { results };
     },
   };

@@ -14,8 +14,12 @@ const fixtures = join(root, 'tests/fixtures/geography');
 
 describe('la version de la géographie officielle', () => {
   it('est celle du paquet installé, épinglée dans package.json', async () => {
-    const installed = JSON.parse(await readFile(join(root, 'node_modules/@etalab/decoupage-administratif/package.json'), 'utf8')).version;
-    const pinned = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).dependencies['@etalab/decoupage-administratif'];
+    const installed = JSON.parse(
+      await readFile(join(root, 'node_modules/@etalab/decoupage-administratif/package.json'), 'utf8'),
+    ).version;
+    const pinned = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).dependencies[
+      '@etalab/decoupage-administratif'
+    ];
     expect(installed).toBe(officialGeography.version);
     expect(pinned).toBe(officialGeography.version);
     expect(officialData().version).toBe(officialGeography.version);
@@ -56,7 +60,9 @@ describe('le contrôle du contenu compare les communes avec la géographie offic
     expect(issues).toEqual([]);
     const section = contentReport(catalog!, '2026-12-06').find((s) => s.title.startsWith('Géographie officielle'))!;
     expect(section.todo).toEqual([]);
-    expect(section.info!.join(' ')).toContain(`géographie officielle ${officialGeography.year} (@etalab/decoupage-administratif ${officialGeography.version}`);
+    expect(section.info!.join(' ')).toContain(
+      `géographie officielle ${officialGeography.year} (@etalab/decoupage-administratif ${officialGeography.version}`,
+    );
   });
 
   it('signale un code INSEE faux, un nom mal écrit, un code postal d’une autre commune, une commune fusionnée et une commune membre absente', async () => {
@@ -75,14 +81,33 @@ describe('le contrôle du contenu compare les communes avec la géographie offic
     }
     const { issues, catalog } = await loadContent(target, root);
     expect(catalog).toBeUndefined();
-    const line = (file: string) => issues.filter((i) => i.file.endsWith(file)).map((i) => `${i.line} ${i.field} ${i.message} → ${i.expected ?? ''} ${i.hint ?? ''}`);
-    expect(line('communes/calais.yaml')).toEqual([expect.stringMatching(/^2 insee code INSEE « 62999 » inconnu dans la géographie officielle 2026 .* le code de Calais est « 62193 »/)]);
-    expect(line('communes/bonningues-les-calais.yaml')).toEqual([
-      expect.stringMatching(/^1 name « Bonningues-les-Calais » : accents différents de ceux du nom officiel pour le code INSEE 62156 → « Bonningues-lès-Calais »/),
+    const line = (file: string) =>
+      issues
+        .filter((i) => i.file.endsWith(file))
+        .map((i) => `${i.line} ${i.field} ${i.message} → ${i.expected ?? ''} ${i.hint ?? ''}`);
+    expect(line('communes/calais.yaml')).toEqual([
+      expect.stringMatching(
+        /^2 insee code INSEE « 62999 » inconnu dans la géographie officielle 2026 .* le code de Calais est « 62193 »/,
+      ),
     ]);
-    expect(line('communes/pihen-les-guines.yaml')).toEqual([expect.stringMatching(/^1 name « Pihen lès Guînes » : traits d’union ou espaces différents .* → « Pihen-lès-Guînes »/)]);
-    expect(line('communes/coquelles.yaml')).toEqual([expect.stringMatching(/^3 postcode le code postal « 62100 » n’est pas celui de Coquelles .* → « 62231 »/)]);
-    expect(line('communes/herbelles.yaml')).toEqual([expect.stringMatching(/^2 insee « 62431 » est le code de Herbelles, commune déléguée de Bellinghem \(62471\) depuis une fusion de communes/)]);
+    expect(line('communes/bonningues-les-calais.yaml')).toEqual([
+      expect.stringMatching(
+        /^1 name « Bonningues-les-Calais » : accents différents de ceux du nom officiel pour le code INSEE 62156 → « Bonningues-lès-Calais »/,
+      ),
+    ]);
+    expect(line('communes/pihen-les-guines.yaml')).toEqual([
+      expect.stringMatching(
+        /^1 name « Pihen lès Guînes » : traits d’union ou espaces différents .* → « Pihen-lès-Guînes »/,
+      ),
+    ]);
+    expect(line('communes/coquelles.yaml')).toEqual([
+      expect.stringMatching(/^3 postcode le code postal « 62100 » n’est pas celui de Coquelles .* → « 62231 »/),
+    ]);
+    expect(line('communes/herbelles.yaml')).toEqual([
+      expect.stringMatching(
+        /^2 insee « 62431 » est le code de Herbelles, commune déléguée de Bellinghem \(62471\) depuis une fusion de communes/,
+      ),
+    ]);
     // Calais too: its file names another code, so the member Calais (62193) has no file.
     expect(issues.filter((i) => i.field === 'communes').map((i) => i.message)).toEqual([
       'commune membre de CA Grand Calais Terres et Mers absente : Calais (code INSEE 62193)',
@@ -95,22 +120,44 @@ describe('le contrôle du contenu compare les communes avec la géographie offic
 describe('checkGeography', () => {
   const site = { territory: { epci: '246200299' } } as Site;
   const files = { site: 'content/site.yaml', communesFolder: 'content/communes/' };
-  const commune = (data: Partial<Commune>): Commune => ({ id: 'x', file: 'content/communes/x.yaml', name: 'Carvin', insee: '62215', postcode: '62220', sources: [{ title: 't' }], ...data });
+  const commune = (data: Partial<Commune>): Commune => ({
+    id: 'x',
+    file: 'content/communes/x.yaml',
+    name: 'Carvin',
+    insee: '62215',
+    postcode: '62220',
+    sources: [{ title: 't' }],
+    ...data,
+  });
 
   it('ne compare rien sans le SIREN de l’EPCI (territoire de test, territoire synthétique)', () => {
-    expect(checkGeography({ territory: {} } as Site, [commune({ insee: '99001' })], officialData(), 2026, files)).toEqual([]);
+    expect(
+      checkGeography({ territory: {} } as Site, [commune({ insee: '99001' })], officialData(), 2026, files),
+    ).toEqual([]);
   });
 
   it('dit qu’un SIREN est celui d’une commune, ou d’aucun EPCI (dissous, fusionné, mal recopié)', () => {
     const [ofCommune] = checkGeography({ territory: { epci: '216202150' } } as Site, [], officialData(), 2026, files);
-    expect(ofCommune!.message).toBe('le SIREN « 216202150 » est celui de la commune de Carvin, pas d’une intercommunalité');
+    expect(ofCommune!.message).toBe(
+      'le SIREN « 216202150 » est celui de la commune de Carvin, pas d’une intercommunalité',
+    );
     const [unknown] = checkGeography({ territory: { epci: '200000001' } } as Site, [], officialData(), 2026, files);
-    expect(unknown!.message).toMatch(/aucune intercommunalité .* SIREN « 200000001 » .* EPCI dissous ou fusionné au 1er janvier/);
+    expect(unknown!.message).toMatch(
+      /aucune intercommunalité .* SIREN « 200000001 » .* EPCI dissous ou fusionné au 1er janvier/,
+    );
   });
 
   it('dit à quel EPCI appartient une commune qui n’est pas membre', () => {
-    const issues = checkGeography(site, [commune({ name: 'Lens', insee: '62498', postcode: '62300' })], officialData(), 2026, files);
-    expect(issues[0]!.message).toBe('Lens n’est pas membre de CA d’Hénin-Carvin dans la géographie officielle 2026 (INSEE, DGCL) : elle est membre de CA de Lens - Liévin (246200364)');
+    const issues = checkGeography(
+      site,
+      [commune({ name: 'Lens', insee: '62498', postcode: '62300' })],
+      officialData(),
+      2026,
+      files,
+    );
+    expect(issues[0]!.message).toBe(
+      'Lens n’est pas membre de CA d’Hénin-Carvin dans la géographie officielle 2026 (INSEE, DGCL) : elle est membre de CA de Lens - Liévin (246200364)',
+    );
     // …and the 14 members are missing.
     expect(issues.filter((i) => i.field === 'communes')).toHaveLength(14);
   });
@@ -119,7 +166,8 @@ describe('checkGeography', () => {
     const site62 = { territory: { epci: '200069037' } } as Site; // CA du Pays de Saint-Omer: Saint-Augustin has 62120 and 62129.
     const ok = commune({ name: 'Saint-Augustin', insee: '62691', postcode: '62120', otherPostcodes: ['62129'] });
     const bad = commune({ name: 'Saint-Augustin', insee: '62691', postcode: '62120', otherPostcodes: ['62500'] });
-    const only = (c: Commune) => checkGeography(site62, [c], officialData(), 2026, files).filter((i) => i.field !== 'communes');
+    const only = (c: Commune) =>
+      checkGeography(site62, [c], officialData(), 2026, files).filter((i) => i.field !== 'communes');
     expect(only(ok)).toEqual([]);
     expect(only(bad).map((i) => i.field)).toEqual(['otherPostcodes']);
   });

@@ -27,8 +27,10 @@ describe(`le guide des éditeurs (${file})`, () => {
 
   it('a un sommaire qui mène à chaque partie, sans lien cassé', () => {
     const slugs = new Set(all.map((h) => h.slug));
-    for (const anchor of anchors) expect(slugs.has(anchor), `${file} : le lien « #${anchor} » ne mène à aucun titre`).toBe(true);
-    for (const heading of all.filter((h) => h.level === 2)) expect(anchors, `${file} : « ${heading.title} » manque au sommaire`).toContain(heading.slug);
+    for (const anchor of anchors)
+      expect(slugs.has(anchor), `${file} : le lien « #${anchor} » ne mène à aucun titre`).toBe(true);
+    for (const heading of all.filter((h) => h.level === 2))
+      expect(anchors, `${file} : « ${heading.title} » manque au sommaire`).toContain(heading.slug);
   });
 
   it('commence par les cinq tâches les plus courantes, chacune avec la commande qui vérifie', () => {
@@ -38,7 +40,11 @@ describe(`le guide des éditeurs (${file})`, () => {
   });
 
   it('ne cite que des commandes npm qui existent', () => {
-    const scripts = Object.keys((JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
-    for (const [, name] of text.matchAll(/npm run ([a-z:-]+)/g)) expect(scripts, `${file} : « npm run ${name} »`).toContain(name);
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+        .scripts,
+    );
+    for (const [, name] of text.matchAll(/npm run ([a-z:-]+)/g))
+      expect(scripts, `${file} : « npm run ${name} »`).toContain(name);
   });
 });

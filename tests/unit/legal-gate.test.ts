@@ -75,7 +75,8 @@ describe('la construction pour la mise en ligne (pages légales complètes)', ()
   it('liste tout, groupé par texte (LCEN, RGPD article 13, décret 2019-768), quand site.yaml demande la mise en ligne', async () => {
     const message = await productionGate(incomplete, []);
     expect(message).not.toBeNull();
-    for (const requirement of legalRequirements) expect(message).toContain(frenchSpacing(`- ${requirement.field} : ${requirement.label}`));
+    for (const requirement of legalRequirements)
+      expect(message).toContain(frenchSpacing(`- ${requirement.field} : ${requirement.label}`));
     expect(message).toMatch(/LCEN[\s\S]*RGPD[\s\S]*décret n° 2019-768/);
     expect(message).toContain('tests/fixtures/legal-gate/incomplete/site.yaml');
   });
@@ -109,12 +110,16 @@ describe('la construction pour la mise en ligne (pages légales complètes)', ()
     const out = join(work, 'dist');
     try {
       await cp(incomplete, join(work, 'content'), { recursive: true });
-      const result = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/build.ts'), '--production'], {
-        cwd: projectRoot,
-        env: { ...process.env, SAI_CONTENT_DIR: join(work, 'content'), SAI_OUT_DIR: out },
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        join(projectRoot, 'node_modules/.bin/tsx'),
+        [join(projectRoot, 'scripts/build.ts'), '--production'],
+        {
+          cwd: projectRoot,
+          env: { ...process.env, SAI_CONTENT_DIR: join(work, 'content'), SAI_OUT_DIR: out },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('Construction pour la mise en ligne refusée');
       expect(result.stderr).toContain('publisher.director');

@@ -10,26 +10,45 @@ const weekdaysMoFr: Weekday[] = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendred
  * syntax, used by OpenStreetMap's own tools): one line per interval, "day HH:MM-HH:MM comment".
  */
 function weekReadBack(value: string): string[] {
-  const hours = new opening_hours(value, null, { mode: 0, tag_key: 'opening_hours', map_value: false, warnings_severity: 7, locale: 'fr' });
+  const hours = new opening_hours(value, null, {
+    mode: 0,
+    tag_key: 'opening_hours',
+    map_value: false,
+    warnings_severity: 7,
+    locale: 'fr',
+  });
   // The only warning allowed: no rule for public holidays, which the content does not give (no guess).
-  expect(hours.getStructuredWarnings().filter((w) => w.type !== 'public_holiday').map((w) => w.message), value).toEqual([]);
+  expect(
+    hours
+      .getStructuredWarnings()
+      .filter((w) => w.type !== 'public_holiday')
+      .map((w) => w.message),
+    value,
+  ).toEqual([]);
   const monday = new Date(2026, 10, 30); // Monday 30 November 2026, local time, as the parser works
   const nextMonday = new Date(2026, 11, 7);
   const pad = (n: number) => String(n).padStart(2, '0');
   const time = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return hours
     .getOpenIntervals(monday, nextMonday)
-    .map(([from, to, unknown, comment]) => `${weekdays[(from.getDay() + 6) % 7]} ${time(from)}-${time(to)}${unknown ? ' ?' : ''}${comment ? ` "${comment}"` : ''}`);
+    .map(
+      ([from, to, unknown, comment]) =>
+        `${weekdays[(from.getDay() + 6) % 7]} ${time(from)}-${time(to)}${unknown ? ' ?' : ''}${comment ? ` "${comment}"` : ''}`,
+    );
 }
 
 /** The same week, straight from the content's slots: a slot with a note is "unknown" (?), read its comment. */
 function weekOfSlots(slots: readonly HoursSlot[]): string[] {
-  const comment = (slot: HoursSlot) => [...(slot.appointmentOnly ? ['sur rendez-vous'] : []), ...(slot.note ? [slot.note] : [])].join(', ');
+  const comment = (slot: HoursSlot) =>
+    [...(slot.appointmentOnly ? ['sur rendez-vous'] : []), ...(slot.note ? [slot.note] : [])].join(', ');
   return weekdays.flatMap((day) =>
     slots
       .filter((slot) => slot.days.includes(day))
       .sort((a, b) => a.opens.localeCompare(b.opens))
-      .map((slot) => `${day} ${slot.opens}-${slot.closes}${slot.note ? ' ?' : ''}${comment(slot) ? ` "${comment(slot)}"` : ''}`),
+      .map(
+        (slot) =>
+          `${day} ${slot.opens}-${slot.closes}${slot.note ? ' ?' : ''}${comment(slot) ? ` "${comment(slot)}"` : ''}`,
+      ),
   );
 }
 
@@ -61,7 +80,9 @@ describe('les horaires au format OpenStreetMap (opening_hours)', () => {
   });
 
   it('écrit « lundi, mardi, mercredi et vendredi » comme Mo-We,Fr', () => {
-    expect(toOpeningHours([{ days: ['vendredi', 'lundi', 'mercredi', 'mardi'], opens: '09:00', closes: '11:00' }])).toBe('Mo-We,Fr 09:00-11:00');
+    expect(
+      toOpeningHours([{ days: ['vendredi', 'lundi', 'mercredi', 'mardi'], opens: '09:00', closes: '11:00' }]),
+    ).toBe('Mo-We,Fr 09:00-11:00');
   });
 
   it('dit « ouvert, sur rendez-vous » dans une règle qui s’ajoute aux autres sans les remplacer', () => {
@@ -81,8 +102,13 @@ describe('les horaires au format OpenStreetMap (opening_hours)', () => {
       { days: ['mardi'], opens: '09:00', closes: '12:00', note: 'permanence des élus' },
       { days: ['mardi'], opens: '14:00', closes: '16:00', appointmentOnly: true, note: 'bureau "logement"' },
     ];
-    expect(toOpeningHours(slots)).toBe('Tu 09:00-12:00 "permanence des élus", Tu 14:00-16:00 "sur rendez-vous, bureau ”logement”"');
-    expect(weekReadBack(toOpeningHours(slots)!)).toEqual(['mardi 09:00-12:00 ? "permanence des élus"', 'mardi 14:00-16:00 ? "sur rendez-vous, bureau ”logement”"']);
+    expect(toOpeningHours(slots)).toBe(
+      'Tu 09:00-12:00 "permanence des élus", Tu 14:00-16:00 "sur rendez-vous, bureau ”logement”"',
+    );
+    expect(weekReadBack(toOpeningHours(slots)!)).toEqual([
+      'mardi 09:00-12:00 ? "permanence des élus"',
+      'mardi 14:00-16:00 ? "sur rendez-vous, bureau ”logement”"',
+    ]);
   });
 
   it('donne, relue par opening_hours.js, exactement la semaine du contenu', () => {

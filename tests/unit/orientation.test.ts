@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
-import { answerPages, farPlacesShown, orient, placesByTier, proposedPlaces, situationRules, type AnswerBlock, type PlaceTier } from '../../src/domain/orientation';
+import {
+  answerPages,
+  farPlacesShown,
+  orient,
+  placesByTier,
+  proposedPlaces,
+  situationRules,
+  type AnswerBlock,
+  type PlaceTier,
+} from '../../src/domain/orientation';
 import { projectRoot } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';
 import { loadRealContent, realContentDir } from '../helpers/real-content';
@@ -27,12 +36,20 @@ describe('orient() : ce qui tient pour toute commune et toute situation du conte
         expect(keys, `${where} : pas de guichet proposé`).toContain('desks');
         expect(keys, `${where} : pas de portail proposé`).toContain('portal');
         for (const block of answer.blocks) {
-          expect(block.forYou.length, `${where}, ${block.key} : « forYou » (ce qu’il fait pour vous) manque`).toBeGreaterThan(0);
+          expect(
+            block.forYou.length,
+            `${where}, ${block.key} : « forYou » (ce qu’il fait pour vous) manque`,
+          ).toBeGreaterThan(0);
           const tiers = block.places.map((a) => ['local', 'nearby', 'territory', 'outside'].indexOf(a.tier));
-          expect(tiers, `${where}, ${block.key} : de la commune vers l’extérieur`).toEqual([...tiers].sort((x, y) => x - y));
+          expect(tiers, `${where}, ${block.key} : de la commune vers l’extérieur`).toEqual(
+            [...tiers].sort((x, y) => x - y),
+          );
         }
         const rule = situation ? situationRules(catalog).find((r) => r.id === situation)! : undefined;
-        expect(answer.urgent.map((u) => u.text), `${where} : le message d’urgence (« urgent ») de la situation, et lui seul`).toEqual(rule?.urgent ? [rule.urgent] : []);
+        expect(
+          answer.urgent.map((u) => u.text),
+          `${where} : le message d’urgence (« urgent ») de la situation, et lui seul`,
+        ).toEqual(rule?.urgent ? [rule.urgent] : []);
       }
     });
   }
@@ -41,17 +58,23 @@ describe('orient() : ce qui tient pour toute commune et toute situation du conte
 describe('orient() : la table de la convention (articles 3 et 4), écrite à la main dans ' + table, () => {
   it('nomme des communes et des situations du contenu', () => {
     const communes = catalog.communes.map((c) => c.id);
-    for (const id of Object.keys(communeTable)) expect(communes, `${table} : commune « ${id} » absente de content/communes/`).toContain(id);
+    for (const id of Object.keys(communeTable))
+      expect(communes, `${table} : commune « ${id} » absente de content/communes/`).toContain(id);
     const situations = situationRules(catalog).map((r) => r.id);
-    for (const id of Object.keys(situationTable)) expect(situations, `${table} : situation « ${id} » absente de content/orientation/`).toContain(id);
+    for (const id of Object.keys(situationTable))
+      expect(situations, `${table} : situation « ${id} » absente de content/orientation/`).toContain(id);
   });
 
   for (const [commune, expected] of Object.entries(communeTable)) {
     it(`${commune}, sans situation particulière : les lieux de la commune, puis les guichets proches, puis le portail`, () => {
       const answer = orient(catalog, { commune, situations: [] });
-      const local = answer.blocks.flatMap((b) => b.places).filter((a) => a.tier === 'local').map((a) => a.place.id);
+      const local = answer.blocks
+        .flatMap((b) => b.places)
+        .filter((a) => a.tier === 'local')
+        .map((a) => a.place.id);
       const places = ids(proposedPlaces(answer));
-      for (const id of expected.local) expect(local, `${id} : un lieu de la commune, proposé en premier (${table})`).toContain(id);
+      for (const id of expected.local)
+        expect(local, `${id} : un lieu de la commune, proposé en premier (${table})`).toContain(id);
       for (const id of expected.desks) expect(places, id).toContain(id);
       for (const id of expected.never ?? []) expect(places, id).not.toContain(id);
       expect(answer.blocks.map((b) => b.kind)).toEqual(['desks', 'portal']);
@@ -61,7 +84,9 @@ describe('orient() : la table de la convention (articles 3 et 4), écrite à la 
       it(`${commune} × ${situation}`, () => {
         const answer = orient(catalog, { commune, situations: [situation] });
         const keys = answer.blocks.map((b) => b.key);
-        expect(keys.slice(0, rule.partners.length), 'les partenaires de la situation viennent d’abord').toEqual(rule.partners);
+        expect(keys.slice(0, rule.partners.length), 'les partenaires de la situation viennent d’abord').toEqual(
+          rule.partners,
+        );
         const places = ids(proposedPlaces(answer));
         for (const id of [...rule.places, ...expected.local, ...expected.desks]) expect(places, id).toContain(id);
       });
@@ -78,7 +103,9 @@ describe('orient() : ordre et combinaisons', () => {
     for (const a of situations) {
       for (const b of situations) {
         const keys = orient(catalog, { commune: first, situations: [a, b] }).blocks.map((x) => x.key);
-        const single = new Set([a, b].flatMap((s) => orient(catalog, { commune: first, situations: [s] }).blocks.map((x) => x.key)));
+        const single = new Set(
+          [a, b].flatMap((s) => orient(catalog, { commune: first, situations: [s] }).blocks.map((x) => x.key)),
+        );
         expect(new Set(keys)).toEqual(single);
         const withoutPortal = (list: string[]) => list.filter((k) => k !== 'portal');
         expect(withoutPortal(keys)).toEqual(withoutPortal(everything).filter((k) => keys.includes(k)));
@@ -88,13 +115,18 @@ describe('orient() : ordre et combinaisons', () => {
 
   it('garde, pour un partenaire commun à deux situations, le texte de chacune une seule fois', () => {
     const rules = situationRules(catalog);
-    const partners = (rule: (typeof rules)[number]) => rule.partners.flatMap((p) => (p.organisation ? [p.organisation] : []));
+    const partners = (rule: (typeof rules)[number]) =>
+      rule.partners.flatMap((p) => (p.organisation ? [p.organisation] : []));
     for (const a of rules) {
       for (const b of rules) {
         const shared = a.id < b.id ? partners(a).filter((o) => partners(b).includes(o)) : [];
         for (const organisation of shared) {
-          const block = orient(catalog, { commune: first, situations: [a.id, b.id] }).blocks.find((x) => x.key === `organisation:${organisation}`)!;
-          expect(block.rules, `${a.id} et ${b.id} : ${organisation}`).toEqual(rules.filter((r) => r.id === a.id || r.id === b.id).map((r) => r.id));
+          const block = orient(catalog, { commune: first, situations: [a.id, b.id] }).blocks.find(
+            (x) => x.key === `organisation:${organisation}`,
+          )!;
+          expect(block.rules, `${a.id} et ${b.id} : ${organisation}`).toEqual(
+            rules.filter((r) => r.id === a.id || r.id === b.id).map((r) => r.id),
+          );
           expect(block.forYou).toHaveLength(2);
         }
       }
@@ -123,7 +155,9 @@ describe('les règles d’orientation sont du contenu vérifié', () => {
     `order: 9\nquestion: Je suis étudiant\ntitle: Vous êtes étudiant\npartners:\n${partners}\nsources:\n  - title: Essai\n`;
 
   it('signale une organisation inconnue en nommant le fichier, avec une suggestion', async () => {
-    const { catalog: none, issues: found } = await contentWith({ 'etudiant.yaml': rule('  - organisation: cllaj-oignie\n    forYou: Il vous aide.') });
+    const { catalog: none, issues: found } = await contentWith({
+      'etudiant.yaml': rule('  - organisation: cllaj-oignie\n    forYou: Il vous aide.'),
+    });
     expect(none).toBeUndefined();
     expect(found).toHaveLength(1);
     expect(found[0]!.file).toMatch(/orientation\/etudiant\.yaml$/);
@@ -137,16 +171,24 @@ describe('les règles d’orientation sont du contenu vérifié', () => {
     });
     expect(found.map((i) => [i.field, i.message, i.hint])).toEqual([
       ['partners[1].places', 'lieu inconnu « caf-carvn »', 'vouliez-vous dire « caf-carvin » ?'],
-      ['partners[1].places', 'le lieu « mds-carvin » dépend de l’organisation « departement », pas de « caf »', undefined],
+      [
+        'partners[1].places',
+        'le lieu « mds-carvin » dépend de l’organisation « departement », pas de « caf »',
+        undefined,
+      ],
     ]);
   });
 
   it('refuse une ligne qui ne dit pas qui, ou une situation sans question, avec la ligne du fichier', async () => {
     const { issues: found } = await contentWith({
-      'etudiant.yaml': 'order: 9\ntitle: Vous êtes étudiant\npartners:\n  - forYou: Quelqu’un vous aide.\nsources:\n  - title: Essai\n',
+      'etudiant.yaml':
+        'order: 9\ntitle: Vous êtes étudiant\npartners:\n  - forYou: Quelqu’un vous aide.\nsources:\n  - title: Essai\n',
     });
-    expect(found.map((i) => `${i.file}:${i.line}`).sort()).toEqual([expect.stringMatching(/etudiant\.yaml:1$/), expect.stringMatching(/etudiant\.yaml:4$/)]);
-    const said = found.map((i) => `${i.message} ${i.expected ?? ""}`).join(" ");
+    expect(found.map((i) => `${i.file}:${i.line}`).sort()).toEqual([
+      expect.stringMatching(/etudiant\.yaml:1$/),
+      expect.stringMatching(/etudiant\.yaml:4$/),
+    ]);
+    const said = found.map((i) => `${i.message} ${i.expected ?? ''}`).join(' ');
     expect(said).toMatch(/un seul interlocuteur/);
     expect(said).toMatch(/sa question/);
   });
@@ -157,11 +199,17 @@ describe('placesByTier() : des réponses qui restent lisibles sur un grand terri
   /** A block with `counts[tier]` places of each tier, copies of a real place (only ids and tiers matter). */
   function block(counts: Partial<Record<PlaceTier, number>>): AnswerBlock {
     const places = (Object.entries(counts) as [PlaceTier, number][]).flatMap(([tier, count]) =>
-      Array.from({ length: count }, (_, i) => ({ place: { ...model, id: `${tier}-${i}` }, tier, locality: 'X', rules: [tier === 'outside' ? 'r2' : 'r1'] })),
+      Array.from({ length: count }, (_, i) => ({
+        place: { ...model, id: `${tier}-${i}` },
+        tier,
+        locality: 'X',
+        rules: [tier === 'outside' ? 'r2' : 'r1'],
+      })),
     );
     return { key: 'desks', kind: 'desks', forYou: [], places, rules: ['r1'] };
   }
-  const shape = (b: AnswerBlock, limit?: number) => placesByTier(b, limit).map((g) => [g.tier, g.places.length, g.more]);
+  const shape = (b: AnswerBlock, limit?: number) =>
+    placesByTier(b, limit).map((g) => [g.tier, g.places.length, g.more]);
 
   it('liste tous les lieux quand ils tiennent, comme pour chaque commune de la CAHC', () => {
     expect(shape(block({ local: 2, territory: 17, outside: 1 }))).toEqual([
@@ -170,8 +218,12 @@ describe('placesByTier() : des réponses qui restent lisibles sur un grand terri
       ['outside', 1, 0],
     ]);
     for (const commune of catalog.communes) {
-      for (const b of orient(catalog, { commune: commune.id, situations: situationRules(catalog).map((r) => r.id) }).blocks) {
-        expect(placesByTier(b).every((g) => g.more === 0), `${commune.id} ${b.key}`).toBe(true);
+      for (const b of orient(catalog, { commune: commune.id, situations: situationRules(catalog).map((r) => r.id) })
+        .blocks) {
+        expect(
+          placesByTier(b).every((g) => g.more === 0),
+          `${commune.id} ${b.key}`,
+        ).toBe(true);
       }
     }
   });

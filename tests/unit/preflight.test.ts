@@ -28,7 +28,18 @@ function machine(
   };
 }
 
-const allTools = ['pdftotext', 'pdfinfo', 'pdffonts', 'qpdf', 'java', 'chromium', 'orca', 'Xvfb', 'dbus-launch', 'xdotool'];
+const allTools = [
+  'pdftotext',
+  'pdfinfo',
+  'pdffonts',
+  'qpdf',
+  'java',
+  'chromium',
+  'orca',
+  'Xvfb',
+  'dbus-launch',
+  'xdotool',
+];
 
 describe('preflight: the Debian tools the site tests need', () => {
   it('passes on a machine that has them, with either Chromium', () => {

@@ -7,7 +7,14 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { contentWithMistake } from '../helpers/fixtures';
-import { basePlaces, carvinText, directoryFile, importChecked, loadChecked, placeYaml } from '../properties/arbitraries';
+import {
+  basePlaces,
+  carvinText,
+  directoryFile,
+  importChecked,
+  loadChecked,
+  placeYaml,
+} from '../properties/arbitraries';
 
 describe('propriétés (boucle rapide)', () => {
   it('import de l’annuaire : aucun fichier, même hostile, ne fait lever autre chose qu’une erreur en français, ni écrire un lieu invalide', async () => {

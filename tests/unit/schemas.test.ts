@@ -49,7 +49,12 @@ describe('le schéma des lieux', () => {
   });
 
   it('refuse un téléphone qui n’est pas français, un e-mail ou un site mal formé', () => {
-    const result = placeSchema.safeParse({ ...validPlace, phone: '12345', email: 'mairie@', website: 'www.exemple.fr' });
+    const result = placeSchema.safeParse({
+      ...validPlace,
+      phone: '12345',
+      email: 'mairie@',
+      website: 'www.exemple.fr',
+    });
     expect(messages(result).map((m) => m.split(':')[0])).toEqual(['phone', 'email', 'website']);
   });
 
@@ -74,7 +79,9 @@ describe('les horaires', () => {
       { days: ['lundi', 'mardi'], opens: '08:30', closes: '12:00' },
       { days: ['mardi'], opens: '11:00', closes: '17:00' },
     ]);
-    expect(messages(overlap)).toEqual(['1: ce créneau chevauche le créneau n° 1 (même jour, heures qui se recouvrent)']);
+    expect(messages(overlap)).toEqual([
+      '1: ce créneau chevauche le créneau n° 1 (même jour, heures qui se recouvrent)',
+    ]);
   });
 
   it('refusent une fermeture avant l’ouverture', () => {
@@ -86,30 +93,63 @@ describe('les horaires', () => {
 
 describe('les communes, les fiches et les données', () => {
   it('vérifient le code INSEE et le code postal', () => {
-    expect(communeSchema.safeParse({ name: 'Carvin', insee: '62215', postcode: '62220', sources: source }).success).toBe(true);
-    expect(communeSchema.safeParse({ name: 'Carvin', insee: '6221', postcode: '62220', sources: source }).success).toBe(false);
+    expect(
+      communeSchema.safeParse({ name: 'Carvin', insee: '62215', postcode: '62220', sources: source }).success,
+    ).toBe(true);
+    expect(communeSchema.safeParse({ name: 'Carvin', insee: '6221', postcode: '62220', sources: source }).success).toBe(
+      false,
+    );
   });
 
   it('exigent des sources et une date de vérification sur une fiche', () => {
-    const topic = { title: 'T', summary: 'S', nav: { section: 'demarches', order: 1 }, sources: source, lastChecked: '2026-11-28', reviewBy: '2027-11-28' };
+    const topic = {
+      title: 'T',
+      summary: 'S',
+      nav: { section: 'demarches', order: 1 },
+      sources: source,
+      lastChecked: '2026-11-28',
+      reviewBy: '2027-11-28',
+    };
     expect(topicSchema.safeParse(topic).success).toBe(true);
-    expect(messages(topicSchema.safeParse({ ...topic, sources: [] }))).toEqual(['sources: au moins une source (un titre, et si possible une adresse web ou un article de loi)']);
+    expect(messages(topicSchema.safeParse({ ...topic, sources: [] }))).toEqual([
+      'sources: au moins une source (un titre, et si possible une adresse web ou un article de loi)',
+    ]);
     expect(topicSchema.safeParse({ ...topic, lastChecked: undefined }).success).toBe(false);
     // YAML hands dates over as Date objects: they become calendar days.
-    expect(topicSchema.parse({ ...topic, lastChecked: new Date('2026-11-28T00:00:00Z') }).lastChecked).toBe('2026-11-28');
+    expect(topicSchema.parse({ ...topic, lastChecked: new Date('2026-11-28T00:00:00Z') }).lastChecked).toBe(
+      '2026-11-28',
+    );
   });
 
   it('acceptent sur une source la date de consultation « consulted », au format AAAA-MM-JJ', () => {
-    const topic = { title: 'T', summary: 'S', nav: { section: 'demarches', order: 1 }, lastChecked: '2026-11-28', reviewBy: '2027-11-28' };
+    const topic = {
+      title: 'T',
+      summary: 'S',
+      nav: { section: 'demarches', order: 1 },
+      lastChecked: '2026-11-28',
+      reviewBy: '2027-11-28',
+    };
     const cited = { title: 'CCH : recours DALO', reference: 'article L441-2-3 du CCH' };
-    expect(topicSchema.parse({ ...topic, sources: [{ ...cited, consulted: new Date('2026-11-29T00:00:00Z') }] }).sources[0]!.consulted).toBe('2026-11-29');
+    expect(
+      topicSchema.parse({ ...topic, sources: [{ ...cited, consulted: new Date('2026-11-29T00:00:00Z') }] }).sources[0]!
+        .consulted,
+    ).toBe('2026-11-29');
     expect(messages(topicSchema.safeParse({ ...topic, sources: [{ ...cited, consulted: '29/11/2026' }] }))).toEqual([
       'sources.0.consulted: une date au format AAAA-MM-JJ (ex. « 2026-11-28 »)',
     ]);
   });
 
   it('exigent l’année et la source d’un tableau de plafonds', () => {
-    const table = { product: 'PLUS', year: 2026, incomeYear: 2024, zone: 'Autres régions', verified: false, sources: source, categories: [1, 2, 3, 4, 5, 6].map((category) => ({ category, amount: 20000 + category })), perExtraPerson: 6710 };
+    const table = {
+      product: 'PLUS',
+      year: 2026,
+      incomeYear: 2024,
+      zone: 'Autres régions',
+      verified: false,
+      sources: source,
+      categories: [1, 2, 3, 4, 5, 6].map((category) => ({ category, amount: 20000 + category })),
+      perExtraPerson: 6710,
+    };
     expect(incomeCeilingsSchema.safeParse({ tables: [table] }).success).toBe(true);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...table, year: undefined }] }).success).toBe(false);
     expect(incomeCeilingsSchema.safeParse({ tables: [{ ...table, sources: [] }] }).success).toBe(false);

@@ -22,7 +22,8 @@ const vocabulary: SearchVocabulary = compileVocabulary(
   }),
 );
 
-const texts = (terms: { text: string; domain: boolean }[]) => terms.map((term) => `${term.text}${term.domain ? '*' : ''}`);
+const texts = (terms: { text: string; domain: boolean }[]) =>
+  terms.map((term) => `${term.text}${term.domain ? '*' : ''}`);
 
 describe('la lecture d’une question avant Pagefind', () => {
   it('laisse de côté les mots de question et remplace les expressions par les mots du site', () => {
@@ -65,7 +66,11 @@ describe('quand aucune page n’a tous les mots', () => {
   });
 
   it('fait passer les mots venus du vocabulaire avant les autres', async () => {
-    const outcome = await searchSite(fakePagefind({ ...pages, '/aides-rapides/': 'aide rapide' }), 'mes points rapide', { vocabulary });
+    const outcome = await searchSite(
+      fakePagefind({ ...pages, '/aides-rapides/': 'aide rapide' }),
+      'mes points rapide',
+      { vocabulary },
+    );
     expect(outcome!.results.map((r) => r.id)[0]).toBe('/cotation/');
   });
 
@@ -79,11 +84,20 @@ describe('quand aucune page n’a tous les mots', () => {
 describe('le vocabulaire de la recherche (content/data/search-vocabulary.yaml)', () => {
   it('est valide, sans doublon, et chaque expression mène à des mots du site', () => {
     expect(catalog.searchVocabulary).toBeDefined();
-    expect(checkSearchVocabulary(catalog.searchVocabulary!).map(formatIssue), 'corrigez content/data/search-vocabulary.yaml').toEqual([]);
+    expect(
+      checkSearchVocabulary(catalog.searchVocabulary!).map(formatIssue),
+      'corrigez content/data/search-vocabulary.yaml',
+    ).toEqual([]);
     const compiled = compileVocabulary(catalog.searchVocabulary);
-    expect(compiled.fillers.length + compiled.expressions.length, 'content/data/search-vocabulary.yaml est vide').toBeGreaterThan(0);
+    expect(
+      compiled.fillers.length + compiled.expressions.length,
+      'content/data/search-vocabulary.yaml est vide',
+    ).toBeGreaterThan(0);
     // Every expression, typed as a question, is read as the site's words it means.
-    for (const [says, means] of compiled.expressions) expect(texts(understandQuery(says, compiled)), `content/data/search-vocabulary.yaml : « ${says} »`).toEqual(expect.arrayContaining(means.flatMap((m) => m.split(/\s+/)).map((w) => `${w}*`)));
+    for (const [says, means] of compiled.expressions)
+      expect(texts(understandQuery(says, compiled)), `content/data/search-vocabulary.yaml : « ${says} »`).toEqual(
+        expect.arrayContaining(means.flatMap((m) => m.split(/\s+/)).map((w) => `${w}*`)),
+      );
   });
 
   it('signale une expression en double ou déjà parmi les mots vides', () => {

@@ -11,7 +11,13 @@ import {
   typographicApostrophes,
   type PagefindApi,
 } from '../../src/domain/search';
-import { buildLexicon, checkSearchSynonyms, indexedText, keywordsForPath, searchShortcuts } from '../../src/domain/search-index';
+import {
+  buildLexicon,
+  checkSearchSynonyms,
+  indexedText,
+  keywordsForPath,
+  searchShortcuts,
+} from '../../src/domain/search-index';
 import { formatIssue } from '../../src/domain/references';
 import { forIndexing } from '../../src/integrations/pagefind';
 import { projectRoot } from '../harness';
@@ -61,7 +67,12 @@ describe('la correction des fautes de frappe', () => {
 });
 
 describe('le déroulé d’une recherche', () => {
-  const pages = { '/cotation/': 'cotation points grille', '/pieces/': 'pièces papiers identité', '/calais/': 'calais habitat', '/cal/': 'cal commission' };
+  const pages = {
+    '/cotation/': 'cotation points grille',
+    '/pieces/': 'pièces papiers identité',
+    '/calais/': 'calais habitat',
+    '/cal/': 'cal commission',
+  };
 
   it('cherche d’abord tous les mots ensemble', async () => {
     const outcome = await searchSite(fakePagefind(pages), 'cotation points');
@@ -85,9 +96,27 @@ describe('le déroulé d’une recherche', () => {
     const stemmed: PagefindApi = {
       async search(term) {
         const text = (term ?? '').toLowerCase();
-        const urls = text.startsWith('courri') ? ['/communes/courrieres/'] : text.startsWith('couri') ? ['/a/', '/b/', '/c/'] : text.startsWith('cotation') ? ['/cotation/', '/b/', '/c/'] : [];
-        const content: Record<string, string> = { '/a/': 'en cours de validité', '/b/': 'les plus courants, la cotation', '/c/': 'cours cotation', '/cotation/': 'la cotation', '/communes/courrieres/': 'Courrières' };
-        return { results: urls.map((url, i) => ({ id: url, score: 3 - i, data: async () => ({ url, excerpt: '', content: content[url], meta: { title: url }, filters: {} }) })) };
+        const urls = text.startsWith('courri')
+          ? ['/communes/courrieres/']
+          : text.startsWith('couri')
+            ? ['/a/', '/b/', '/c/']
+            : text.startsWith('cotation')
+              ? ['/cotation/', '/b/', '/c/']
+              : [];
+        const content: Record<string, string> = {
+          '/a/': 'en cours de validité',
+          '/b/': 'les plus courants, la cotation',
+          '/c/': 'cours cotation',
+          '/cotation/': 'la cotation',
+          '/communes/courrieres/': 'Courrières',
+        };
+        return {
+          results: urls.map((url, i) => ({
+            id: url,
+            score: 3 - i,
+            data: async () => ({ url, excerpt: '', content: content[url], meta: { title: url }, filters: {} }),
+          })),
+        };
       },
     };
     let fetched = 0;
@@ -109,7 +138,13 @@ describe('le déroulé d’une recherche', () => {
     let loads = 0;
     const pagefind: PagefindApi = {
       async search() {
-        return { results: ['/x/', '/y/', '/z/'].map((url) => ({ id: url, score: 1, data: async () => (loads++, { url, excerpt: '', content: 'cotation', meta: {}, filters: {} }) })) };
+        return {
+          results: ['/x/', '/y/', '/z/'].map((url) => ({
+            id: url,
+            score: 1,
+            data: async () => (loads++, { url, excerpt: '', content: 'cotation', meta: {}, filters: {} }),
+          })),
+        };
       },
     };
     const outcome = await searchSite(pagefind, 'cotation', { lexicon: async () => [] });
@@ -118,7 +153,13 @@ describe('le déroulé d’une recherche', () => {
   });
 
   it('reconnaît un mot trouvé par sa racine seulement', () => {
-    const page = { url: '/a/', excerpt: '', content: 'Pièce d’identité en cours de validité', meta: { title: 'Qui peut demander' }, filters: {} };
+    const page = {
+      url: '/a/',
+      excerpt: '',
+      content: 'Pièce d’identité en cours de validité',
+      meta: { title: 'Qui peut demander' },
+      filters: {},
+    };
     expect(onlyStemShared(['Courières'], page)).toBe(true);
     expect(onlyStemShared(['validite'], page)).toBe(false);
     expect(onlyStemShared(['demander'], page)).toBe(false);
@@ -173,7 +214,10 @@ describe('les synonymes de la recherche (content/data/search-synonyms.yaml)', ()
   });
 
   it('signalent une page inconnue avec le fichier, le champ et une suggestion', () => {
-    const broken = { ...catalog, searchSynonyms: { entries: [{ words: ['HLM'], pages: ['/infos/faire-sa-demand/'] }] } };
+    const broken = {
+      ...catalog,
+      searchSynonyms: { entries: [{ words: ['HLM'], pages: ['/infos/faire-sa-demand/'] }] },
+    };
     expect(checkSearchSynonyms(broken)).toEqual([
       expect.objectContaining({
         file: 'content/data/search-synonyms.yaml',
@@ -191,7 +235,9 @@ describe('les synonymes de la recherche (content/data/search-synonyms.yaml)', ()
       { words: ['HLM'], pages: ['/infos/faire-sa-demande/', '/infos/cotation/'] },
     ];
     const withSynonyms = { ...catalog, searchSynonyms: { entries } };
-    expect(keywordsForPath(withSynonyms, '/infos/cotation/')).toEqual(expect.arrayContaining(['cotation', 'points', 'score', 'HLM']));
+    expect(keywordsForPath(withSynonyms, '/infos/cotation/')).toEqual(
+      expect.arrayContaining(['cotation', 'points', 'score', 'HLM']),
+    );
     expect(keywordsForPath(withSynonyms, '/infos/faire-sa-demande/')).toEqual(expect.arrayContaining(['HLM']));
     const title = (id: string) => catalog.topics.find((t) => t.id === id)!.title;
     expect(searchShortcuts(withSynonyms)).toEqual([
@@ -203,7 +249,8 @@ describe('les synonymes de la recherche (content/data/search-synonyms.yaml)', ()
 
 describe('le vocabulaire du site', () => {
   it('ne lit que le contenu indexé, et range les mots du plus fréquent au plus rare', () => {
-    const html = '<header>Menu Carvin</header><main><div data-pagefind-body><h1>Cotation</h1><p>La cotation &amp; les points. Points, points, 2024.</p></div></main>';
+    const html =
+      '<header>Menu Carvin</header><main><div data-pagefind-body><h1>Cotation</h1><p>La cotation &amp; les points. Points, points, 2024.</p></div></main>';
     expect(indexedText(html)).not.toContain('Menu');
     expect(buildLexicon([indexedText(html)])).toEqual(['points', 'cotation']);
   });

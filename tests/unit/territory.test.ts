@@ -53,10 +53,18 @@ describe('npm run territoire', () => {
         expect(place.level).toBe(1);
         expect(place.address ?? place.phone ?? place.phones ?? place.hours ?? place.email).toBeUndefined();
       }
-      expect(catalog!.organisations.map((o) => o.kind).sort()).toEqual(['commune', 'departement', 'family-allowance', 'intercommunality', 'reservation-holder', 'state']);
+      expect(catalog!.organisations.map((o) => o.kind).sort()).toEqual([
+        'commune',
+        'departement',
+        'family-allowance',
+        'intercommunality',
+        'reservation-holder',
+        'state',
+      ]);
       // Nothing of the source territory's own facts in what is published.
       for (const [path, text] of generated.files) {
-        if (/^(topics|pages|organisations|places|orientation)\//.test(path)) expect(text, path).not.toMatch(/CAHC|Hénin|Carvin|Oignies|Arras|Maisons et Cités|2022-2028|246 ?200 ?299/);
+        if (/^(topics|pages|organisations|places|orientation)\//.test(path))
+          expect(text, path).not.toMatch(/CAHC|Hénin|Carvin|Oignies|Arras|Maisons et Cités|2022-2028|246 ?200 ?299/);
       }
       const report = contentReport(catalog!, '2026-12-06');
       const places = report.find((s) => s.title.startsWith('Lieux sans adresse'))!;
@@ -71,7 +79,9 @@ describe('npm run territoire', () => {
 
   it('garde le nom officiel, les codes postaux et une adresse par commune', () => {
     const { files, communes } = generate('200069037'); // CA du Pays de Saint-Omer: Saint-Augustin has two postcodes.
-    expect(files.get('communes/saint-augustin.yaml')).toMatch(/name: Saint-Augustin\ninsee: "62691"\npostcode: "62120"\notherPostcodes:\n {2}- "62129"/);
+    expect(files.get('communes/saint-augustin.yaml')).toMatch(
+      /name: Saint-Augustin\ninsee: "62691"\npostcode: "62120"\notherPostcodes:\n {2}- "62129"/,
+    );
     expect(new Set(communes.map((c) => c.id)).size).toBe(communes.length);
     const calais = generate('200090751').files;
     expect(calais.get('communes/bonningues-les-calais.yaml')).toContain('name: Bonningues-lès-Calais');
@@ -79,21 +89,48 @@ describe('npm run territoire', () => {
   });
 
   it('refuse un SIREN mal formé, celui d’une commune, ou un EPCI inconnu ou dissous, en français', () => {
-    expect(() => generate('24620029')).toThrow(new TerritoryError('« 24620029 » n’est pas un SIREN : 9 chiffres attendus (ex. 246200299 pour la CA d’Hénin-Carvin).'));
-    expect(() => generate('216202150')).toThrow(/est celui de la commune de Carvin .* membre de : CA d’Hénin-Carvin, SIREN 246200299/);
-    expect(() => generate('200000001')).toThrow(/Aucune intercommunalité .* dissous ou a fusionné .* npm run territoire -- --commune/);
+    expect(() => generate('24620029')).toThrow(
+      new TerritoryError(
+        '« 24620029 » n’est pas un SIREN : 9 chiffres attendus (ex. 246200299 pour la CA d’Hénin-Carvin).',
+      ),
+    );
+    expect(() => generate('216202150')).toThrow(
+      /est celui de la commune de Carvin .* membre de : CA d’Hénin-Carvin, SIREN 246200299/,
+    );
+    expect(() => generate('200000001')).toThrow(
+      /Aucune intercommunalité .* dissous ou a fusionné .* npm run territoire -- --commune/,
+    );
   });
 
   it('nomme l’EPCI en entier et dit « dans la communauté de communes » ou « dans l’agglomération »', () => {
     const data = officialData();
-    expect(epciNames(data.epcis.get('200069672')!)).toMatchObject({ name: 'Communauté de communes du Ternois', area: { inside: 'dans la communauté de communes' } });
-    expect(epciNames(data.epcis.get('246200299')!)).toMatchObject({ name: 'Communauté d’agglomération d’Hénin-Carvin', shortName: 'CA d’Hénin-Carvin', area: { of: 'de l’agglomération' } });
-    expect([ofPlace('Carvin'), ofPlace('Arras'), ofPlace('Le Portel'), ofPlace('Les Attaques'), ofPlace('Hénin-Beaumont')]).toEqual(['de Carvin', 'd’Arras', 'du Portel', 'des Attaques', 'd’Hénin-Beaumont']);
+    expect(epciNames(data.epcis.get('200069672')!)).toMatchObject({
+      name: 'Communauté de communes du Ternois',
+      area: { inside: 'dans la communauté de communes' },
+    });
+    expect(epciNames(data.epcis.get('246200299')!)).toMatchObject({
+      name: 'Communauté d’agglomération d’Hénin-Carvin',
+      shortName: 'CA d’Hénin-Carvin',
+      area: { of: 'de l’agglomération' },
+    });
+    expect([
+      ofPlace('Carvin'),
+      ofPlace('Arras'),
+      ofPlace('Le Portel'),
+      ofPlace('Les Attaques'),
+      ofPlace('Hénin-Beaumont'),
+    ]).toEqual(['de Carvin', 'd’Arras', 'du Portel', 'des Attaques', 'd’Hénin-Beaumont']);
   });
 });
 
 describe('ce qui est repris du contenu source', () => {
-  const markers: Markers = { words: ['CAHC', 'Carvin', 'l’agglomération'], topics: new Set(['cotation']), places: new Set(), communes: new Set(), pages: new Set() };
+  const markers: Markers = {
+    words: ['CAHC', 'Carvin', 'l’agglomération'],
+    topics: new Set(['cotation']),
+    places: new Set(),
+    communes: new Set(),
+    pages: new Set(),
+  };
   const pattern = markerPattern(markers.words);
 
   it('laisse de côté chaque ligne qui parle du territoire source ou renvoie à une page absente, et les titres restés vides', () => {
@@ -114,13 +151,39 @@ describe('ce qui est repris du contenu source', () => {
       'Tous les lieux de l’agglomération vous orientent.',
       'Le 115 répond jour et nuit.',
     ].join('\n');
-    expect(adaptBody(body, pattern, markers)).toBe(['Le dépôt est gratuit.', '', '## Partout', '', 'Le 115 répond jour et nuit.'].join('\n'));
+    expect(adaptBody(body, pattern, markers)).toBe(
+      ['Le dépôt est gratuit.', '', '## Partout', '', 'Le 115 répond jour et nuit.'].join('\n'),
+    );
   });
 
   it('renomme un titre qui nomme le territoire source par son type, et laisse de côté celui qui le nomme par son nom', () => {
-    const headings = { rename: (line: string) => line.replace('de l’agglomération', 'de la communauté de communes'), pattern: markerPattern(['CAHC', 'Carvin']) };
-    const body = ['## La grille de cotation de l’agglomération', '', '<CotationGrid />', '', '## La convention de la CAHC', '', 'Signée le 20 décembre 2022.', '### Détail', 'Texte.', '## Et ensuite', 'Texte national.'].join('\n');
-    expect(adaptBody(body, pattern, markers, headings)).toBe(['## La grille de cotation de la communauté de communes', '', '<CotationGrid />', '', '## Et ensuite', 'Texte national.'].join('\n'));
+    const headings = {
+      rename: (line: string) => line.replace('de l’agglomération', 'de la communauté de communes'),
+      pattern: markerPattern(['CAHC', 'Carvin']),
+    };
+    const body = [
+      '## La grille de cotation de l’agglomération',
+      '',
+      '<CotationGrid />',
+      '',
+      '## La convention de la CAHC',
+      '',
+      'Signée le 20 décembre 2022.',
+      '### Détail',
+      'Texte.',
+      '## Et ensuite',
+      'Texte national.',
+    ].join('\n');
+    expect(adaptBody(body, pattern, markers, headings)).toBe(
+      [
+        '## La grille de cotation de la communauté de communes',
+        '',
+        '<CotationGrid />',
+        '',
+        '## Et ensuite',
+        'Texte national.',
+      ].join('\n'),
+    );
   });
 
   it('ne prend pas un mot pour un autre (« CAF » n’est pas dans « CAFÉ », « Lens » pas dans « Lensois »)', () => {
@@ -142,6 +205,10 @@ describe('le banc d’essai d’un département (npm run bench -- --departement)
     expect(issues).toEqual([]);
     expect(catalog!.site.territory.epci).toBeUndefined();
     expect(catalog!.places.find((p) => p.id === 'mairie-paris')).toMatchObject({ level: 1, commune: 'paris' });
-    expect(catalog!.organisations.find((o) => o.kind === 'intercommunality' && o.id !== catalog!.site.territory.organisation)!.name).toBe('Métropole du Grand Paris');
+    expect(
+      catalog!.organisations.find(
+        (o) => o.kind === 'intercommunality' && o.id !== catalog!.site.territory.organisation,
+      )!.name,
+    ).toBe('Métropole du Grand Paris');
   });
 });

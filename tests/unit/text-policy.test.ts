@@ -11,7 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import type { ContentIssue } from '../../src/domain/issues';
 import { formatIssue } from '../../src/domain/references';
-import { exportSafe, exportSafeDeep, importedText, maxLengths, textProblems, withoutInvisible } from '../../src/domain/text-policy';
+import {
+  exportSafe,
+  exportSafeDeep,
+  importedText,
+  maxLengths,
+  textProblems,
+  withoutInvisible,
+} from '../../src/domain/text-policy';
 import { recordDetails } from '../../src/directory-import/convert';
 import { parseDirectory } from '../../src/directory-import/parse';
 import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run';
@@ -84,7 +91,12 @@ describe('la politique des textes', () => {
   it('nettoie ce que lisent d’autres programmes (données ouvertes, JSON-LD), sans toucher au texte ordinaire', () => {
     expect(exportSafe('1 rue\u202e de la Paix\u0000\u200b')).toBe('1 rue de la Paix');
     expect(exportSafe('Hénin-Beaumont « ici »\u202f!\nsuite')).toBe('Hénin-Beaumont « ici »\u202f!\nsuite');
-    expect(exportSafeDeep({ a: ['x\u2066'], b: 1, c: null, d: { e: 'y\u0007' } })).toEqual({ a: ['x'], b: 1, c: null, d: { e: 'y' } });
+    expect(exportSafeDeep({ a: ['x\u2066'], b: 1, c: null, d: { e: 'y\u0007' } })).toEqual({
+      a: ['x'],
+      b: 1,
+      c: null,
+      d: { e: 'y' },
+    });
   });
 });
 
@@ -100,20 +112,26 @@ const place = 'content/places/mairie-carvin.yaml';
 
 describe('npm run check applique la politique, avec le fichier, la ligne et le champ', () => {
   it('un émoji dans le nom d’un lieu (la police de la plaquette ne l’a pas)', async () => {
-    const { issues, catalog } = await checkWith((t) => t.replace('name: Mairie de Carvin – service logement', 'name: Mairie de Carvin 🏠'));
+    const { issues, catalog } = await checkWith((t) =>
+      t.replace('name: Mairie de Carvin – service logement', 'name: Mairie de Carvin 🏠'),
+    );
     expect(catalog).toBeUndefined();
     expect(issues.map(at)).toEqual([`${place}:2 name`]);
     expect(issues[0]!.message).toContain('caractère absent de la police de la plaquette : « 🏠 » (U+1F3E0)');
   });
 
   it('un forçage droite-à-gauche dans une adresse', async () => {
-    const { issues } = await checkWith((t) => t.replace('street: 1 rue de l’Exemple', 'street: "1 rue de l’Exemple\\u202E"'));
+    const { issues } = await checkWith((t) =>
+      t.replace('street: 1 rue de l’Exemple', 'street: "1 rue de l’Exemple\\u202E"'),
+    );
     expect(issues.map(at)).toEqual([`${place}:11 address.street`]);
     expect(issues[0]!.message).toContain('inverse le sens d’écriture');
   });
 
   it('une précision de 200 000 caractères sur les horaires, un caractère de contrôle dans les notes', async () => {
-    const { issues } = await checkWith((t) => `${t}hoursNotes:\n  - "${'xxxx '.repeat(40_000)}"\nnotes: "Sonnez\\u0007"\n`);
+    const { issues } = await checkWith(
+      (t) => `${t}hoursNotes:\n  - "${'xxxx '.repeat(40_000)}"\nnotes: "Sonnez\\u0007"\n`,
+    );
     expect(issues.map(at)).toEqual([`${place}:28 hoursNotes[1]`, `${place}:29 notes`]);
     expect(issues[0]!.message).toBe('texte trop long : 200000 caractères pour 300 au plus');
   });
@@ -126,7 +144,10 @@ describe('npm run check applique la politique, avec le fichier, la ligne et le c
   });
 
   it('un caractère de direction dans le texte d’une fiche MDX, à sa ligne', async () => {
-    const { issues } = await checkWith((t) => t.replace(/\n\n/, '\n\nVoir\u202e ici.\n\n'), 'topics/faire-sa-demande.mdx');
+    const { issues } = await checkWith(
+      (t) => t.replace(/\n\n/, '\n\nVoir\u202e ici.\n\n'),
+      'topics/faire-sa-demande.mdx',
+    );
     expect(issues.map(at)).toHaveLength(1);
     expect(issues[0]!.field).toBe('texte MDX');
     const text = await readFile(join(projectRoot, 'tests/fixtures/editors/base/topics/faire-sa-demande.mdx'), 'utf8');
@@ -154,24 +175,59 @@ conventionLabel: Niveau 2 – Alpha
 sources:
   - title: Convention
 `;
-const alphaPlace: PlaceFile = { id: 'mairie-alpha', file: 'content/places/mairie-alpha.yaml', name: 'Mairie d’Alpha', text: placeText, directoryKind: 'mairie', insee: '62001', townHall: true };
+const alphaPlace: PlaceFile = {
+  id: 'mairie-alpha',
+  file: 'content/places/mairie-alpha.yaml',
+  name: 'Mairie d’Alpha',
+  text: placeText,
+  directoryKind: 'mairie',
+  insee: '62001',
+  townHall: true,
+};
 
 /** One record of the bulk file's shape, with the fields given. */
-const record = (fields: Record<string, unknown>) => ({ id: 'r-1', nom: 'Mairie - Alpha', pivot: [{ type_service_local: 'mairie', code_insee_commune: ['62001'] }], code_insee_commune: '62001', ...fields });
+const record = (fields: Record<string, unknown>) => ({
+  id: 'r-1',
+  nom: 'Mairie - Alpha',
+  pivot: [{ type_service_local: 'mairie', code_insee_commune: ['62001'] }],
+  code_insee_commune: '62001',
+  ...fields,
+});
 const file = (...records: unknown[]) => JSON.stringify({ service: records });
 
 describe('l’import de l’annuaire traite le fichier comme non fiable', () => {
   const run = (records: unknown[]) =>
-    importDirectory({ records: parseDirectory(file(...records)), places: [alphaPlace], insees: ['62001'], fileName: 'annuaire.json', fileDate: '2026-10-01', policy: { missingGlyphs: glyphs, wideWords: wide } });
+    importDirectory({
+      records: parseDirectory(file(...records)),
+      places: [alphaPlace],
+      insees: ['62001'],
+      fileName: 'annuaire.json',
+      fileDate: '2026-10-01',
+      policy: { missingGlyphs: glyphs, wideWords: wide },
+    });
 
   it('écarte l’adresse au caractère de direction et le commentaire de 200 kB, importe le reste de la fiche', () => {
     const outcome = run([
       record({
-        adresse: [{ type_adresse: 'Adresse', numero_voie: '11 rue\u202e Fictive', code_postal: '62001', nom_commune: 'Alpha' }],
+        adresse: [
+          { type_adresse: 'Adresse', numero_voie: '11 rue\u202e Fictive', code_postal: '62001', nom_commune: 'Alpha' },
+        ],
         telephone: [{ valeur: '01 99 00 01 00', description: 'Accueil 📞' }],
         plage_ouverture: [
-          { nom_jour_debut: 'Lundi', nom_jour_fin: 'Vendredi', valeur_heure_debut_1: '09:00', valeur_heure_fin_1: '12:00', commentaire: 'x'.repeat(200_000) },
-          { nom_jour_debut: 'Samedi', nom_jour_fin: 'Samedi', valeur_heure_debut_1: '09:00', valeur_heure_fin_1: '11:00', commentaire: '2e et 4e samedis\u200b' },
+          {
+            nom_jour_debut: 'Lundi',
+            nom_jour_fin: 'Vendredi',
+            valeur_heure_debut_1: '09:00',
+            valeur_heure_fin_1: '12:00',
+            commentaire: 'x'.repeat(200_000),
+          },
+          {
+            nom_jour_debut: 'Samedi',
+            nom_jour_fin: 'Samedi',
+            valeur_heure_debut_1: '09:00',
+            valeur_heure_fin_1: '11:00',
+            commentaire: '2e et 4e samedis\u200b',
+          },
         ],
       }),
     ])[0]!;
@@ -186,7 +242,9 @@ describe('l’import de l’annuaire traite le fichier comme non fiable', () => 
     expect(outcome.text.length).toBeLessThan(2_000);
     const summary = formatSummary([outcome], false);
     expect(summary).toContain('adresse (voie) non repris : caractère qui inverse le sens d’écriture');
-    expect(summary).toContain('libellé du téléphone 01 99 00 01 00 non repris : caractère absent de la police de la plaquette');
+    expect(summary).toContain(
+      'libellé du téléphone 01 99 00 01 00 non repris : caractère absent de la police de la plaquette',
+    );
     expect(summary).toContain('précision sur les horaires non repris : texte trop long : 2000');
     expect(summary).toContain('précision sur les horaires : (U+200B, espace de largeur nulle) retiré(s)');
     expect(summary).not.toMatch(/x{61}/);
@@ -195,7 +253,9 @@ describe('l’import de l’annuaire traite le fichier comme non fiable', () => 
   it('refuse d’écrire une fiche dont l’identifiant porterait un caractère refusé dans le fichier du lieu', () => {
     const [outcome] = run([record({ id: 'r-1\u202e', telephone: [{ valeur: '01 99 00 01 00' }] })]);
     expect(outcome!.status).toBe('invalid');
-    expect(formatSummary([outcome!], false)).toMatch(/non écrit — .* sources\[2\]\.directory\.record : caractère qui inverse le sens d’écriture/s);
+    expect(formatSummary([outcome!], false)).toMatch(
+      /non écrit — .* sources\[2\]\.directory\.record : caractère qui inverse le sens d’écriture/s,
+    );
   });
 
   it('le résumé ne transmet au terminal ni séquence d’échappement ni caractère de direction', () => {
@@ -208,13 +268,27 @@ describe('l’import de l’annuaire traite le fichier comme non fiable', () => 
   it('n’écrit que dans content/places/, jamais à un chemin venu d’ailleurs', async () => {
     const root = await mkdtemp(join(tmpdir(), 'sai-ecriture-'));
     const contentDir = join(root, 'content');
-    expect(placeTarget(contentDir, root, 'content/places/mairie-alpha.yaml')).toBe(join(contentDir, 'places/mairie-alpha.yaml'));
-    for (const bad of ['content/places/../site.yaml', 'content/site.yaml', '/etc/passwd', 'content/places/sous/lieu.yaml', 'content/places/lieu.yml', 'content/places/.cache.yaml', '../content/places/x.yaml']) {
+    expect(placeTarget(contentDir, root, 'content/places/mairie-alpha.yaml')).toBe(
+      join(contentDir, 'places/mairie-alpha.yaml'),
+    );
+    for (const bad of [
+      'content/places/../site.yaml',
+      'content/site.yaml',
+      '/etc/passwd',
+      'content/places/sous/lieu.yaml',
+      'content/places/lieu.yml',
+      'content/places/.cache.yaml',
+      '../content/places/x.yaml',
+    ]) {
       expect(() => placeTarget(contentDir, root, bad), bad).toThrow(ImportWriteError);
     }
     // An outcome whose file is not a place of this content stops every write, before any.
     const [outcome] = run([record({ telephone: [{ valeur: '01 99 00 01 00' }] })]);
-    expect(() => importWrites(contentDir, root, [{ ...outcome!, place: { ...alphaPlace, file: 'content/../../etc/x.yaml' } } as never])).toThrow(ImportWriteError);
+    expect(() =>
+      importWrites(contentDir, root, [
+        { ...outcome!, place: { ...alphaPlace, file: 'content/../../etc/x.yaml' } } as never,
+      ]),
+    ).toThrow(ImportWriteError);
     // A record id shaped like a path is only a value inside the file.
     const [named] = run([record({ id: '../../../etc/passwd', telephone: [{ valeur: '01 99 00 01 00' }] })]);
     const writes = importWrites(contentDir, root, [named!]);
@@ -223,11 +297,16 @@ describe('l’import de l’annuaire traite le fichier comme non fiable', () => 
     await mkdir(join(contentDir, 'places'), { recursive: true });
     await writeImport(writes);
     expect(await readdir(contentDir, { recursive: true })).toEqual(['places', 'places/mairie-alpha.yaml']);
-    expect(await readFile(join(contentDir, 'places/mairie-alpha.yaml'), 'utf8')).toContain('record: ../../../etc/passwd');
+    expect(await readFile(join(contentDir, 'places/mairie-alpha.yaml'), 'utf8')).toContain(
+      'record: ../../../etc/passwd',
+    );
   });
 
   it('garde les règles de l’import d’avant : un libellé sain reste, une valeur saine passe telle quelle', () => {
-    const { details, remarks } = recordDetails(parseDirectory(file(record({ telephone: [{ valeur: '01 99 00 01 00', description: 'Service logement' }] })))[0]!, { missingGlyphs: glyphs });
+    const { details, remarks } = recordDetails(
+      parseDirectory(file(record({ telephone: [{ valeur: '01 99 00 01 00', description: 'Service logement' }] })))[0]!,
+      { missingGlyphs: glyphs },
+    );
     expect(details.phones).toEqual([{ number: '01 99 00 01 00', label: 'Service logement' }]);
     expect(remarks).toEqual([]);
   });

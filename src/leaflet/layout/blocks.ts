@@ -29,7 +29,12 @@ export interface Emitted {
 function runsOf(parent: SemanticNode, spans: readonly Span[], style: TextStyle): InlineRun[] {
   let slot: ContentSlot | undefined;
   return spans.map((span) => {
-    const base = { text: span.text, font: span.bold ? ('bold' as const) : style.font, color: span.color ?? style.color, ...(span.url ? { url: true } : {}) };
+    const base = {
+      text: span.text,
+      font: span.bold ? ('bold' as const) : style.font,
+      color: span.color ?? style.color,
+      ...(span.url ? { url: true } : {}),
+    };
     if (span.link) {
       const link = newNode('link', { link: span.link });
       parent.children.push(link);
@@ -48,12 +53,29 @@ function baselineOffset(style: TextStyle): number {
 }
 
 /** Draws lines of text from `top` down; link pieces also get their clickable area. */
-function emitLines(lines: readonly Line[], style: TextStyle, x: number, top: number, width: number, align: 'left' | 'center', out: Emitted): void {
+function emitLines(
+  lines: readonly Line[],
+  style: TextStyle,
+  x: number,
+  top: number,
+  width: number,
+  align: 'left' | 'center',
+  out: Emitted,
+): void {
   lines.forEach((line, i) => {
     const baseline = top - i * style.lineHeight - baselineOffset(style);
     const offset = align === 'center' ? (width - line.width) / 2 : 0;
     for (const piece of line.pieces) {
-      out.ops.push({ op: 'text', x: x + offset + piece.x, y: baseline, text: piece.text, font: piece.font, size: style.size, color: piece.color, mark: piece.mark });
+      out.ops.push({
+        op: 'text',
+        x: x + offset + piece.x,
+        y: baseline,
+        text: piece.text,
+        font: piece.font,
+        size: style.size,
+        color: piece.color,
+        mark: piece.mark,
+      });
       if (piece.link) {
         // The line breaker keeps spaces out of link pieces, so the piece is exactly the link text.
         const rect = {
@@ -69,7 +91,13 @@ function emitLines(lines: readonly Line[], style: TextStyle, x: number, top: num
 }
 
 /** Splits the lines of a paragraph into units, never leaving a single line alone (orphan/widow). */
-function lineUnits(lines: Line[], style: TextStyle, spaceBefore: number, width: number, align: 'left' | 'center'): Unit[] {
+function lineUnits(
+  lines: Line[],
+  style: TextStyle,
+  spaceBefore: number,
+  width: number,
+  align: 'left' | 'center',
+): Unit[] {
   const groups: Line[][] = [];
   if (lines.length <= 3) groups.push(lines);
   else {
@@ -104,7 +132,12 @@ function headingUnits(block: HeadingBlock, parent: SemanticNode, width: number, 
       lines: lines.length,
       emit: (x, top, out) => {
         if (bar > 0) {
-          out.ops.push({ op: 'rects', rects: [{ x, y: top - headingBar.thickness, width: headingBar.width, height: headingBar.thickness }], color: 'primary', mark: ARTIFACT });
+          out.ops.push({
+            op: 'rects',
+            rects: [{ x, y: top - headingBar.thickness, width: headingBar.width, height: headingBar.thickness }],
+            color: 'primary',
+            mark: ARTIFACT,
+          });
         }
         emitLines(lines, style, x, top - bar, width, 'left', out);
       },
@@ -133,14 +166,25 @@ function listUnits(block: ListBlock, parent: SemanticNode, width: number, measur
     const labelSlot = newSlot(label);
     const body = newNode('body');
     itemNode.children.push(body);
-    const lines = item.lines.flatMap((spans) => wrap(runsOf(body, spans, style), width - listStyle.indent, style.size, measure));
+    const lines = item.lines.flatMap((spans) =>
+      wrap(runsOf(body, spans, style), width - listStyle.indent, style.size, measure),
+    );
     return {
       height: lines.length * style.lineHeight,
       spaceBefore: index === 0 ? styles.body.spaceBefore : listStyle.itemGap,
       keepWithNext: false,
       lines: lines.length,
       emit: (x, top, out) => {
-        out.ops.push({ op: 'text', x, y: top - baselineOffset(style), text: listStyle.bullet, font: 'bold', size: style.size, color: 'primary', mark: labelSlot });
+        out.ops.push({
+          op: 'text',
+          x,
+          y: top - baselineOffset(style),
+          text: listStyle.bullet,
+          font: 'bold',
+          size: style.size,
+          color: 'primary',
+          mark: labelSlot,
+        });
         emitLines(lines, style, x + listStyle.indent, top, width - listStyle.indent, 'left', out);
       },
     };
@@ -163,7 +207,13 @@ function qrUnits(block: QrBlock, parent: SemanticNode, width: number): Unit[] {
         const left = x + (width - block.size) / 2;
         const bottom = top - block.size;
         node.bbox = { x: left, y: bottom, width: block.size, height: block.size };
-        out.ops.push({ op: 'rects', rects: qrRects(matrix), color: 'text', mark: slot, grid: { x: left, y: bottom, cell: block.size / matrix.size } });
+        out.ops.push({
+          op: 'rects',
+          rects: qrRects(matrix),
+          color: 'text',
+          mark: slot,
+          grid: { x: left, y: bottom, cell: block.size / matrix.size },
+        });
       },
     },
   ];

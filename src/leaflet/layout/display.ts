@@ -55,7 +55,16 @@ export type DrawOp =
   | { op: 'text'; x: number; y: number; text: string; font: FontKey; size: number; color: ColorKey; mark: ContentSlot }
   /** Filled rectangles; with `grid`, rectangles are in cells of `grid.cell` points from `grid.x, grid.y`. */
   | { op: 'rects'; rects: Rect[]; color: ColorKey; mark: Mark; grid?: { x: number; y: number; cell: number } }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: ColorKey; mark: typeof ARTIFACT };
+  | {
+      op: 'line';
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      width: number;
+      color: ColorKey;
+      mark: typeof ARTIFACT;
+    };
 
 /** A clickable area: one per line of a link's text. */
 export interface LinkArea {

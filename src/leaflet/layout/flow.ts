@@ -71,7 +71,8 @@ function flowUnits(leaflet: string, units: readonly Unit[], frames: readonly Fra
 
     // Height needed to keep this unit with the chain of units it must not be parted from.
     let need = space + unit.height;
-    for (let j = i; units[j]?.keepWithNext && units[j + 1]; j++) need += units[j + 1]!.spaceBefore + units[j + 1]!.height;
+    for (let j = i; units[j]?.keepWithNext && units[j + 1]; j++)
+      need += units[j + 1]!.spaceBefore + units[j + 1]!.height;
 
     const fitsAlone = used + space + unit.height <= frame.height + epsilon;
     const fitsWithNext = used + need <= frame.height + epsilon;
@@ -109,7 +110,16 @@ function frameRect(ref: FrameRef, bottomHeights: Map<PanelNumber, number>): Fram
 function foldMarks(page: 0 | 1): DrawOp[] {
   return folds[page].flatMap((x) => [
     { op: 'line' as const, x1: x, y1: 3 * mm, x2: x, y2: 7 * mm, width: 0.5, color: 'fold' as const, mark: ARTIFACT },
-    { op: 'line' as const, x1: x, y1: sheet.height - 7 * mm, x2: x, y2: sheet.height - 3 * mm, width: 0.5, color: 'fold' as const, mark: ARTIFACT },
+    {
+      op: 'line' as const,
+      x1: x,
+      y1: sheet.height - 7 * mm,
+      x2: x,
+      y2: sheet.height - 3 * mm,
+      width: 0.5,
+      color: 'fold' as const,
+      mark: ARTIFACT,
+    },
   ]);
 }
 
@@ -127,7 +137,9 @@ export function layoutLeaflet(content: LeafletContent, measure: MeasureText): Le
       } catch (error) {
         if (error instanceof WordTooWideError) {
           const first = story.frames[0]!;
-          throw new Error(`Plaquette « ${content.name} », volet ${first.panel} « ${first.title} » : ${error.message}`, { cause: error });
+          throw new Error(`Plaquette « ${content.name} », volet ${first.panel} « ${first.title} » : ${error.message}`, {
+            cause: error,
+          });
         }
         throw error;
       }

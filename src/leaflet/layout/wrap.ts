@@ -39,7 +39,9 @@ export class WordTooWideError extends Error {
     readonly wordWidth: number,
     readonly available: number,
   ) {
-    super(`le mot « ${word} » est plus large que la colonne (${wordWidth.toFixed(1)} pt pour ${available.toFixed(1)} pt)`);
+    super(
+      `le mot « ${word} » est plus large que la colonne (${wordWidth.toFixed(1)} pt pour ${available.toFixed(1)} pt)`,
+    );
   }
 }
 
@@ -163,11 +165,25 @@ function toLine(lineWords: Word[], runs: readonly InlineRun[], size: number, mea
     const run = runs[f.run]!;
     const w = measure(f.text, run.font, size);
     const last = pieces[pieces.length - 1];
-    if (last && last.font === run.font && last.color === run.color && last.mark === run.mark && last.link === run.link) {
+    if (
+      last &&
+      last.font === run.font &&
+      last.color === run.color &&
+      last.mark === run.mark &&
+      last.link === run.link
+    ) {
       last.text += f.text;
       last.width += w;
     } else {
-      pieces.push({ text: f.text, font: run.font, color: run.color, mark: run.mark, ...(run.link ? { link: run.link } : {}), x, width: w });
+      pieces.push({
+        text: f.text,
+        font: run.font,
+        color: run.color,
+        mark: run.mark,
+        ...(run.link ? { link: run.link } : {}),
+        x,
+        width: w,
+      });
     }
     x += w;
   }

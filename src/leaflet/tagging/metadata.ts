@@ -18,7 +18,8 @@ export interface DocumentInfo {
   accessible: boolean;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** XMP packet (ISO 16684-1): Dublin Core, PDF and XMP basic properties, and the PDF/UA claim. */
 export function xmpPacket(info: DocumentInfo): string {

@@ -60,7 +60,9 @@ export class StructureBuilder implements Tagger {
     list.push({ page, mcid });
     this.marks.set(mark, list);
     // The property list is written inline: `/P <</MCID 3>> BDC`.
-    return [PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of(structureType(mark.node)), `<</MCID ${mcid}>>`])];
+    return [
+      PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of(structureType(mark.node)), `<</MCID ${mcid}>>`]),
+    ];
   }
 
   end(): PDFOperator[] {
@@ -87,7 +89,11 @@ export class StructureBuilder implements Tagger {
 
   /** True when the node or one of its descendants has content on a page. */
   private hasContent(node: SemanticNode): boolean {
-    return node.children.some((child) => (isSlot(child) ? (this.marks.get(child)?.length ?? 0) > 0 : this.hasContent(child))) || this.annotations.has(node);
+    return (
+      node.children.some((child) =>
+        isSlot(child) ? (this.marks.get(child)?.length ?? 0) > 0 : this.hasContent(child),
+      ) || this.annotations.has(node)
+    );
   }
 
   private writeElement(node: SemanticNode, parent: PDFRef): PDFRef {
@@ -100,7 +106,11 @@ export class StructureBuilder implements Tagger {
         for (const mark of this.marks.get(child) ?? []) {
           page ??= mark.page;
           // A bare MCID refers to the element's /Pg; content on another page needs a full reference.
-          kids.push(mark.page === page ? PDFNumber.of(mark.mcid) : context.obj({ Type: 'MCR', Pg: this.pages[mark.page]!.ref, MCID: mark.mcid }));
+          kids.push(
+            mark.page === page
+              ? PDFNumber.of(mark.mcid)
+              : context.obj({ Type: 'MCR', Pg: this.pages[mark.page]!.ref, MCID: mark.mcid }),
+          );
         }
       } else if (this.hasContent(child)) {
         kids.push(this.writeElement(child, ref));
@@ -119,7 +129,14 @@ export class StructureBuilder implements Tagger {
     if (node.bbox) {
       const { x, y, width, height } = node.bbox;
       const round = (v: number) => Math.round(v * 100) / 100;
-      element.set(PDFName.of('A'), context.obj({ O: 'Layout', BBox: [round(x), round(y), round(x + width), round(y + height)], Placement: 'Block' }));
+      element.set(
+        PDFName.of('A'),
+        context.obj({
+          O: 'Layout',
+          BBox: [round(x), round(y), round(x + width), round(y + height)],
+          Placement: 'Block',
+        }),
+      );
     }
     context.assign(ref, element);
     return ref;

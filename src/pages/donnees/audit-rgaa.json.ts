@@ -10,6 +10,16 @@ export const GET: APIRoute = async () => {
   const data =
     grid && catalog.accessibilityAudit
       ? auditOpenData(grid, catalog.accessibilityAudit, catalog.site.url, import.meta.env.BASE_URL)
-      : { referential: null, date: null, complete: false, status: statusWithoutAudit, pages: [], criteria: [], rate: { met: 0, applicable: 0 } };
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+      : {
+          referential: null,
+          date: null,
+          complete: false,
+          status: statusWithoutAudit,
+          pages: [],
+          criteria: [],
+          rate: { met: 0, applicable: 0 },
+        };
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -4,5 +4,7 @@ import { placeRows } from '../../domain/opendata';
 
 export const GET: APIRoute = async () => {
   const rows = placeRows(await getCatalog(), import.meta.env.BASE_URL);
-  return new Response(`${JSON.stringify(rows, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(rows, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -6,7 +6,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getLeaflet, leafletSlugs } from '../../queries/leaflets';
 
-export const getStaticPaths = (async () => (await leafletSlugs()).map((variant) => ({ params: { variant } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await leafletSlugs()).map((variant) => ({ params: { variant } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const bytes = await getLeaflet(params.variant!);

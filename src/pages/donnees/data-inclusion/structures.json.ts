@@ -3,5 +3,7 @@ import { dataInclusionFiles } from '../../../queries/data-inclusion';
 
 export const GET: APIRoute = async () => {
   const { structures } = await dataInclusionFiles(import.meta.env.BASE_URL);
-  return new Response(`${JSON.stringify(structures, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(structures, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };
