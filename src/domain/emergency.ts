@@ -25,8 +25,3 @@ export function leafletEmergencyNumbers(catalog: Pick<Catalog, 'emergencyNumbers
 export function emergencyHref(entry: Pick<EmergencyNumber, 'number' | 'mode'>): string {
   return `${entry.mode === 'sms' ? 'sms' : 'tel'}:${entry.number}`;
 }
-
-/** « Appelez le 115 » / « Écrivez au 114 » (SMS). */
-export function emergencyVerb(entry: Pick<EmergencyNumber, 'mode'>): string {
-  return entry.mode === 'sms' ? 'SMS au' : 'Appelez le';
-}

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings';
 import { formatEuros } from '../../src/domain/format';
-import { projectRoot } from '../harness';
 import { htmlFiles, linksOf, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { loadRealContent } from '../helpers/real-content';

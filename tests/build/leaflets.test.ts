@@ -5,7 +5,6 @@ import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/lea
 import { formatFileSize } from '../../src/domain/format';
 import { listFiles, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
-import { projectRoot } from '../harness';
 import { loadRealContent } from '../helpers/real-content';
 
 const distWithBase = await builtDist('distWithBase');

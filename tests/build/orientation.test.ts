@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { situationRules } from '../../src/domain/orientation';
-import { buildSite, projectRoot, removeBuild } from '../harness';
+import { buildSite, removeBuild } from '../harness';
 import { htmlFiles, linksOf, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
 import { communeTable, situationTable } from '../fixtures/orientation/table';

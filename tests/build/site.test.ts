@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
 import { builtDist } from '../harness';
-import { projectRoot } from '../harness';
 import { loadRealContent } from '../helpers/real-content';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };

@@ -352,6 +352,7 @@ export async function importChecked(json: string, places: readonly PlaceFile[], 
     expect(textIssues(outcome.place.file, 'places', data, checks).filter((i) => i.severity !== 'warning')).toEqual([]);
   }
   expect(formatSummary(outcomes, false)).not.toMatch(
+    // eslint-disable-next-line no-control-regex -- control characters are what these tests look for
     /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
   );
   return outcomes;
@@ -370,6 +371,7 @@ export async function renderEverything(catalog: Catalog): Promise<void> {
       compactHours(place.hours);
     }
     const ld = JSON.stringify(placeJsonLd(catalog, place, 'https://exemple.invalid/'));
+    // eslint-disable-next-line no-control-regex -- control characters are what these tests look for
     expect(ld).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
   }
   toCsv(placeRows(catalog, '/'));

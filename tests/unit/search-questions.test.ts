@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resultSummary, searchSite, termWeight, understandQuery, type SearchVocabulary } from '../../src/domain/search';
 import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index';
 import { formatIssue } from '../../src/domain/references';
 import { searchVocabularySchema } from '../../src/schemas/search';
-import { projectRoot } from '../harness';
 import { fakePagefind } from './fake-pagefind';
 import { loadRealContent } from '../helpers/real-content';
 

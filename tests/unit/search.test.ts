@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   correctWord,
@@ -20,7 +19,6 @@ import {
 } from '../../src/domain/search-index';
 import { formatIssue } from '../../src/domain/references';
 import { forIndexing } from '../../src/integrations/pagefind';
-import { projectRoot } from '../harness';
 import { fakePagefind } from './fake-pagefind';
 import { loadRealContent } from '../helpers/real-content';
 
