@@ -14,7 +14,7 @@ import { table } from '../tests/search/query-table';
 const dist = resolve(process.argv[2] ?? 'dist');
 const base = process.argv[3] ?? '/logement-social/';
 
-const { pagefind, close }: { pagefind: PagefindApi; close: () => Promise<void> } = await loadPagefind(dist, base);
+const pagefind: PagefindApi = await loadPagefind(dist, base);
 const lexicon = await loadLexicon(dist);
 const vocabulary = await loadVocabulary(dist);
 if (!vocabulary) throw new Error(`${join(dist, 'recherche/index.html')} ne porte pas de vocabulaire (data-vocabulary)`);
@@ -54,4 +54,3 @@ for (const [name, options] of variants) {
   for (const [query, page, within] of table) if (await found(query, page, within, options)) queriesFound++;
   console.log(`| ${name} | ${questionsFound}/${questions.length} | ${queriesFound}/${table.length} |`);
 }
-await close();

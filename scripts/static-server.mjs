@@ -48,7 +48,7 @@ export function parseHeadersFile(text) {
 }
 
 /** Starts the server; resolves with its origin and a close function. */
-export async function serveDist({ root = 'dist', base = '/', port = 0 } = {}) {
+export async function serveDist({ root = 'dist', base = '/', port = 0, keepProcessAlive = true } = {}) {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8').catch(() => ''));
   const headersFor = (path) => Object.assign({}, ...rules.filter((r) => r.pattern.test(path)).map((r) => r.headers));
@@ -80,6 +80,7 @@ export async function serveDist({ root = 'dist', base = '/', port = 0 } = {}) {
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  if (!keepProcessAlive) server.unref();
   const address = server.address();
   return {
     origin: `http://127.0.0.1:${address.port}`,

@@ -127,6 +127,10 @@ export const communeOverlay: Overlay = {
   name: { label: 'Nom de la commune' },
   insee: { label: 'Code INSEE', hint: 'Cinq caractères, par exemple 62427.' },
   postcode: { label: 'Code postal' },
+  elision: {
+    label: 'Élision devant le nom (« d’ »)',
+    hint: 'À cocher pour un h muet (« d’Hénin-Beaumont ») ; une voyelle s’élide d’elle-même.',
+  },
   otherPostcodes: { label: 'Autres codes postaux', hint: 'Quand la commune en a plusieurs (géographie officielle).' },
   localities: {
     label: 'Autres noms de lieu dans les adresses',
@@ -201,10 +205,26 @@ export const topicOverlay: Overlay = {
   },
 };
 
-export const pageOverlay: Overlay = { ...topicCommon, ...sources() };
+export const pageOverlay: Overlay = {
+  ...topicCommon,
+  printOnePage: {
+    label: 'S’imprime sur une seule page',
+    hint: 'Styles d’impression serrés, pour une page que l’accueil imprime.',
+  },
+  ...sources(),
+};
 
 export const orientationOverlay: Overlay = {
   order: { label: 'Ordre de la question' },
+  emergency: {
+    label: 'Commencer par les numéros d’urgence',
+    hint: 'Pour une situation où la personne peut être en danger ou à la rue.',
+  },
+  caution: {
+    label: 'Mise en garde',
+    widget: 'text',
+    hint: 'Par exemple : une réponse imprimée peut être trouvée par la personne violente.',
+  },
   general: { label: 'Réponse donnée à tout le monde (règle générale)' },
   question: {
     label: 'Question (la case que la personne coche)',

@@ -5,19 +5,25 @@ import { serveDist } from '../../scripts/static-server.mjs';
 import { pagefindOptions, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
 
 /**
+ * One server per built site, for the worker's lifetime: a worker keeps its modules from one test file
+ * to the next (isolate: false), so the next file that searches the same build gets the same
+ * `pagefind.js` instance, already pointed at this server. It does not keep the worker alive.
+ */
+const servers = new Map<string, ReturnType<typeof serveDist>>();
+
+/**
  * The real `pagefind.js` of a built site, with the options the search page uses. Its module comes
  * from the built files; the index files it fetches are served over HTTP by the same static server
- * as the browser tests (Node's fetch reads no file: URL), on 127.0.0.1 until `close()`.
+ * as the browser tests (Node's fetch reads no file: URL), on 127.0.0.1.
  */
-export async function loadPagefind(
-  dist: string,
-  base: string,
-): Promise<{ pagefind: PagefindApi; close: () => Promise<void> }> {
-  const server = await serveDist({ root: dist, base });
+export async function loadPagefind(dist: string, base: string): Promise<PagefindApi> {
+  const key = `${dist}\u0000${base}`;
+  if (!servers.has(key)) servers.set(key, serveDist({ root: dist, base, keepProcessAlive: false }));
+  const server = await servers.get(key)!;
   const pagefind = await import(/* @vite-ignore */ pathToFileURL(join(dist, 'pagefind/pagefind.js')).href);
   await pagefind.options({ ...pagefindOptions, basePath: server.url('pagefind/'), baseUrl: base, noWorker: true });
   await pagefind.init();
-  return { pagefind: pagefind as PagefindApi, close: server.close };
+  return pagefind as PagefindApi;
 }
 
 /** The vocabulary written next to the index, for correcting misspelt words. */

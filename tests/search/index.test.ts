@@ -28,10 +28,10 @@ for (const [name, key, base] of [
     });
 
     it('indexe les pages de contenu, pas la recherche, le plan du site ni la page 404', async () => {
-      const { pagefind, close } = await loadPagefind(dist, base);
-      const filters = await (pagefind as unknown as { filters(): Promise<Record<string, Record<string, number>>> })
-        .filters()
-        .finally(close);
+      const pagefind = (await loadPagefind(dist, base)) as unknown as {
+        filters(): Promise<Record<string, Record<string, number>>>;
+      };
+      const filters = await pagefind.filters();
       const kinds = Object.keys(filters.type ?? {});
       expect(kinds).toEqual(
         expect.arrayContaining(['accueil', 'annuaire', 'commune', 'démarche', 'glossaire', 'information', 'lieu']),

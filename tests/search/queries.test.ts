@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchSite, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
 import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
 import { table } from './query-table';
@@ -12,17 +12,15 @@ for (const [name, key, base] of [
 ] as const) {
   describe(`la recherche sur l’index construit (${name})`, () => {
     let pagefind: PagefindApi;
-    let close: () => Promise<void> = async () => undefined;
     let lexicon: string[];
     let vocabulary: SearchVocabulary | undefined;
     beforeAll(async () => {
       const dist = dists[key];
-      ({ pagefind, close } = await loadPagefind(dist, base));
+      pagefind = await loadPagefind(dist, base);
       lexicon = await loadLexicon(dist);
       // The page reads questions with the vocabulary it carries: so does this test.
       vocabulary = await loadVocabulary(dist);
     });
-    afterAll(() => close());
 
     async function urls(query: string): Promise<string[]> {
       const outcome = await searchSite(pagefind, query, { lexicon: async () => lexicon, vocabulary });

@@ -12,17 +12,15 @@ import { builtDist } from '../harness';
 describe('des questions telles que les demandeurs les tapent', () => {
   const base = '/logement-social/';
   let pagefind: PagefindApi;
-  let close: () => Promise<void> = async () => undefined;
   let options: SearchOptions;
   const missed: string[] = [];
   beforeAll(async () => {
     const dist = await builtDist('distWithBase');
-    ({ pagefind, close } = await loadPagefind(dist, base));
+    pagefind = await loadPagefind(dist, base);
     const lexicon = await loadLexicon(dist);
     options = { lexicon: async () => lexicon, vocabulary: await loadVocabulary(dist) };
   });
-  afterAll(async () => {
-    await close();
+  afterAll(() => {
     console.info(
       `Questions : ${questions.length - missed.length}/${questions.length} trouvent leur page dans les trois premiers${missed.length ? `\n  ${missed.join('\n  ')}` : ''}`,
     );
