@@ -272,10 +272,10 @@ export const journeys: Journey[] = [
       await ctx.type('Carvin');
       await ctx.hear('la réponse pour la commune, annoncée', /Réponse mise à jour pour Carvin/, 45_000);
       await ctx.seek(
-        'la question « J’ai moins de 30 ans », une case à cocher dans son groupe',
+        'la question « Je suis jeune et je cherche un logement », une case à cocher dans son groupe',
         'Tab',
-        /J’ai moins de 30 ans.*case à cocher/,
-        4,
+        /Je suis jeune et je cherche un logement.*case à cocher/,
+        10,
       );
       await ctx.press('space');
       await ctx.hear('la case cochée', /coché/);
@@ -288,7 +288,7 @@ export const journeys: Journey[] = [
       // The link moves the focus to the answer, which Orca reads: it starts with the situation chosen.
       await ctx.hear(
         'la réponse, lue dès que le lien y mène, pour la situation choisie',
-        /^Vous avez moins de 30 ans\..{40,}/,
+        /^Vous êtes jeune\..{40,}/,
         30_000,
       );
     },

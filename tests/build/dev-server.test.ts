@@ -106,6 +106,6 @@ describe('astro dev suit les modifications sans redémarrer', () => {
     await until('/communes/carvin/', (_html, status) => status === 500);
     expect(output).toContain('content/places/caf-carvin.yaml:5 — commune — commune inconnue');
     await writeFile(file, text);
-    await until('/communes/carvin/', (html, status) => status === 200 && html.includes('CARVIN-MODIFIÉE'));
+    await until('/communes/carvin/', (html, status) => status === 200 && html.includes('ANTENNE MODIFIÉE'));
   });
 });
