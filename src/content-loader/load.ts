@@ -293,6 +293,7 @@ async function checkMdx(
   ids: ContentIds,
   basePath: string,
   sourceRoot: string,
+  emergencyIds: readonly string[],
 ): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
   const pageFiles = await filesUnder(join(sourceRoot, 'src/pages'));
@@ -318,6 +319,21 @@ async function checkMdx(
       });
       if (problem) issues.push({ file: parsed.file, line: lineAt(link.offset), field: 'lien', ...problem });
     }
+    // <EmergencyNumbers only={['samu-social']} />: the page would fail on a number the data file lacks.
+    for (const match of body.matchAll(/<EmergencyNumbers\b[^>]*\bonly=\{\[([^\]]*)\]\}/g)) {
+      for (const id of [...match[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]!)) {
+        if (emergencyIds.includes(id)) continue;
+        issues.push({
+          file: parsed.file,
+          line: lineAt(match.index),
+          field: 'composant',
+          message: `numéro d’urgence inconnu « ${id} » dans <EmergencyNumbers only={…}>`,
+          expected: emergencyIds.length
+            ? `l’un des numéros de content/data/emergency-numbers.yaml : ${emergencyIds.join(', ')}`
+            : 'le fichier content/data/emergency-numbers.yaml, avec ce numéro',
+        });
+      }
+    }
     if (!components) continue;
     const imported = [...body.matchAll(/^import\s+(\w+)/gm)].map((m) => m[1]!);
     for (const tag of componentsIn(body)) {
@@ -339,7 +355,7 @@ async function checkMdx(
 /**
  * Reads and validates every content file without Astro: the same schemas, plus the line of each
  * problem, plus the checks across files (references, links, the law's checklist). Used by
- * `npm run check`, the build (src/integrations/content-check.ts), the content report and the tests.
+ * `npm run check`, the build (the `catalog` collection, src/content-loader/astro-loaders.ts), the content report and the tests.
  * Every problem is reported, not only the first.
  */
 export interface LoadOptions {
@@ -482,7 +498,10 @@ export async function loadContent(
     topics: fileIds.topics ?? [],
     pages: fileIds.pages ?? [],
   };
-  all.push(...(await checkMdx(mdxFiles, ids, out.site?.basePath ?? '/', sourceRoot)));
+  const emergencyIds = ((out.emergencyNumbers as { numbers?: { id: string }[] } | undefined)?.numbers ?? []).map(
+    (n) => n.id,
+  );
+  all.push(...(await checkMdx(mdxFiles, ids, out.site?.basePath ?? '/', sourceRoot, emergencyIds)));
   const pageFiles = await filesUnder(join(sourceRoot, 'src/pages'));
   for (const clash of pageIdClashes(ids.pages, pageFiles)) {
     all.push({

@@ -559,6 +559,8 @@ export function generateTerritory({
   };
   for (const path of source.keys()) if (path.startsWith('data/referentials/')) copy(path);
   copy('data/search-vocabulary.yaml');
+  // The national emergency numbers (115, 3919, 17, 112, 114) are the same everywhere.
+  copy('data/emergency-numbers.yaml');
   copy('data/minimum-information.yaml', (text) => {
     const doc = parseDocument(text);
     const sources = (doc.toJSON().sources ?? []) as { title?: string }[];

@@ -78,24 +78,24 @@ afterAll(async () => {
 });
 
 describe('astro dev suit les modifications sans redémarrer', () => {
-  it('une commune renommée dans son fichier', async () => {
-    const file = join(copy, 'content/communes/carvin.yaml');
+  it('un lieu renommé dans son fichier', async () => {
+    const file = join(copy, 'content/places/caf-carvin.yaml');
     const text = await readFile(file, 'utf8');
-    expect(text).toMatch(/^name: Carvin$/m);
-    await writeFile(file, text.replace(/^name: Carvin$/m, 'name: Carvin-Modifiée'));
-    await until('/communes/carvin/', (html) => html.includes('Carvin-Modifiée'));
+    expect(text).toMatch(/^name: CAF du Pas-de-Calais – antenne de Carvin$/m);
+    await writeFile(file, text.replace(/^name: .*$/m, 'name: CAF du Pas-de-Calais – antenne modifiée'));
+    await until('/communes/carvin/', (html) => html.includes('antenne modifiée'));
   });
 
-  it('un schéma modifié (le nom des communes en capitales)', async () => {
-    const file = join(copy, 'src/schemas/commune.ts');
+  it('un schéma modifié (le nom des lieux en capitales)', async () => {
+    const file = join(copy, 'src/schemas/place.ts');
     const text = await readFile(file, 'utf8');
     const edited = text.replace(
-      'name: z.string().min(1),',
-      'name: z.string().min(1).transform((name) => name.toUpperCase()),',
+      '    name: z.string().min(1),',
+      '    name: z.string().min(1).transform((name) => name.toUpperCase()),',
     );
     expect(edited).not.toBe(text);
     await writeFile(file, edited);
-    await until('/communes/carvin/', (html) => html.includes('CARVIN-MODIFIÉE'));
+    await until('/communes/carvin/', (html) => html.includes('ANTENNE MODIFIÉE'));
   });
 
   it('une erreur dans le contenu est signalée en français, puis disparaît une fois corrigée', async () => {

@@ -206,6 +206,10 @@ const cases: Record<string, Expected[]> = {
   'mdx-expression': [
     { at: 'content/topics/faire-sa-demande.mdx:16', field: 'texte MDX', says: ['« {numero} »', '« \\{ »'] },
   ],
+  // The base content has no emergency-numbers file: a topic naming one of them would fail the build.
+  'unknown-emergency-number': [
+    { at: 'content/topics/cotation.mdx:15', field: 'composant', says: ['numéro d’urgence inconnu « samu-social »'] },
+  ],
   'unknown-component': [
     {
       at: 'content/topics/faire-sa-demande.mdx:20',
