@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
 import { load as parseYaml } from 'js-yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
 import searchIndex from './src/integrations/pagefind.ts';
@@ -45,9 +46,10 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.tmp/**'] } },
   },
   markdown: {
-    smartypants: false,
+    // The remark/rehype pipeline (Astro 7's default is Sätteri), for rehypeBaseLinks. Editors type
+    // French typography themselves: SmartyPants would turn their quotes into English ones.
+    processor: unified({ smartypants: false, rehypePlugins: [[rehypeBaseLinks, { base }]] }),
     // The content has no code to colour: without a highlighter, Shiki and its grammars are not loaded.
     syntaxHighlight: false,
-    rehypePlugins: [[rehypeBaseLinks, { base }]],
   },
 });

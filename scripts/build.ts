@@ -12,6 +12,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { buildAdmin } from './build-admin';
 import { productionGate } from './production-gate';
+import { astroCli } from './astro-cli';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.SAI_OUT_DIR ?? 'dist');
@@ -22,7 +23,7 @@ const oldDir = join(dirname(outDir), `.${basename(outDir)}.ancien-${stamp}`);
 
 function astroBuild(): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', ...astroArgs], {
+    const child = spawn(process.execPath, [astroCli, 'build', ...astroArgs], {
       cwd: root,
       stdio: 'inherit',
       env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SAI_OUT_DIR: tempDir },

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveDist } from './static-server.mjs';
 import { buildAdmin } from './build-admin';
+import { astroCli } from './astro-cli';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   await buildAdmin({ outDir: join(folder, 'admin'), localBackend: `http://127.0.0.1:${decapPort}/api/v1` });
   const decap = await startDecapServer({ repoDir: root, port: decapPort });
   const admin = await serveDist({ root: folder, base: '/', port: adminPort });
-  const astro = spawn(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1'], {
+  const astro = spawn(process.execPath, [astroCli, 'dev', '--host', '127.0.0.1'], {
     cwd: root,
     stdio: 'inherit',
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },

@@ -27,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { childEnv } from '../scripts/bench/run-build';
+import { astroCli } from '../scripts/astro-cli';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -129,9 +130,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     ...(options.base ? { SAI_BASE: options.base } : {}),
     ...options.env,
   });
-  const { code, output } = await withBuildLock(() =>
-    run(process.execPath, [join(projectRoot, 'node_modules/astro/astro.js'), 'build'], env),
-  );
+  const { code, output } = await withBuildLock(() => run(process.execPath, [astroCli, 'build'], env));
   return { outDir, code, output };
 }
 

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { childEnv } from '../scripts/bench/run-build';
 import { projectRoot, projectTemp, run, withBuildLock } from './harness';
+import { astroCli } from '../scripts/astro-cli';
 
 /**
  * `astro check`: TypeScript over every .ts, .mjs and .astro file, with the types of the content
@@ -10,7 +11,7 @@ import { projectRoot, projectTemp, run, withBuildLock } from './harness';
  * files. Only `astro sync` takes its turn with the builds (it rewrites the project's .astro/); the
  * check itself, a minute of work, reads a copy of the synced types, so builds need not wait for it.
  */
-const astro = join(projectRoot, 'node_modules/astro/astro.js');
+
 let folder = '';
 
 afterAll(async () => {
@@ -21,7 +22,7 @@ it('astro check : aucune erreur de type dans src/, scripts/, tests/ et les compo
   folder = await projectTemp('typecheck-');
   const up = relative(folder, projectRoot);
   const synced = await withBuildLock(async () => {
-    const sync = await run(process.execPath, [astro, 'sync'], childEnv({}));
+    const sync = await run(process.execPath, [astroCli, 'sync'], childEnv({}));
     if (sync.code !== 0) return sync;
     for (const file of ['types.d.ts', 'content.d.ts']) {
       // Paths relative to .astro/ (the content config) are made relative to the copy.
@@ -46,7 +47,7 @@ it('astro check : aucune erreur de type dans src/, scripts/, tests/ et les compo
   );
   const { code, output } = await run(
     process.execPath,
-    [astro, 'check', '--noSync', '--tsconfig', tsconfig],
+    [astroCli, 'check', '--noSync', '--tsconfig', tsconfig],
     childEnv({}),
   );
   expect(output).toMatch(/- 0 errors/);

@@ -5,7 +5,7 @@
  * French messages (cross-field rules included). A refused save writes nothing, and the messages stay
  * on screen until the editor closes them (Decap's own notice disappears after a few seconds).
  */
-import type { ZodTypeAny } from 'astro/zod';
+import type { ZodType } from 'zod';
 import { describeZodIssue } from '../content-loader/messages';
 import { bodyField, formatName, forms, formSchemas } from './config';
 import { formFields, type CmsField } from './generate';
@@ -93,7 +93,7 @@ export function fieldLabel(form: string, path: (string | number)[]): string {
 }
 
 /** The French messages for a form's values, empty when the schema accepts them. */
-export function problemsOf(form: string, schema: ZodTypeAny, values: Record<string, unknown>): string[] {
+export function problemsOf(form: string, schema: ZodType, values: Record<string, unknown>): string[] {
   const result = schema.safeParse(values);
   if (result.success) return [];
   return result.error.issues.flatMap((issue) =>

@@ -1,4 +1,4 @@
-import type { ZodTypeAny } from 'astro/zod';
+import type { ZodType } from 'zod';
 import { collectionSpecs, type CollectionSpec } from '../content-loader/collections';
 import type { CmsSettings } from '../schemas/site';
 import { formFields, type CmsField, type Overlay } from './generate';
@@ -87,7 +87,7 @@ export const bodyField: CmsField = {
 };
 
 /** The schema each entry of a form is checked with before it is saved, by form name. */
-export function formSchemas(): Record<string, ZodTypeAny> {
+export function formSchemas(): Record<string, ZodType> {
   return Object.fromEntries(forms.map((form) => [form.spec, collectionSpecs[form.spec].schema]));
 }
 

@@ -1,6 +1,15 @@
-import type { ZodTypeAny } from 'astro/zod';
+import type { ZodType } from 'zod';
 import { email, frenchPhone, httpUrl, isoDate, slug } from '../schemas/common';
-import { defOf, shapeOf, unwrap, type ZodDef } from './zod';
+import {
+  choicesOf,
+  elementOf,
+  kindOf,
+  minItemsOf,
+  numberBoundsOf,
+  patternOf as regexOf,
+  shapeOf,
+  unwrap,
+} from '../schemas/introspect';
 
 /**
  * The form of one content file, generated from its zod schema: a Decap CMS field for every field
@@ -73,7 +82,7 @@ export function under(prefix: string, overlay: Overlay): Overlay {
 export class CmsConfigError extends Error {}
 
 /** The shared named types, by identity: each has one French pattern message already. */
-const named: [ZodTypeAny, (field: CmsField) => CmsField][] = [
+const named: [ZodType, (field: CmsField) => CmsField][] = [
   [
     isoDate,
     (f) => ({
@@ -105,20 +114,18 @@ const named: [ZodTypeAny, (field: CmsField) => CmsField][] = [
   [slug, (f) => ({ ...f, widget: 'string', pattern: patternOf(slug)! })],
 ];
 
-function patternOf(type: ZodTypeAny): [string, string] | undefined {
-  const check = defOf(type).checks?.find((c) => c.kind === 'regex');
-  return check?.regex ? [check.regex.source, check.message ?? 'valeur au bon format'] : undefined;
+function patternOf(type: ZodType): [string, string] | undefined {
+  const found = regexOf(type);
+  return found ? [found.pattern.source, found.message ?? 'valeur au bon format'] : undefined;
 }
 
-function bounds(def: ZodDef): Pick<CmsField, 'min' | 'max' | 'value_type'> {
-  const result: Pick<CmsField, 'min' | 'max' | 'value_type'> = { value_type: 'float' };
-  for (const check of def.checks ?? []) {
-    if (check.kind === 'int') result.value_type = 'int';
-    if (check.kind === 'min' && typeof check.value === 'number')
-      result.min = check.value + (check.inclusive === false ? 1 : 0);
-    if (check.kind === 'max' && typeof check.value === 'number') result.max = check.value;
-  }
-  return result;
+function bounds(type: ZodType): Pick<CmsField, 'min' | 'max' | 'value_type'> {
+  const { int, min, max } = numberBoundsOf(type);
+  return {
+    value_type: int ? 'int' : 'float',
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+  };
 }
 
 function optionList(
@@ -138,18 +145,6 @@ function optionList(
   });
 }
 
-/** The values of an enum, of a literal or of a union of literals; undefined for any other type. */
-function choices(core: ZodTypeAny): readonly (string | number | boolean)[] | undefined {
-  const def = defOf(core);
-  if (def.typeName === 'ZodEnum') return def.values!;
-  if (def.typeName === 'ZodLiteral') return [def.value as string | number | boolean];
-  if (def.typeName === 'ZodUnion') {
-    const members = (def.options as ZodTypeAny[]).map((o) => defOf(o));
-    if (members.every((m) => m.typeName === 'ZodLiteral')) return members.map((m) => m.value as string | number);
-  }
-  return undefined;
-}
-
 interface Walk {
   overlay: Overlay;
   /** Set inside an optional object: Decap would demand the children of an empty block (decap issues #2103, #7748). */
@@ -157,7 +152,7 @@ interface Walk {
 }
 
 /** One field of a schema → its form field. */
-export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Walk): CmsField {
+export function fieldFor(name: string, path: string, type: ZodType, walk: Walk): CmsField {
   const overlay = walk.overlay[path];
   if (!overlay?.label)
     throw new CmsConfigError(`${path} : aucun libellé en français (ajoutez-le dans src/cms/overlay.ts)`);
@@ -170,17 +165,17 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
     required,
     ...(overlay.hint ? { hint: overlay.hint } : {}),
   };
-  const def = defOf(core);
+  const kind = kindOf(core);
 
   if (overlay.hidden) return { ...base, widget: 'hidden', required: false };
 
   if (overlay.relation) {
-    const many = def.typeName === 'ZodArray';
-    const target = many ? unwrap(def.type!).core : core;
-    if (defOf(target).typeName !== 'ZodString')
+    const many = kind === 'array';
+    const target = many ? unwrap(elementOf(core)!).core : core;
+    if (kindOf(target) !== 'string')
       throw new CmsConfigError(`${path} : une relation doit porter sur un identifiant (texte)`);
     const { collection, file, valueField = '{{slug}}', displayField = 'name' } = overlay.relation;
-    const min = many ? defOf(core).minLength?.value : undefined;
+    const min = many ? minItemsOf(core) : undefined;
     return {
       ...base,
       widget: 'relation',
@@ -196,32 +191,32 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
   const known = named.find(([shared]) => chain.includes(shared));
   if (known) return known[1](base);
 
-  const values = choices(core);
+  const values = choicesOf(core);
   if (values) {
     // A literal `true` (« portal: true ») is a box to tick; the normaliser drops it when unticked.
     if (values.length === 1 && values[0] === true) return { ...base, widget: 'boolean', required: false };
     return { ...base, widget: 'select', options: optionList(path, values, overlay) };
   }
 
-  switch (def.typeName) {
-    case 'ZodString': {
+  switch (kind) {
+    case 'string': {
       const pattern = patternOf(core);
       return { ...base, widget: overlay.widget ?? 'string', ...(pattern ? { pattern } : {}) };
     }
-    case 'ZodNumber':
-      return { ...base, widget: 'number', ...bounds(def) };
-    case 'ZodBoolean':
+    case 'number':
+      return { ...base, widget: 'number', ...bounds(core) };
+    case 'boolean':
       return { ...base, widget: 'boolean', ...(typeof defaultValue === 'boolean' ? { default: defaultValue } : {}) };
-    case 'ZodObject':
+    case 'object':
       return {
         ...base,
         widget: 'object',
         collapsed: optional,
         fields: objectFields(core, path, { ...walk, inOptional: walk.inOptional || optional || nullable }),
       };
-    case 'ZodArray': {
-      const item = unwrap(def.type!).core;
-      const min = def.minLength?.value;
+    case 'array': {
+      const item = unwrap(elementOf(core)!).core;
+      const min = minItemsOf(core);
       const list: CmsField = {
         ...base,
         widget: 'list',
@@ -229,7 +224,7 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
         ...(overlay.item ? { label_singular: overlay.item } : {}),
         ...(overlay.summary ? { summary: overlay.summary } : {}),
       };
-      const itemChoices = choices(item);
+      const itemChoices = choicesOf(item);
       if (itemChoices)
         return {
           ...base,
@@ -238,13 +233,13 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
           options: optionList(path, itemChoices, overlay),
           ...(min ? { min } : {}),
         };
-      if (defOf(item).typeName === 'ZodObject')
+      if (kindOf(item) === 'object')
         return { ...list, collapsed: true, fields: objectFields(item, path, { ...walk, inOptional: false }) };
       // A list of texts: one box per item (Decap's default splits one box at commas, and texts have commas).
       return {
         ...list,
         field: {
-          ...fieldFor(name, path, def.type!, {
+          ...fieldFor(name, path, elementOf(core)!, {
             ...walk,
             overlay: { ...walk.overlay, [path]: { ...overlay, relation: undefined } },
           }),
@@ -254,22 +249,21 @@ export function fieldFor(name: string, path: string, type: ZodTypeAny, walk: Wal
     }
     default:
       throw new CmsConfigError(
-        `${path} : type ${def.typeName} que le générateur de formulaires ne sait pas traiter (le cacher avec hidden: true, ou l’ajouter à src/cms/generate.ts)`,
+        `${path} : type ${kind} que le générateur de formulaires ne sait pas traiter (le cacher avec hidden: true, ou l’ajouter à src/cms/generate.ts)`,
       );
   }
 }
 
-function objectFields(object: ZodTypeAny, prefix: string, walk: Walk): CmsField[] {
+function objectFields(object: ZodType, prefix: string, walk: Walk): CmsField[] {
   return Object.entries(shapeOf(object)).map(([name, type]) =>
     fieldFor(name, prefix ? `${prefix}.${name}` : name, type, walk),
   );
 }
 
 /** The fields of a whole file (its schema is an object, possibly refined). */
-export function formFields(schema: ZodTypeAny, overlay: Overlay): CmsField[] {
+export function formFields(schema: ZodType, overlay: Overlay): CmsField[] {
   const { core } = unwrap(schema);
-  if (defOf(core).typeName !== 'ZodObject')
-    throw new CmsConfigError('un fichier de contenu doit être un bloc de champs');
+  if (kindOf(core) !== 'object') throw new CmsConfigError('un fichier de contenu doit être un bloc de champs');
   const walk = { overlay, inOptional: false };
   const fields = objectFields(core, '', walk);
   const used = new Set<string>();

@@ -1,5 +1,5 @@
-import type { ZodTypeAny } from 'astro/zod';
-import { defOf, shapeOf, unwrap } from './zod';
+import type { ZodType } from 'zod';
+import { choicesOf, elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect';
 
 /**
  * The form's values as the content files hold them. Decap hands back an emptied field as '' (or
@@ -7,17 +7,17 @@ import { defOf, shapeOf, unwrap } from './zod';
  * « portal » box as false: each becomes what an editor would have written by hand (the key absent,
  * a number). The same values are then validated with the schema and written to the file.
  */
-export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown): unknown {
+export function normalize(schema: ZodType, value: unknown, original?: unknown): unknown {
   const { core, optional, nullable, defaultValue } = unwrap(schema);
-  const def = defOf(core);
+  const kind = kindOf(core);
   const absent = nullable ? null : undefined;
   const canBeAbsent = optional || nullable;
 
   if (value === undefined || value === null || value === '')
     return canBeAbsent ? (nullable && value === null ? null : absent) : value;
 
-  switch (def.typeName) {
-    case 'ZodObject': {
+  switch (kind) {
+    case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return value;
       const shape = shapeOf(core);
       const before = isRecord(original) ? original : {};
@@ -46,22 +46,22 @@ export function normalize(schema: ZodTypeAny, value: unknown, original?: unknown
       const empty = Object.values(result).every((v) => v === undefined || v === null);
       return canBeAbsent && defaultValue === undefined && empty ? absent : result;
     }
-    case 'ZodArray': {
+    case 'array': {
       if (!Array.isArray(value)) return value;
       const items = value.map((item, i) =>
-        normalize(def.type!, item, Array.isArray(original) ? original[i] : undefined),
+        normalize(elementOf(core)!, item, Array.isArray(original) ? original[i] : undefined),
       );
       return items.length === 0 && canBeAbsent && defaultValue === undefined ? absent : items;
     }
-    case 'ZodNumber':
+    case 'number':
       return typeof value === 'string' && /^-?\d+(?:[.,]\d+)?$/.test(value.trim())
         ? Number(value.trim().replace(',', '.'))
         : value;
-    case 'ZodLiteral':
-      return def.value === true && value === false ? absent : value;
-    case 'ZodUnion': {
-      const literals = (def.options as ZodTypeAny[]).map((o) => defOf(o).value);
-      if (typeof value === 'string' && literals.every((l) => typeof l === 'number') && /^\d+$/.test(value))
+    case 'literal':
+      return choicesOf(core)?.[0] === true && value === false ? absent : value;
+    case 'union': {
+      const literals = choicesOf(core);
+      if (typeof value === 'string' && literals?.every((l) => typeof l === 'number') && /^\d+$/.test(value))
         return Number(value);
       return value;
     }

@@ -1,4 +1,4 @@
-import type { ZodTypeAny } from 'astro/zod';
+import type { ZodType } from 'zod';
 import { communeSchema } from '../schemas/commune';
 import { organisationSchema } from '../schemas/organisation';
 import { placeSchema } from '../schemas/place';
@@ -29,7 +29,7 @@ import {
  * build's `catalog` collection, `npm run check`, the content report, tests and scripts).
  */
 export interface CollectionSpec {
-  schema: ZodTypeAny;
+  schema: ZodType;
   /** Folder of entries (one file each) or a single file, relative to the content folder. */
   folder?: string;
   file?: string;

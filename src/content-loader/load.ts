@@ -2,7 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { ZodIssue } from 'astro/zod';
 import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections';
 import { closest, type ContentIssue, type PartialCatalog } from '../domain/issues';
 import { checkReferences, type ContentFiles } from '../domain/references';
@@ -252,7 +251,7 @@ function validate(parsed: ParsedFile, name: CollectionName, issues: ContentIssue
   const schema = collectionSpecs[name].schema;
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
-  for (const issue of result.error.issues as ZodIssue[]) {
+  for (const issue of result.error.issues) {
     for (const described of describeZodIssue(issue, parsed.data, schema)) {
       issues.push({ file: parsed.file, ...described });
     }

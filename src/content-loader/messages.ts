@@ -1,7 +1,10 @@
-import type { ZodIssue, ZodTypeAny } from 'astro/zod';
+import type { ZodType, z } from 'zod';
 import { closest, type ContentIssue } from '../domain/issues';
 import { toSlug } from '../domain/references';
 import { frenchPhonePattern } from '../schemas/common';
+import { elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect';
+
+type ZodIssue = z.core.$ZodIssue;
 
 /**
  * Turns zod's issues into the French an editor reads: the field, what is wrong, what is expected,
@@ -17,6 +20,7 @@ const typeNames: Record<string, string> = {
   string: 'un texte',
   number: 'un nombre',
   integer: 'un nombre entier',
+  int: 'un nombre entier',
   boolean: 'true (oui) ou false (non)',
   array: 'une liste',
   object: 'un bloc de champs',
@@ -118,50 +122,27 @@ function shown(value: unknown): string {
   return `« ${String(value)} »`;
 }
 
-interface ZodDefLike {
-  typeName?: string;
-  schema?: ZodTypeAny;
-  innerType?: ZodTypeAny;
-  type?: ZodTypeAny;
-  in?: ZodTypeAny;
-  shape?: () => Record<string, ZodTypeAny>;
-}
-
-function unwrap(schema: ZodTypeAny | undefined): ZodTypeAny | undefined {
-  let current = schema;
-  for (let i = 0; i < 20 && current; i++) {
-    const def = current._def as ZodDefLike;
-    const inner = def.typeName === 'ZodEffects' ? def.schema : def.typeName === 'ZodPipeline' ? def.in : def.innerType;
-    if (
-      !inner ||
-      ![
-        'ZodEffects',
-        'ZodOptional',
-        'ZodNullable',
-        'ZodDefault',
-        'ZodCatch',
-        'ZodPipeline',
-        'ZodBranded',
-        'ZodReadonly',
-      ].includes(def.typeName ?? '')
-    )
-      break;
-    current = inner;
-  }
-  return current;
-}
-
 /** The field names an object accepts at `path`, read from the schema itself. */
-export function fieldsAt(schema: ZodTypeAny, path: Path): string[] {
-  let current = unwrap(schema);
+export function fieldsAt(schema: ZodType, path: Path): string[] {
+  let current: ZodType | undefined = unwrap(schema).core;
   for (const key of path) {
-    const def = current?._def as ZodDefLike | undefined;
-    if (def?.typeName === 'ZodObject' && typeof key === 'string') current = unwrap(def.shape?.()[key]);
-    else if (def?.typeName === 'ZodArray' && typeof key === 'number') current = unwrap(def.type);
+    const kind = kindOf(current);
+    if (kind === 'object' && typeof key === 'string') current = shapeOf(current)[key];
+    else if (kind === 'array' && typeof key === 'number') current = elementOf(current);
     else return [];
+    if (!current) return [];
+    current = unwrap(current).core;
   }
-  const def = current?._def as ZodDefLike | undefined;
-  return def?.typeName === 'ZodObject' ? Object.keys(def.shape?.() ?? {}) : [];
+  return kindOf(current) === 'object' ? Object.keys(shapeOf(current)) : [];
+}
+
+/** What an editor typed, in the words of `typeNames` (Zod 4's issues no longer carry it). */
+function receivedType(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  return typeof value;
 }
 
 function lastKey(path: Path): string {
@@ -251,38 +232,42 @@ function typeHint(field: string, expected: string, value: unknown): string | und
   return undefined;
 }
 
-/** Zod's default English messages, for the few cases where a schema sets none. */
+/** Zod's own messages are English (« Invalid input… », « Too small… »); the schemas' are French. */
+const zodDefault = (message: string): boolean => /^(Invalid|Too (small|big)|Unrecognized)\b/.test(message);
+
+/** The expectation of a size rule, for the few cases where a schema sets no message. */
 function sizeExpectation(issue: ZodIssue & { code: 'too_small' | 'too_big' }): string {
   const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-  if (!/^(String|Array|Number|Set|Date) must/.test(issue.message)) return issue.message;
-  if (issue.type === 'array')
+  if (!zodDefault(issue.message)) return issue.message;
+  if (issue.origin === 'array')
     return issue.code === 'too_small'
       ? `au moins ${bound} élément${bound > 1 ? 's' : ''}`
       : `au plus ${bound} éléments`;
-  if (issue.type === 'string')
+  if (issue.origin === 'string')
     return issue.code === 'too_small' ? 'un texte non vide' : `un texte d’au plus ${bound} caractères`;
   return issue.code === 'too_small'
     ? `un nombre supérieur ou égal à ${bound}`
     : `un nombre inférieur ou égal à ${bound}`;
 }
 
-function stringExpectation(issue: ZodIssue): string {
-  if (issue.message === 'Invalid email') return typeNames.string!;
-  if (issue.message === 'Invalid url') return 'une adresse web complète, commençant par https://';
-  if (/^Invalid/.test(issue.message)) return 'une valeur au bon format (voir le guide des éditeurs)';
-  return issue.message;
+function formatExpectation(issue: ZodIssue & { code: 'invalid_format' }): string {
+  if (!zodDefault(issue.message)) return issue.message;
+  if (issue.format === 'email') return 'une adresse e-mail (ex. « accueil@exemple.fr »)';
+  if (issue.format === 'url') return 'une adresse web complète, commençant par https://';
+  return 'une valeur au bon format (voir le guide des éditeurs)';
 }
 
 /** One zod issue → the words for the editor (several for unknown fields: one per field). */
-export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTypeAny): DescribedIssue[] {
-  const path = issue.path;
+export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodType): DescribedIssue[] {
+  const path = issue.path as Path;
   const field = fieldName(path);
   const key = lastKey(path);
   const value = valueAt(data, path);
 
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.received === 'undefined') {
+      const received = receivedType(value);
+      if (received === 'undefined') {
         return [
           {
             path,
@@ -298,36 +283,50 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
           path,
           field,
           message:
-            value === null
-              ? 'champ présent mais vide'
-              : `${shown(value)} est ${typeNames[issue.received] ?? issue.received}`,
-          expected: fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected,
+            value === null ? 'champ présent mais vide' : `${shown(value)} est ${typeNames[received] ?? received}`,
+          expected: zodDefault(issue.message)
+            ? (fieldHelp[key] ?? typeNames[issue.expected] ?? issue.expected)
+            : issue.message,
           ...(hint ? { hint } : {}),
         },
       ];
     }
-    case 'invalid_enum_value': {
-      const options = issue.options.map(String);
-      const hint = suggestion(String(issue.received), options);
+    // An enum or a literal: the schema's own words if it has some, else the list of values.
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const hint =
+        typeof value === 'string' && /^\d+$/.test(value) && options.includes(value)
+          ? 'écrivez le nombre sans guillemets'
+          : typeof value === 'string'
+            ? suggestion(value, options)
+            : undefined;
       return [
         {
           path,
           field,
-          message: `valeur inconnue ${shown(issue.received)}`,
-          expected: `l’une de : ${options.join(', ')}`,
+          message:
+            value === undefined
+              ? 'champ obligatoire manquant'
+              : options.length > 1
+                ? `valeur inconnue ${shown(value)}`
+                : `valeur ${shown(value)} non autorisée`,
+          expected: !zodDefault(issue.message)
+            ? issue.message
+            : options.length > 1
+              ? `l’une de : ${options.join(', ')}`
+              : `la valeur ${shown(issue.values[0])}`,
           ...(hint ? { hint } : {}),
         },
       ];
     }
-    case 'invalid_union':
-    case 'invalid_literal': {
+    case 'invalid_union': {
       const hint = typeof value === 'string' && /^\d+$/.test(value) ? 'écrivez le nombre sans guillemets' : undefined;
       return [
         {
           path,
           field,
           message: value === undefined ? 'champ obligatoire manquant' : `valeur ${shown(value)} non autorisée`,
-          expected: issue.message,
+          expected: zodDefault(issue.message) ? 'une valeur décrite dans le guide des éditeurs' : issue.message,
           ...(hint ? { hint } : {}),
         },
       ];
@@ -354,13 +353,13 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
       const empty = (Array.isArray(value) && value.length === 0) || value === '';
       const small = issue.code === 'too_small';
       const message =
-        issue.type === 'array'
+        issue.origin === 'array'
           ? empty
             ? 'liste vide'
             : small
               ? 'liste trop courte'
               : 'liste trop longue'
-          : issue.type === 'string'
+          : issue.origin === 'string'
             ? empty
               ? 'texte vide'
               : small
@@ -369,14 +368,14 @@ export function describeZodIssue(issue: ZodIssue, data: unknown, schema?: ZodTyp
             : `${shown(value)} est trop ${small ? 'petit' : 'grand'}`;
       return [{ path, field, message, expected: sizeExpectation(issue) }];
     }
-    case 'invalid_string': {
+    case 'invalid_format': {
       const hint = formatHint(key, value);
       return [
         {
           path,
           field,
           message: `${shown(value)} ne convient pas`,
-          expected: stringExpectation(issue),
+          expected: formatExpectation(issue),
           ...(hint ? { hint } : {}),
         },
       ];

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isoDate, slug } from './common';
 
 /**
@@ -46,7 +46,7 @@ export const accessibilityAuditSchema = z
       .object({
         title: text,
         publisher: text,
-        url: z.string().url({ message: 'une adresse web complète (https://…)' }),
+        url: z.url({ message: 'une adresse web complète (https://…)' }),
         licence: text,
         version: text,
       })
@@ -74,7 +74,7 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 export const auditStatuses = ['C', 'NC', 'NA'] as const;
 export type AuditStatus = (typeof auditStatuses)[number];
 const auditStatus = z.union([z.literal('C'), z.literal('NC'), z.literal('NA')], {
-  errorMap: () => ({ message: 'C (conforme), NC (non conforme) ou NA (non applicable), en majuscules' }),
+  error: 'C (conforme), NC (non conforme) ou NA (non applicable), en majuscules',
 });
 
 const manualCriterionSchema = z

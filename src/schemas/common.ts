@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /** Lower case, no accents, words joined by hyphens: `henin-beaumont`. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -19,7 +19,7 @@ export const frenchPhone = z.string().regex(frenchPhonePattern, {
   message: 'un numéro de téléphone français à 10 chiffres, entre guillemets (ex. « "03 21 00 00 00" »)',
 });
 
-export const email = z.string().email({ message: 'une adresse e-mail (ex. « accueil@exemple.fr »)' });
+export const email = z.email({ message: 'une adresse e-mail (ex. « accueil@exemple.fr »)' });
 function isHttpUrl(value: string): boolean {
   try {
     const { protocol, hostname } = new URL(value);
@@ -72,6 +72,7 @@ export const directoryProvenanceSchema = z
      */
     fields: z
       .record(
+        z.string(),
         z.string().regex(/^[0-9a-f]{8}$/, {
           message: 'une empreinte de 8 caractères écrite par l’import (ne pas la modifier)',
         }),

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { sources } from './common';
 
 /** A member commune of the intercommunality. Its id (file name) is its slug. */
@@ -27,7 +27,7 @@ export const communeSchema = z
      * Whether « de » elides before the name: only needed for a name that starts with a mute h
      * (« d’Hénin-Beaumont »: true) or to forbid it; a vowel elides by itself (« d’Oignies »).
      */
-    elision: z.boolean({ invalid_type_error: 'true (« d’Hénin-Beaumont ») ou false (« de Hem »)' }).optional(),
+    elision: z.boolean({ error: 'true (« d’Hénin-Beaumont ») ou false (« de Hem »)' }).optional(),
     /** A sentence or two the commune page shows first, in plain French. */
     intro: z.string().optional(),
     sources,

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isoDate, slug, sourceSchema, sources } from './common';
 
 /** The financing products of social homes, each with its own ceilings (arrêté of 29 July 1987). */

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { slug, sources } from './common';
 
 /**
@@ -22,9 +22,7 @@ export const emergencyNumberSchema = z
     /** Free, day and night… as the source says it. */
     how: z.string().min(1),
     /** `sms`: a number one writes to (the 114), not one calls. */
-    mode: z
-      .enum(['call', 'sms'], { errorMap: () => ({ message: 'call (on appelle) ou sms (on écrit un SMS)' }) })
-      .default('call'),
+    mode: z.enum(['call', 'sms'], { error: 'call (on appelle) ou sms (on écrit un SMS)' }).default('call'),
     /** Printed on every leaflet too (room there is scarce: the most needed numbers only). */
     leaflet: z.boolean().default(false),
     /** The leaflet's line after the number, short (a panel is 9 cm wide): who, and when or how. */
@@ -47,7 +45,7 @@ export const emergencyNumbersSchema = z
     data.numbers.forEach((entry, index) => {
       if (seen.has(entry.id))
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: ['numbers', index, 'id'],
           message: `identifiant « ${entry.id} » déjà utilisé`,
         });

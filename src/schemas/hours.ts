@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 export const weekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -37,7 +37,7 @@ export const openingHoursSchema = z.array(openingSlotSchema).superRefine((slots,
     for (let j = i + 1; j < slots.length; j++) {
       if (overlaps(slots[i]!, slots[j]!)) {
         ctx.addIssue({
-          code: z.ZodIssueCode.custom,
+          code: 'custom',
           path: [j],
           message: `ce créneau chevauche le créneau n° ${i + 1} (même jour, heures qui se recouvrent)`,
           params: { expected: 'des créneaux qui ne se recouvrent pas : un créneau le matin, un autre l’après-midi' },

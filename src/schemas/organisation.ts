@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { email, frenchPhone, httpUrl, sources } from './common';
 import { addressSchema } from './address';
 

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { slug, sources } from './common';
 
 /**
@@ -20,11 +20,11 @@ export const orientationPartnerSchema = z
      */
     desks: z
       .literal('nearby', {
-        errorMap: () => ({ message: 'seule valeur possible : nearby (les guichets proches de la commune)' }),
+        error: 'seule valeur possible : nearby (les guichets proches de la commune)',
       })
       .optional(),
     /** The national portal (content/site.yaml, portal), to apply online. */
-    portal: z.literal(true, { errorMap: () => ({ message: 'seule valeur possible : true' }) }).optional(),
+    portal: z.literal(true, { error: 'seule valeur possible : true' }).optional(),
     /** "Ce qu’il fait pour vous": one or two plain sentences. */
     forYou: z.string().min(1),
   })
@@ -33,14 +33,14 @@ export const orientationPartnerSchema = z
     const who = [partner.organisation, partner.desks, partner.portal].filter((value) => value !== undefined);
     if (who.length !== 1) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: [],
         message: 'indiquez un seul interlocuteur : « organisation: … », « desks: nearby » ou « portal: true »',
       });
     }
     if (partner.places && !partner.organisation) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['places'],
         message: '« places » précise les lieux d’une organisation : ajoutez « organisation: … »',
       });
@@ -84,14 +84,14 @@ export const orientationSchema = z
   .superRefine((rule, ctx) => {
     if (!rule.general && !rule.question) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['question'],
         message: 'une situation doit avoir sa question (la case que la personne coche)',
       });
     }
     if (!rule.general && rule.nearby) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['nearby'],
         message: '« nearby » ne se met que dans la règle générale (general: true)',
       });

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isoDate, sourceSchema } from './common';
 
 /** Institutional pages (legal notices, accessibility, open data…): no navigation section, sources optional. */

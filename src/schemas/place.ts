@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { email, frenchPhone, httpUrl, slug, sources } from './common';
 import { addressSchema } from './address';
 import { openingHoursSchema } from './hours';
@@ -40,10 +40,7 @@ export const placeSchema = z
     organisation: slug,
     /** Convention Article 3: 1 = welcome and information, 2 = also registers the demand. */
     level: z.union([z.literal(1), z.literal(2)], {
-      errorMap: () => ({
-        message:
-          '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets',
-      }),
+      error: '1 (accueil et information) ou 2 (accueil, information et enregistrement de la demande), sans guillemets',
     }),
     onTerritory: z.boolean(),
     /** Member commune (slug) where the place stands; required on the territory. */
@@ -90,7 +87,7 @@ export const placeSchema = z
   .superRefine((place, ctx) => {
     if (place.onTerritory && !place.commune) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['commune'],
         message: 'commune absente pour un lieu situé sur le territoire (onTerritory: true)',
         params: { expected: 'l’identifiant de la commune, ex. « commune: carvin »' },
@@ -98,7 +95,7 @@ export const placeSchema = z
     }
     if (!place.onTerritory && !place.town) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['town'],
         message: 'ville absente pour un lieu situé hors du territoire (onTerritory: false)',
         params: { expected: 'le nom de la ville, ex. « town: Arras »' },
@@ -106,7 +103,7 @@ export const placeSchema = z
     }
     if (place.townHall && !place.commune) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['townHall'],
         message: 'une mairie (townHall: true) sans commune',
         params: { expected: 'la commune de la mairie, ex. « commune: carvin », ou retirer « townHall: true »' },
@@ -114,7 +111,7 @@ export const placeSchema = z
     }
     if (place.phone && place.phones) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['phones'],
         message: 'le lieu a à la fois « phone » et « phones »',
         params: { expected: 'un seul des deux : « phone » pour un numéro, ou la liste « phones »' },
@@ -122,7 +119,7 @@ export const placeSchema = z
     }
     if (place.level === 1 && place.services.includes('registration')) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['level'],
         message: 'un lieu de niveau 1 n’enregistre pas la demande, mais « registration » figure dans ses services',
         params: {
@@ -132,7 +129,7 @@ export const placeSchema = z
     }
     if (place.level === 2 && !place.services.includes('registration')) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['services'],
         message: 'un lieu de niveau 2 enregistre la demande, mais « registration » manque dans ses services',
         params: {

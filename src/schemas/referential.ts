@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /**
  * An accessibility referential as its publisher ships it: the official `RGAA/criteres.json` of

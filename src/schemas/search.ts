@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 
 /**
  * A page of the site as editors write it in links: root-relative, without the base, ending with a

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { email, frenchPhone, httpUrl, isoDate } from './common';
 import { addressSchema } from './address';
 
@@ -27,7 +27,7 @@ export const cmsSettingsSchema = z
   .superRefine((cms, ctx) => {
     if (cms.backend === 'gitlab' && !cms.appId) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: ['appId'],
         message: 'identifiant de l’application OAuth GitLab absent',
         params: { expected: 'l’« Application ID » de l’application créée dans GitLab (voir docs/hosting.md)' },

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isoDate, slug, sources } from './common';
 
 /** Sections of the navigation, in the order the site shows them. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv } from '../../scripts/bench/run-build';
 import { projectRoot } from '../harness';
 import { editorFixtures } from '../helpers/fixtures';
+import { astroCli } from '../../scripts/astro-cli';
 
 /**
  * `astro dev` follows an editor: an edit of a content file, and an edit of a schema, show on the
@@ -54,14 +55,10 @@ beforeAll(async () => {
   await symlink(join(projectRoot, 'node_modules'), join(copy, 'node_modules'));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  dev = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: copy,
-      env: childEnv({ SAI_BASE: '/', SAI_CACHE_DIR: join(copy, '.cache') }),
-    },
-  );
+  dev = spawn(process.execPath, [astroCli, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: copy,
+    env: childEnv({ SAI_BASE: '/', SAI_CACHE_DIR: join(copy, '.cache') }),
+  });
   dev.stdout?.on('data', (chunk) => (output += chunk));
   dev.stderr?.on('data', (chunk) => (output += chunk));
   // Starting takes a few seconds on a quiet machine, much longer on a busy one.

@@ -17,8 +17,8 @@ const validPlace = {
   sources: source,
 };
 
-function messages(result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) {
-  return (result.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return (result.error?.issues ?? []).map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
 }
 
 describe('le schéma des lieux', () => {
