@@ -102,7 +102,7 @@ try {
   throw error;
 }
 
-let writes: ReturnType<typeof importWrites> = [];
+let writes: ReturnType<typeof importWrites>;
 try {
   writes = importWrites(contentDir, process.cwd(), outcomes!);
   if (!dryRun && writes.length > 0) await writeImport(writes);

@@ -9,7 +9,7 @@ import {
   placesOfOrganisation,
 } from './catalog-index';
 
-export { answerPath, parseSituations, situationsParameter } from './answer-url';
+export { answerPath, parseSituations } from './answer-url';
 
 /**
  * "Où m’adresser ?" (convention, article 3): from the commune where a person lives and the

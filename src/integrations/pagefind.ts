@@ -97,7 +97,7 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
 
         if (!index) throw new Error(`Pagefind n’a pas pu démarrer : ${errors.join(' ; ')}`);
         const texts: string[] = [];
-        let lexicon: string[] = [];
+        let lexicon: string[];
         try {
           // Pages go to Pagefind's service a batch at a time (it answers each request by id): one
           // after the other, the build waited for a round trip per page; all at once, a large site

@@ -22,14 +22,7 @@ import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
 import { defaultPalette, type FontKey, type Palette } from './theme';
 
-export {
-  detailLevels,
-  generalLeafletSlug,
-  leafletSlug,
-  leafletVariant,
-  type DetailLevel,
-  type LeafletVariant,
-} from './content';
+export { generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content';
 export { LeafletOverflowError } from './layout/flow';
 
 export interface RenderOptions {
