@@ -8,6 +8,7 @@
  * find instead of comparing. Review the diff before committing it: a « fail » makes the criterion
  * non-compliant on that page. Reuses a build when SAI_TEST_DIST / SAI_TEST_DIST_ROOT are set.
  */
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';

@@ -9,6 +9,7 @@
  * orca, xvfb, at-spi2-core, dbus-x11, xdotool and chromium (see .ci/run). Review the diff before
  * committing: a failed journey makes its criteria non-compliant.
  */
+import './require-node.mjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -14,6 +14,7 @@
  *   npm run bench -- --scales 10 --departement 62    # also a whole département from the official
  *                                                   # geography (scripts/bench/synthetic.ts), 1 run
  */
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

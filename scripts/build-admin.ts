@@ -4,6 +4,7 @@
  * page is no page of the site (not in the sitemap, the search index or the page checks) and has its
  * own security headers (public/_headers, /admin/*). Everything it loads is in that folder.
  */
+import './require-node.mjs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';

@@ -6,6 +6,7 @@
  * `production: true` in content/site.yaml) first checks that the legal pages lack nothing the law
  * requires, and stops with the list if they do (scripts/production-gate.ts).
  */
+import './require-node.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';

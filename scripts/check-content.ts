@@ -3,6 +3,7 @@
  * problem as `fichier:ligne — champ — ce qui ne va pas — attendu : … — conseil`. Exit code 1 on any
  * error (warnings alone do not fail).
  */
+import './require-node.mjs';
 import { resolve } from 'node:path';
 import { loadContent } from '../src/content-loader/load';
 import { formatIssues, frenchSpacing } from '../src/domain/references';

@@ -4,6 +4,7 @@
  * site itself runs in `astro dev` (http://127.0.0.1:4321/…) to see the result. Everything listens on
  * 127.0.0.1 only. Nothing is committed: review and commit the changes with git as usual.
  */
+import './require-node.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';

@@ -4,6 +4,7 @@
  * citing a code article without a consultation date), empty cotation grid, unverified
  * income ceilings, unknown DALO delay, site settings, and the law's minimum-information checklist.
  */
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { loadContent } from '../src/content-loader/load';

@@ -9,6 +9,7 @@
  * next to a tag are counted apart: they rarely show, but a person should look at one of each.
  * Prints one line per difference; exit code 0 either way (a difference is for a person to explain).
  */
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';

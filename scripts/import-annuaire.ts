@@ -6,6 +6,7 @@
  * downloaded by an editor. Nothing is written when the file is unreadable or has no record of the
  * territory, and every file is replaced whole (write then rename), so a run never leaves half a job.
  */
+import './require-node.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { loadContent } from '../src/content-loader/load';

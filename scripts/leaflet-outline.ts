@@ -6,6 +6,7 @@
  *
  * Without a file, renders the general leaflet from content/ first.
  */
+import './require-node.mjs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadContent } from '../src/content-loader/load';

@@ -6,6 +6,7 @@
  * Prints the size and the time of each file, the total, and what tagging costs (tagged size
  * minus untagged size). --png also writes 60 dpi previews with pdftoppm (poppler) if installed.
  */
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -4,6 +4,7 @@
  * three) and the query table (tests/search/query-table.ts, page within its rank), searched with the
  * whole pipeline and with one part left out. Prints a Markdown table for docs/search.md.
  */
+import './require-node.mjs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { searchSite, type PagefindApi, type SearchOptions, type SearchVocabulary } from '../src/domain/search';

@@ -8,6 +8,7 @@
  * a run that fails leaves nothing half written, and an existing folder is never overwritten.
  * `--commune` prints the EPCI a commune belongs to (to find the SIREN of a merged EPCI).
  */
+import './require-node.mjs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { frenchSpacing } from '../src/domain/references';

@@ -193,8 +193,8 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
     lineOffset = 1;
     bodyLine = text.slice(0, text.length - body.length).split('\n').length;
   }
-  // js-yaml with its default schema, as Astro's content layer reads the same files (dates become
-  // Date objects, which the schemas accept): the check sees what the site will be built from.
+  // js-yaml 5 with its default schema (YAML 1.2's core schema, as Astro 7 reads frontmatter with the
+  // `yaml` package: a date stays text, which the schemas check): the check sees what the build reads.
   let jsYamlError: { reason?: string; mark?: { line?: number } } | undefined;
   try {
     return { file, data: parseYaml(yamlText, { filename: file }) ?? null, yamlText, lineOffset, body, bodyLine };
@@ -233,7 +233,7 @@ async function parseFile(root: string, path: string): Promise<ParsedFile | Conte
   // with « ! » (a tag) or « * » (an alias), which the `yaml` package lets through.
   const yamlLine = (jsYamlError?.mark?.line ?? 0) + 1;
   const reason = jsYamlError?.reason ?? '';
-  const words = /unknown tag/.test(reason)
+  const words = /unknown (?:scalar )?tag/.test(reason)
     ? {
         message: 'une valeur commence par « ! », que YAML lit comme une étiquette',
         expected: 'la valeur entre guillemets (ex. « notes: "!…" »)',
