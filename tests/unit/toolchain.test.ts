@@ -37,7 +37,7 @@ describe('la version de Node.js', () => {
     const { stdout: version } = await promisify(execFile)('/usr/bin/node', ['--version']);
     if (nodeVersionProblem(version.trim(), engines)) {
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/Ce projet demande Node\.js .* Lancez-la avec npm/s);
+      expect(result.stderr).toMatch(/Ce projet demande Node\.js [\s\S]*Lancez-la avec npm/);
     } else expect(result.code).toBe(0);
   });
 });
