@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { serveDist } from '../static-server.mjs';
 import type { ScreenReaderEvidenceData } from '../../src/schemas/accessibility-audit';
 import { runJourney, type Journey, type JourneyResult } from './journeys';
-import { startScreenReader, versions, type ScreenReader } from './stack';
+import { startScreenReader, versions } from './stack';
 
 /** The base the build was made with, read from its home page (« /logement-social/ »). */
 export async function baseOf(dist: string): Promise<string> {
@@ -19,24 +19,15 @@ export async function baseOf(dist: string): Promise<string> {
 export interface JourneysRun {
   results: JourneyResult[];
   versions: { orca: string; chromium: string };
-  /** Seconds from the start of the run (and of its stack, when it starts one) to its end. */
+  /** Seconds from the start of the stack to its end. */
   seconds: number;
 }
 
-/**
- * Serves the build and goes through the journeys on `reader`, a stack already started (the tests
- * start one and run several builds on it: Orca accepts one instance per user, and each start
- * costs seconds), or on a stack of its own, started and stopped here.
- */
-export async function runJourneys(
-  dist: string,
-  journeys: readonly Journey[],
-  reader?: ScreenReader,
-): Promise<JourneysRun> {
+export async function runJourneys(dist: string, journeys: readonly Journey[]): Promise<JourneysRun> {
   const started = Date.now();
   const server = await serveDist({ root: dist, base: await baseOf(dist) });
   try {
-    const sr = reader ?? (await startScreenReader());
+    const sr = await startScreenReader();
     try {
       const results: JourneyResult[] = [];
       // The server's port changes from run to run: out of the transcripts, so that they compare.
@@ -48,7 +39,7 @@ export async function runJourneys(
       }
       return { results, versions: versions(), seconds: Math.round((Date.now() - started) / 1000) };
     } finally {
-      if (!reader) await sr.close();
+      await sr.close();
     }
   } finally {
     await server.close();

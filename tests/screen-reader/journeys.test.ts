@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenReaderEvidenceSchema } from '../../src/schemas/accessibility-audit';
 import { journeys } from '../../scripts/screen-reader/journeys';
 import { failureReport, passed, runJourneys, type JourneysRun } from '../../scripts/screen-reader/run';
-import { missingTools, startScreenReader } from '../../scripts/screen-reader/stack';
+import { missingTools } from '../../scripts/screen-reader/stack';
 import { builtDist } from '../harness';
 import { projectTemp } from '../harness';
 import { brokenBuild } from '../fixtures/screen-reader/broken-ceilings';
@@ -15,7 +15,7 @@ import { brokenBuild } from '../fixtures/screen-reader/broken-ceilings';
  * journey must make a person hear its title, headings, labels, messages and results, in order; the
  * recorded evidence the declaration rests on (content/accessibility-audit/screen-reader/) must still
  * hold. Then a broken copy of the ceilings page (tests/fixtures/screen-reader/) must make the
- * ceilings journey fail, once per defect. The stack starts once for the file; the journeys take minutes.
+ * ceilings journey fail, once per defect. The stack starts once per run; each run takes minutes.
  */
 const evidenceFolder = resolve('content/accessibility-audit/screen-reader');
 const minutes = 60_000;
@@ -25,19 +25,10 @@ describe('Parcours au lecteur d’écran (Orca et Chromium, clavier seul)', () =
     expect(missingTools()).toEqual([]);
   });
 
-  // One stack for the whole file, started while the site is still being built: it needs no build,
-  // and each start takes seconds. The broken pages below go through it after the journeys.
-  const stack = missingTools().length > 0 ? undefined : startScreenReader();
-  stack?.catch(() => {});
-  afterAll(async () => {
-    await (await stack?.catch(() => undefined))?.close();
-  });
-
   let run: JourneysRun | undefined;
   const ready = (async () => {
-    if (!stack) return undefined;
-    const [dist, sr] = await Promise.all([builtDist('distWithBase'), stack]);
-    run = await runJourneys(dist, journeys, sr);
+    if (missingTools().length > 0) return undefined;
+    run = await runJourneys(await builtDist('distWithBase'), journeys);
     console.log(
       `Parcours au lecteur d’écran : ${run.seconds} s (${run.results.map((r) => `${r.id} ${r.seconds} s`).join(', ')}), ${run.versions.orca}, ${run.versions.chromium}`,
     );
@@ -86,7 +77,7 @@ describe('Parcours au lecteur d’écran (Orca et Chromium, clavier seul)', () =
           defect,
         );
         try {
-          const [result] = (await runJourneys(folder, [ceilings], await stack)).results;
+          const [result] = (await runJourneys(folder, [ceilings])).results;
           expect(passed(result!)).toBe(false);
           expect(
             result!.check.missing.map((m) => m.what),
