@@ -3,18 +3,17 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The longest files first. The screen-reader journeys before all: the longest chain of waits (one
- * Orca, one step after the other), whose stack starts while the site builds. Then the page sweep
- * (it needs only the first of the global builds), a long file that needs no build (it runs while
- * the builds do), the printouts, and the files that build (they take turns under the lock).
- * Vitest's own order (by duration of the previous run, or by file size on a fresh clone) started
- * the sweep after five minutes of shorter files.
+ * The longest files first: the screen-reader journeys (the longest chain of waits, one Orca step
+ * after the other) and the page sweep (it needs only the first of the global builds), then the
+ * printouts, a long file that needs no build, and the files that build (they take turns under the
+ * lock). Vitest's own order (by duration of the previous run, or by file size on a fresh clone)
+ * started the sweep after five minutes of shorter files.
  */
 const first = [
   'tests/screen-reader/journeys.test.ts',
   'tests/browser/pages.test.ts',
-  'tests/leaflet/full-details.test.ts',
   'tests/browser/printouts.test.ts',
+  'tests/leaflet/full-details.test.ts',
   'tests/typecheck.test.ts',
   'tests/build/directory-import.test.ts',
   'tests/build/atomic-build.test.ts',
@@ -41,11 +40,9 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // One test file per core at a time, and one more: the screen-reader file spends its minutes
-    // waiting for Orca to speak (a quarter of a core), and would otherwise hold a core's place.
-    // Builds take turns (tests/harness.ts), so a build runs beside the browser sweep or the unit
-    // tests, never beside another build.
-    maxWorkers: availableParallelism() + 1,
+    // One test file per core at a time. Builds take turns (tests/harness.ts), so a build runs
+    // beside the browser sweep or the unit tests, never beside another build.
+    maxWorkers: availableParallelism(),
     sequence: { sequencer: LongestFirst },
     // A worker keeps the modules it imported (content loader, schemas, leaflet…) from one test file
     // to the next instead of importing them again for each: the import time halves. No test
