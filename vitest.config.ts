@@ -3,16 +3,22 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The longest files first, the page sweep before all: it needs only the first of the global
- * builds, and everything else fits beside it. Vitest's own order (by duration of the previous run,
- * or by file size on a fresh clone) started it after five minutes of shorter files.
+ * The longest files first: the screen-reader journeys (the longest chain of waits, one Orca step
+ * after the other) and the page sweep (it needs only the first of the global builds), then the
+ * printouts, a long file that needs no build, and the files that build (they take turns under the
+ * lock). Vitest's own order (by duration of the previous run, or by file size on a fresh clone)
+ * started the sweep after five minutes of shorter files.
  */
 const first = [
-  'tests/browser/pages.test.ts',
   'tests/screen-reader/journeys.test.ts',
+  'tests/browser/pages.test.ts',
+  'tests/browser/printouts.test.ts',
+  'tests/leaflet/full-details.test.ts',
   'tests/typecheck.test.ts',
   'tests/build/directory-import.test.ts',
   'tests/build/atomic-build.test.ts',
+  'tests/bench/bench-smoke.test.ts',
+  'tests/browser/admin.test.ts',
   'tests/build/html-validity.test.ts',
 ];
 

@@ -176,8 +176,11 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
     await panel.waitFor();
     await audit('formulaire d’un lieu refusé, avec l’encadré de refus et l’avis d’échec');
     expect(await panel.textContent()).toContain('Niveau : un lieu de niveau 1 n’enregistre pas la demande');
-    // Still there after Decap's own notice has gone (about 8 s): it waits for the editor.
-    await page.waitForTimeout(9000);
+    // Still there after Decap's own notice has gone (it closes itself after about 8 s): it waits
+    // for the editor.
+    const notice = page.locator('.Toastify__toast');
+    await notice.first().waitFor();
+    await expect.poll(() => notice.count(), { timeout: 60_000, interval: 250 }).toBe(0);
     expect(await panel.isVisible()).toBe(true);
     expect(await fileText(`places/${place.slug}.yaml`)).toBe(place.text);
     await panel.getByRole('button', { name: 'J’ai lu, fermer ce message' }).click();

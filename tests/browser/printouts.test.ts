@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
@@ -13,7 +13,7 @@ import type { Catalog } from '../../src/domain/types';
 import { absoluteUrl, paths, staffPage } from '../../src/domain/urls';
 import { builtSiteInChromium } from '../helpers/browser';
 import { builtDist } from '../harness';
-import { squash, tool } from '../leaflet/pdf-tools';
+import { squash, toolAsync } from '../leaflet/pdf-tools';
 
 /**
  * The counter kit on paper: every orientation answer (each situation, none, and two together)
@@ -62,81 +62,113 @@ interface Printout {
   qr: string | undefined;
 }
 
+/** Text of a printed PDF, page by page: pdftotext ends each page with a form feed. */
+async function pdfPages(pdf: string, options: string[] = []): Promise<string[]> {
+  const { stdout } = await toolAsync('pdftotext', [...options, '-layout', pdf, '-']);
+  const pages = stdout.split('\f');
+  // The form feed closes every page, the last one too: nothing follows it.
+  if (pages.at(-1)?.trim() !== '') throw new Error(`${pdf} : pdftotext n’a pas fini sa dernière page`);
+  return pages.slice(0, -1);
+}
+
 /** Prints the page as a desk would (A4, Chromium's print media), then reads it back with poppler and jsQR. */
 async function print(page: Page, name: string): Promise<Printout> {
   const pdf = join(work, `${name}.pdf`);
   await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true }));
-  const pages = Number(/^Pages:\s+(\d+)$/m.exec(tool('pdfinfo', [pdf]).stdout)?.[1]);
-  const text = squash(tool('pdftotext', ['-layout', pdf, '-']).stdout);
-  return { pages, text, qr: readQr(pdf, name) };
+  const pages = await pdfPages(pdf);
+  return { pages: pages.length, text: squash(pages.join('\n')), qr: await readQr(pdf, name) };
 }
 
 /**
- * The QR code of the first page, at 110 dpi (a 4 cm code is then about 170 pixels, 4 a module). The
- * sheet puts it in its lower half: that half is read first, the whole page only if nothing is found.
+ * The QR code of the first page, at 110 dpi (a 4 cm code is then about 170 pixels, 4 a module).
+ * The sheet puts it in its right-hand column (4.2 cm wide inside the 12 mm margin): that strip, top
+ * to bottom, is read first, the whole page only if nothing is found there. jsQR's time grows with the
+ * pixels it scans; the strip is a third of the page.
  */
-function readQr(pdf: string, name: string): string | undefined {
+async function readQr(pdf: string, name: string): Promise<string | undefined> {
   const [width, height] = [910, 1286];
-  for (const crop of [['-y', String(height / 2), '-W', String(width), '-H', String(height / 2)], []]) {
-    tool('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-singlefile', ...crop, pdf, join(work, name)]);
-    const image = readPpm(readFileSync(join(work, `${name}.ppm`)));
+  const strip = 300;
+  for (const crop of [['-x', String(width - strip), '-W', String(strip), '-H', String(height)], []]) {
+    await toolAsync('pdftoppm', ['-r', '110', '-f', '1', '-l', '1', '-singlefile', ...crop, pdf, join(work, name)]);
+    const image = readPpm(await readFile(join(work, `${name}.ppm`)));
     const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' })?.data;
     if (found) return found;
   }
   return undefined;
 }
 
+/**
+ * Chromium prints one page per tab, and poppler and jsQR read it back in this process: a tab per
+ * core keeps both busy (the printouts are independent; each test opens its own tab).
+ */
+const tabs = availableParallelism();
+let busy = 0;
+const queue: (() => void)[] = [];
+async function oneTab<T>(task: () => Promise<T>): Promise<T> {
+  if (busy >= tabs) await new Promise<void>((resolve) => queue.push(resolve));
+  else busy++;
+  try {
+    return await task();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else busy--;
+  }
+}
+
 describe('les réponses « Où m’adresser ? » imprimées', () => {
-  // One test a commune: about a dozen printouts each, a few seconds apiece on a loaded machine.
-  it.each(communeIds())(
+  // One test a commune: about a dozen printouts each, a few seconds apiece on a loaded machine; a
+  // commune per tab at once (oneTab), the others waiting their turn.
+  it.concurrent.for(communeIds())(
     '%s : chaque réponse tient sur une page A4, avec le code QR de sa propre adresse',
     { timeout: 240_000 },
-    async (communeId) => {
-      const commune = catalog.communes.find((c) => c.id === communeId)!;
-      const rules = situationRules(catalog);
-      const order = rules.map((rule) => rule.id);
-      const emergencyRules = new Set(rules.filter((rule) => rule.emergency).map((rule) => rule.id));
-      const numbers = emergencyNumbers(catalog);
-      // Two situations together: an emergency one with the next question, and a pair that turns with the commune.
-      const index = catalog.communes.indexOf(commune);
-      const firstEmergency = order.find((id) => emergencyRules.has(id)) ?? order[0]!;
-      const pairs = [
-        [firstEmergency, order.find((id) => id !== firstEmergency)!],
-        [order[index % order.length]!, order[(index + 1) % order.length]!],
-      ];
-      const page = await site.browser.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      const failures: string[] = [];
-      for (const situations of [[], ...order.map((id) => [id]), ...pairs]) {
-        const path = answerPath(commune.id, situations, order);
-        const expected = absoluteUrl(catalog.site.url, base, path);
-        await page.goto(site.server.url(path));
-        // The commune page's script redraws the code for the situations ticked.
-        if (situations.length > 1)
-          await expect
-            .poll(() => page.locator('[data-sheet-url]').textContent())
-            .toContain(`situations=${answerPath(commune.id, situations, order).split('=')[1]}`);
-        const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
-        const where = `${path} :`;
-        if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
-        if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
-        if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
-        if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet'))
-          failures.push(`${where} sans le cadre « Prochaine étape »`);
-        for (const id of situations) {
-          const rule = rules.find((r) => r.id === id)!;
-          if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
-          if (!emergencyRules.has(id)) continue;
-          for (const entry of numbers)
-            if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text))
-              failures.push(`${where} sans le ${entry.number}`);
+    (communeId, { expect }) =>
+      oneTab(async () => {
+        const commune = catalog.communes.find((c) => c.id === communeId)!;
+        const rules = situationRules(catalog);
+        const order = rules.map((rule) => rule.id);
+        const emergencyRules = new Set(rules.filter((rule) => rule.emergency).map((rule) => rule.id));
+        const numbers = emergencyNumbers(catalog);
+        // Two situations together: an emergency one with the next question, and a pair that turns with the commune.
+        const index = catalog.communes.indexOf(commune);
+        const firstEmergency = order.find((id) => emergencyRules.has(id)) ?? order[0]!;
+        const pairs = [
+          [firstEmergency, order.find((id) => id !== firstEmergency)!],
+          [order[index % order.length]!, order[(index + 1) % order.length]!],
+        ];
+        const page = await site.browser.context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        const failures: string[] = [];
+        for (const situations of [[], ...order.map((id) => [id]), ...pairs]) {
+          const path = answerPath(commune.id, situations, order);
+          const expected = absoluteUrl(catalog.site.url, base, path);
+          await page.goto(site.server.url(path));
+          // The commune page's script redraws the code for the situations ticked.
+          if (situations.length > 1)
+            await expect
+              .poll(() => page.locator('[data-sheet-url]').textContent())
+              .toContain(`situations=${answerPath(commune.id, situations, order).split('=')[1]}`);
+          const out = await print(page, `${commune.id}-${situations.join('+') || 'general'}`);
+          const where = `${path} :`;
+          if (out.pages !== 1) failures.push(`${where} ${out.pages} pages`);
+          if (out.qr !== expected) failures.push(`${where} code QR « ${out.qr} », attendu « ${expected} »`);
+          if (!out.text.includes(commune.name)) failures.push(`${where} sans le nom de la commune`);
+          if (!out.text.includes('Prochaine étape') || !out.text.includes('Cachet'))
+            failures.push(`${where} sans le cadre « Prochaine étape »`);
+          for (const id of situations) {
+            const rule = rules.find((r) => r.id === id)!;
+            if (!out.text.includes(squash(rule.title))) failures.push(`${where} sans « ${rule.title} »`);
+            if (!emergencyRules.has(id)) continue;
+            for (const entry of numbers)
+              if (!new RegExp(`(^|\\D)${entry.number}(\\D|$)`).test(out.text))
+                failures.push(`${where} sans le ${entry.number}`);
+          }
         }
-      }
-      expect(failures).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
-    },
+        expect(failures).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      }),
   );
 
   it('sans script, la page d’une commune imprime la réponse pour tous et le code QR de sa propre adresse', async () => {
@@ -165,22 +197,27 @@ describe('les réponses « Où m’adresser ? » imprimées', () => {
 
 describe('les pages des communes et des lieux imprimées', () => {
   it('disent en haut de chaque feuille combien elles en prennent', { timeout: 240_000 }, async () => {
-    const page = await site.browser.context.newPage();
     const failures: string[] = [];
-    for (const path of [
-      ...catalog.communes.map((c) => paths.commune(c.id)),
-      ...catalog.places.map((p) => paths.place(p.id)),
-    ]) {
-      await page.goto(site.server.url(path));
-      const file = join(work, 'page.pdf');
-      await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
-      const pages = Number(/^Pages:\s+(\d+)$/m.exec(tool('pdfinfo', [file]).stdout)?.[1]);
-      const first = squash(tool('pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-']).stdout);
-      if (!first.startsWith(`Page 1 sur ${pages}`))
-        failures.push(`${path} : ${pages} pages, en haut « ${first.slice(0, 40)} »`);
-    }
+    const all = [...catalog.communes.map((c) => paths.commune(c.id)), ...catalog.places.map((p) => paths.place(p.id))];
+    // A tab per core, each taking the next page of the list.
+    await Promise.all(
+      Array.from({ length: tabs }, () =>
+        oneTab(async () => {
+          const page = await site.browser.context.newPage();
+          for (let path = all.shift(); path !== undefined; path = all.shift()) {
+            await page.goto(site.server.url(path));
+            const file = join(work, `${path.replaceAll('/', '-')}.pdf`);
+            await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
+            const sheets = await pdfPages(file);
+            const first = squash(sheets[0] ?? '');
+            if (!first.startsWith(`Page 1 sur ${sheets.length}`))
+              failures.push(`${path} : ${sheets.length} pages, en haut « ${first.slice(0, 40)} »`);
+          }
+          await page.close();
+        }),
+      ),
+    );
     expect(failures).toEqual([]);
-    await page.close();
   });
 });
 
@@ -192,7 +229,7 @@ describe('la plaquette', () => {
     const numbers = leafletEmergencyNumbers(catalog);
     expect(numbers.length).toBeGreaterThan(0);
     for (const file of files) {
-      const text = squash(tool('pdftotext', [join(dist, 'plaquette', file), '-']).stdout);
+      const text = squash((await toolAsync('pdftotext', [join(dist, 'plaquette', file), '-'])).stdout);
       for (const entry of numbers) expect(text, file).toMatch(new RegExp(`(^|\\D)${entry.number} :`));
     }
   });

@@ -3,7 +3,7 @@
  * qpdf, pdfjs-dist (what browsers and many screen-reader pipelines use) and pdf-lib's parser for
  * the low-level objects. Shared by the tests and scripts/leaflet-outline.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,20 @@ export function tool(command: string, args: string[]): { stdout: string; stderr:
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? -1 };
+}
+
+/**
+ * The same, without blocking the worker: a test that prints several pages at once can have Chromium
+ * render one while poppler reads another.
+ */
+export function toolAsync(command: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`${command} ${args.join(' ')} : ${stderr || error.message}`))
+        : resolve({ stdout, stderr }),
+    );
+  });
 }
 
 export function tempDir(prefix: string): string {
