@@ -18,7 +18,11 @@ export interface Stages {
   render?: number;
   /** Part of `render` spent in the HTML pages and non-PDF endpoints (render − pdf). */
   pages?: number;
-  /** Part of `render` spent in .pdf routes (sum of Astro's per-path times). */
+  /**
+   * Part of `render` spent in .pdf routes: `render` shared in proportion of Astro's per-path times.
+   * Paths render several at a time (build.concurrency), so their times overlap and their sum can
+   * exceed the stage's wall time.
+   */
   pdf?: number;
   /** astro:build:done hooks of integrations named like search/pagefind. */
   search?: number;
@@ -57,9 +61,13 @@ export function stagesOf(run: BuildRun): Stages {
   stages.bundle = diff(buildStart, bundleEnd);
   stages.render = diff(bundleEnd, generated);
 
-  const pdfRoutes = run.routes.filter((r) => r.path.endsWith('.pdf'));
-  if (pdfRoutes.length > 0) stages.pdf = pdfRoutes.reduce((sum, r) => sum + r.ms, 0);
-  if (stages.render !== undefined) stages.pages = stages.render - (stages.pdf ?? 0);
+  const routeTime = (routes: typeof run.routes) => routes.reduce((sum, r) => sum + r.ms, 0);
+  const pdfTime = routeTime(run.routes.filter((r) => r.path.endsWith('.pdf')));
+  const allTime = routeTime(run.routes);
+  if (stages.render !== undefined) {
+    if (pdfTime > 0) stages.pdf = (stages.render * pdfTime) / allTime;
+    stages.pages = stages.render - (stages.pdf ?? 0);
+  }
 
   const doneHooks = t.hooks.filter((h) => h.hook === 'astro:build:done' && h.integration !== 'sai:build-timings');
   const searchHooks = doneHooks.filter((h) => isSearch(h.integration));
