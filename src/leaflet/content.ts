@@ -7,7 +7,7 @@ import {
   placePhones,
   territoryDesks,
 } from '../domain/directory';
-import { compactAddress, compactHours, formatDate, formatPhone, ofPlace } from '../domain/format';
+import { compactAddress, compactHours, formatDate, formatPhone, ofPlace, territoryItself } from '../domain/format';
 import { leafletEmergencyNumbers } from '../domain/emergency';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
@@ -194,6 +194,7 @@ function nearbyDesks(
 
 function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLevel, keep: number): Block[] {
   const blocks: Block[] = [heading(2, text.desks.title)];
+  const area = catalog.site.territory.area;
   const byCommuneThenName = (places: Place[]) =>
     [...places].sort(
       (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
@@ -214,7 +215,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       type: 'list',
       items: guide.local.map((place) => localItem(place, level)),
     });
-    if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name)));
+    if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name, area.of)));
     // The first `keep` desks, nearest first; the others are on the site.
     const printed = near.slice(0, keep);
     const notPrinted = near.length - printed.length + rest.length + (onSite ? outside.length : 0);
@@ -222,7 +223,11 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       blocks.push(
         heading(
           3,
-          notPrinted === 0 ? text.desks.elsewhereTitle : ranked ? text.desks.nearbyTitle : text.desks.someTitle,
+          notPrinted === 0
+            ? text.desks.elsewhereTitle(area.of)
+            : ranked
+              ? text.desks.nearbyTitle
+              : text.desks.someTitle(area.of),
         ),
       );
       blocks.push({ type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
@@ -242,7 +247,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
     const printed = desks.slice(0, keep);
     const notPrinted = desks.length - printed.length + (onSite ? outside.length : 0);
     if (printed.length > 0)
-      blocks.push(para(text.desks.territoryIntro), {
+      blocks.push(para(text.desks.territoryIntro(area.of)), {
         type: 'list',
         items: printed.map((place) => deskItem(catalog, place, level)),
       });
@@ -257,7 +262,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
     listed = printed;
   }
   if (outside.length > 0 && !onSite) {
-    blocks.push(heading(3, text.desks.outsideTitle), {
+    blocks.push(heading(3, text.desks.outsideTitle(area.outside)), {
       type: 'list',
       items: outside.map((place) => outsideItem(catalog, place, level)),
     });
@@ -308,7 +313,7 @@ export function leafletPlan(
     heading(1, text.title),
     ...(commune ? [para([span(text.cover.edition(commune.name), { bold: true, color: 'primary' })], 'lead')] : []),
     para(site.tagline, 'lead'),
-    para(text.cover.service(catalog.communes.length)),
+    para(text.cover.service(catalog.communes.length, site.territory.area.of)),
     para(text.cover.mission),
     para([span(text.cover.free, { bold: true })]),
     // A heading for a reader (RGAA 9.1): the title of the cover's contents list, drawn small like the others on the cover.
@@ -338,7 +343,7 @@ export function leafletPlan(
     para(text.where.level1),
     heading(3, text.where.level2Title, 'level2'),
     para(text.where.level2),
-    para(text.where.level2Count(desks.length, desksCommunes)),
+    para(text.where.level2Count(desks.length, desksCommunes, territoryItself(site.territory.area))),
     heading(3, text.where.onlineTitle),
     para(text.where.online),
     para([
@@ -391,7 +396,10 @@ export function leafletPlan(
       type: 'paragraph',
       align: 'center',
       spans: [
-        span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } }),
+        span(qrTarget, {
+          url: true,
+          link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, site.territory.area.of, of) },
+        }),
       ],
     },
   ];
