@@ -159,23 +159,36 @@ const position = (place: Place) =>
  * by distance from the commune's own places when the content knows their positions, else by commune.
  * `near` says whether the order is a real nearness (the heading says « proches » only then).
  */
-function nearbyDesks(
+function nearbyDesks(catalog: Catalog, communeId: string): { near: Place[]; rest: Place[]; ranked: boolean } {
+  // The renderer asks several times per leaflet: once per commune, and from one sorted list.
+  return derived(`nearby-desks:${communeId}`, catalog.places, () => {
+    const others = territoryDesksByLocality(catalog).filter((p) => p.commune !== communeId);
+    const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
+    if (nearby && nearby.length > 0) {
+      const rank = new Map(nearby.map((id, i) => [id, i] as const));
+      const listed = others
+        .filter((p) => rank.has(p.commune!))
+        .sort((a, b) => rank.get(a.commune!)! - rank.get(b.commune!)!);
+      return { near: listed, rest: others.filter((p) => !rank.has(p.commune!)), ranked: true };
+    }
+    return nearestFirst(catalog, communeId, others);
+  });
+}
+
+/** The territory's desks by locality, then by name: sorted once per catalog. */
+function territoryDesksByLocality(catalog: Catalog): readonly Place[] {
+  return derived('territory-desks-by-locality', catalog.places, () =>
+    territoryDesks(catalog).sort(
+      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
+    ),
+  );
+}
+
+function nearestFirst(
   catalog: Catalog,
   communeId: string,
-  territory: readonly Place[],
+  others: Place[],
 ): { near: Place[]; rest: Place[]; ranked: boolean } {
-  const byCommuneThenName = (places: Place[]) =>
-    [...places].sort(
-      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
-    );
-  const others = byCommuneThenName(territory.filter((p) => p.commune !== communeId));
-  const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
-  if (nearby && nearby.length > 0) {
-    const listed = others
-      .filter((p) => nearby.includes(p.commune!))
-      .sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
-    return { near: listed, rest: others.filter((p) => !nearby.includes(p.commune!)), ranked: true };
-  }
   const anchors = placesOfCommune(catalog.places, communeId)
     .map(position)
     .filter((p) => p !== undefined);
@@ -195,11 +208,6 @@ function nearbyDesks(
 function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLevel, keep: number): Block[] {
   const blocks: Block[] = [heading(2, text.desks.title)];
   const area = catalog.site.territory.area;
-  const byCommuneThenName = (places: Place[]) =>
-    [...places].sort(
-      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
-    );
-  const territory = territoryDesks(catalog);
   const outside = [
     ...derived('outside-desks', catalog.places, () =>
       catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces),
@@ -210,7 +218,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
 
   if (variant.variant === 'commune') {
     const guide = communeGuide(catalog, variant.communeId);
-    const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId, territory);
+    const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId);
     blocks.push(heading(3, text.desks.local(guide.commune.name)), {
       type: 'list',
       items: guide.local.map((place) => localItem(place, level)),
@@ -243,7 +251,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       );
     listed = [...guide.local, ...printed];
   } else {
-    const desks = byCommuneThenName(territory);
+    const desks = territoryDesksByLocality(catalog);
     const printed = desks.slice(0, keep);
     const notPrinted = desks.length - printed.length + (onSite ? outside.length : 0);
     if (printed.length > 0)
@@ -279,12 +287,14 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
   return blocks;
 }
 
+/** The panels the list of desks flows into (the second one shares its panel with the back's text). */
+export const deskPanels = [5, 6] as const;
+
 /** How many desks the last level could print at most: the renderer searches how many fit. */
 export function listedDeskCount(catalog: Catalog, variant: LeafletVariant): number {
-  const territory = territoryDesks(catalog);
   return variant.variant === 'commune'
-    ? nearbyDesks(catalog, variant.communeId, territory).near.length
-    : territory.length;
+    ? nearbyDesks(catalog, variant.communeId).near.length
+    : territoryDesksByLocality(catalog).length;
 }
 
 /** The leaflet's content for one variant: six panels of short text, in the folded reading order. */
@@ -422,8 +432,8 @@ export function leafletPlan(
       {
         id: 'desks',
         frames: [
-          { panel: 5, title: text.desks.title },
-          { panel: 6, part: 'top', title: text.desks.continued },
+          { panel: deskPanels[0], title: text.desks.title },
+          { panel: deskPanels[1], part: 'top', title: text.desks.continued },
         ],
         blocks: deskBlocks(catalog, variant, level, keep),
       },

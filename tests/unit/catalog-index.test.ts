@@ -5,6 +5,7 @@ import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks 
 import { answerPages, orient } from '../../src/domain/orientation';
 import type { Catalog } from '../../src/domain/types';
 import { leafletPlan } from '../../src/leaflet/content';
+import { leafletProblem } from '../../src/leaflet/index';
 
 const root = resolve(import.meta.dirname, '../..');
 let catalog: Catalog;
@@ -86,5 +87,44 @@ describe('le travail de chaque page ne parcourt pas toutes les communes ni tous 
         new Set(elsewhere.map((p) => p.id)),
       );
     }
+  });
+});
+
+describe('une plaquette coûte autant avec cent ou mille guichets', () => {
+  /** The real catalog plus `count` copies of one registering desk; `reads` counts what the leaflet reads of them. */
+  function withDesks(count: number) {
+    const model = catalog.places.find((p) => p.level === 2 && p.onTerritory && p.commune)!;
+    const counter = { reads: 0 };
+    const copies = Array.from({ length: count }, (_, i) => {
+      const copy = { ...model, id: `${model.id}-copie-${i}` };
+      const name = `${model.name} ${i}`;
+      Object.defineProperty(copy, 'name', {
+        enumerable: true,
+        get: () => {
+          counter.reads++;
+          return name;
+        },
+      });
+      return copy;
+    });
+    return { big: { ...catalog, places: [...catalog.places, ...copies] }, counter, home: model.commune! };
+  }
+
+  it('ne met en page, par plaquette, que les guichets qui peuvent tenir sur ses volets', async () => {
+    const reads: number[] = [];
+    for (const count of [100, 1000]) {
+      const { big, counter, home } = withDesks(count);
+      const [first, second] = catalog.communes.filter((c) => c.id !== home);
+      // The first leaflet sorts the territory's desks, once per catalog.
+      expect(await leafletProblem(big, { variant: 'commune', communeId: first!.id }, { base: '/' })).toBeUndefined();
+      counter.reads = 0;
+      expect(await leafletProblem(big, { variant: 'commune', communeId: second!.id }, { base: '/' })).toBeUndefined();
+      expect(await leafletProblem(big, { variant: 'general' }, { base: '/' })).toBeUndefined();
+      reads.push(counter.reads);
+    }
+    // Ten times the desks, about the same work (the search may take another path: « Les 917 autres
+    // guichets » is wider than « Les 17 »): the leaflet never lays out more desks than its panels hold.
+    expect(reads[0]).toBeGreaterThan(0);
+    expect(reads[1]).toBeLessThan(reads[0]! * 1.5);
   });
 });
