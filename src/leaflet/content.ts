@@ -223,7 +223,8 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       type: 'list',
       items: guide.local.map((place) => localItem(place, level)),
     });
-    if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name, area.of)));
+    if (!guide.registersLocally)
+      blocks.push(para(text.desks.noLocalDesk(guide.commune.name, area.of, near.length + rest.length > 0)));
     // The first `keep` desks, nearest first; the others are on the site.
     const printed = near.slice(0, keep);
     const notPrinted = near.length - printed.length + rest.length + (onSite ? outside.length : 0);

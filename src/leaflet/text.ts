@@ -55,7 +55,10 @@ export const text = {
       'Ils font la même chose, et en plus ils enregistrent votre demande, la mettent à jour et vous disent où elle en est.',
     /** `territory`: the territory as a subject, « l’agglomération » (territoryItself). */
     level2Count: (desks: number, communes: number, territory: string) =>
-      `${capitalise(territory)} en compte ${desks}, dans ${communes} commune${communes > 1 ? 's' : ''} : voir « Où s’adresser ».`,
+      desks === 0
+        ? // A starter site (npm run territoire) lists none yet: the leaflet must not say there are none.
+          'Pour savoir où est le plus proche, demandez en mairie.'
+        : `${capitalise(territory)} en compte ${desks}, dans ${communes} commune${communes > 1 ? 's' : ''} : voir « Où s’adresser ».`,
     onlineTitle: 'En ligne',
     online: 'Vous pouvez aussi faire votre demande vous-même sur le portail national :',
     onlineMore:
@@ -111,8 +114,11 @@ export const text = {
     continued: 'Où s’adresser (suite)',
     local: (commune: string) => `À ${commune}`,
     // `of` and `outside`: site.yaml's territory.area, « de l’agglomération », « hors de l’agglomération ».
-    noLocalDesk: (commune: string, of: string) =>
-      `Il n’y a pas de guichet enregistreur à ${commune} : adressez-vous à l’un de ceux ${of} ci-dessous, ou faites votre demande en ligne.`,
+    /** `listed`: whether the leaflet lists other desks (a starter site may list none yet). */
+    noLocalDesk: (commune: string, of: string, listed: boolean) =>
+      listed
+        ? `Il n’y a pas de guichet enregistreur à ${commune} : adressez-vous à l’un de ceux ${of} ci-dessous, ou faites votre demande en ligne.`
+        : `Il n’y a pas de guichet enregistreur à ${commune} : demandez en mairie où est le plus proche, ou faites votre demande en ligne.`,
     territoryIntro: (of: string) => `Les guichets enregistreurs (niveau 2) ${of} :`,
     elsewhereTitle: (of: string) => `Les autres guichets enregistreurs (niveau 2) ${of}`,
     outsideTitle: (outside: string) => `Guichets enregistreurs ${outside}`,
