@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory';
-import { answerPages, orient } from '../../src/domain/orientation';
+import { answerPages, farPlacesShown, orient, otherDesksShown } from '../../src/domain/orientation';
 import type { Catalog } from '../../src/domain/types';
 import { leafletPlan } from '../../src/leaflet/content';
 import { leafletProblem } from '../../src/leaflet/index';
@@ -126,5 +126,24 @@ describe('une plaquette coûte autant avec cent ou mille guichets', () => {
     // guichets » is wider than « Les 17 »): the leaflet never lays out more desks than its panels hold.
     expect(reads[0]).toBeGreaterThan(0);
     expect(reads[1]).toBeLessThan(reads[0]! * 1.5);
+  });
+
+  it('une page de commune liste au plus vingt autres guichets, ceux des communes proches d’abord, et compte les autres', () => {
+    // The real content: every other desk, as before (its longest list is under the limit).
+    for (const commune of catalog.communes) {
+      const guide = communeGuide(catalog, commune.id);
+      expect(otherDesksShown(catalog, guide)).toEqual({ shown: guide.otherDesks, more: 0 });
+    }
+    const { big, home } = withDesks(1000);
+    const nearby = catalog.orientation.find((rule) => rule.general)?.nearby ?? {};
+    const commune =
+      catalog.communes.find((c) => c.id !== home && (nearby[c.id]?.length ?? 0) > 0) ?? catalog.communes[0]!;
+    const guide = communeGuide(big, commune.id);
+    const { shown, more } = otherDesksShown(big, guide);
+    expect(shown).toHaveLength(farPlacesShown);
+    expect(more).toBe(guide.otherDesks.length - farPlacesShown);
+    const near = new Set(nearby[commune.id] ?? []);
+    const nearCount = guide.otherDesks.filter((p) => near.has(p.commune!)).length;
+    expect(shown.slice(0, Math.min(nearCount, farPlacesShown)).every((p) => near.has(p.commune!))).toBe(true);
   });
 });
