@@ -19,7 +19,7 @@ import {
   placesByCommune,
   townHalls,
 } from '../../src/domain/directory';
-import { answerPages, orient } from '../../src/domain/orientation';
+import { answerPages, orient, otherDesksShown } from '../../src/domain/orientation';
 import type { Catalog } from '../../src/domain/types';
 import { renderLeaflet } from '../../src/leaflet/index';
 
@@ -47,7 +47,8 @@ export async function domainTimings(catalog: Catalog, leaflets = 6): Promise<Dom
       const guide = communeGuide(catalog, c.id);
       for (const place of [...guide.local, ...guide.otherDesks, ...guide.specialisedDesks])
         placeLocality(catalog, place);
-      groupByLocality(catalog, guide.otherDesks);
+      // As the page does (src/pages/communes/[slug].astro): the nearest desks, the others counted.
+      groupByLocality(catalog, otherDesksShown(catalog, guide).shown);
     }),
     orientationPage: time(answers, (a) =>
       orient(catalog, { commune: a.commune, situations: a.situation ? [a.situation] : [] }),

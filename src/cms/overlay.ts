@@ -66,7 +66,7 @@ export const placeOverlay: Overlay = {
     },
   },
   onTerritory: {
-    label: 'Sur le territoire de l’agglomération',
+    label: 'Sur le territoire de l’intercommunalité',
     hint: 'Coché : indiquez la commune. Décoché : indiquez la ville.',
   },
   commune: { label: 'Commune (sur le territoire)', relation: { collection: 'communes' } },
@@ -348,6 +348,10 @@ export const siteOverlay: Overlay = {
   'territory.area.inside': { label: 'Dedans', hint: 'Par exemple « dans l’agglomération ».' },
   'territory.area.outside': { label: 'Dehors', hint: 'Par exemple « hors de l’agglomération ».' },
   'territory.area.of': { label: 'Complément', hint: 'Par exemple « de l’agglomération ».' },
+  'territory.area.the': {
+    label: 'Sujet',
+    hint: 'Par exemple « l’agglomération » (« L’agglomération en compte 9 »). Vide : le complément sans « de ».',
+  },
   portal: required('Portail national de la demande'),
   'portal.name': required('Nom'),
   'portal.shortName': required('Nom court'),

@@ -40,7 +40,7 @@ const fieldHelp: Record<string, string> = {
   organisation: 'l’identifiant d’un fichier de content/organisations/ (ex. « organisation: communes »)',
   services: 'une liste de services entre crochets (ex. « services: [welcome, information] »)',
   conventionLabel: 'le libellé du lieu tel que l’écrit le tableau de l’article 4 de la convention',
-  onTerritory: 'true si le lieu est sur le territoire de l’agglomération, false sinon',
+  onTerritory: 'true si le lieu est sur le territoire de l’intercommunalité (celle de site.yaml), false sinon',
   nav: 'un bloc « nav: » avec « section: » (demarches, comprendre ou service) et « order: » (un nombre)',
   verified: 'true si les chiffres ont été vérifiés sur le texte officiel, false sinon',
   postcode: 'un code postal à 5 chiffres, entre guillemets (ex. « postcode: "62220" »)',

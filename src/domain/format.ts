@@ -148,3 +148,18 @@ export function ofPlace(name: string, elision?: boolean): string {
   const elide = elision ?? 'aeiou'.includes(first);
   return elide ? `d’${name}` : `de ${name}`;
 }
+
+/**
+ * The territory as a sentence's subject: site.yaml's `area.the` (« l’agglomération », « la
+ * communauté de communes »), or else `area.of` without its preposition: « de la communauté de
+ * communes » → « la communauté de communes », « du Ternois » → « le Ternois », « des Sept Vallées »
+ * → « les Sept Vallées ».
+ */
+export function territoryItself(area: { of: string; the?: string }): string {
+  if (area.the) return area.the;
+  const of = area.of.trim();
+  const contracted = /^(du|des)\s+(.+)$/i.exec(of);
+  if (contracted) return `${contracted[1]!.toLowerCase() === 'du' ? 'le' : 'les'} ${contracted[2]}`;
+  const plain = /^(?:de\s+|d[’'])(.+)$/i.exec(of);
+  return plain ? plain[1]! : of;
+}

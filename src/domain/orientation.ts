@@ -1,5 +1,5 @@
 import type { Catalog, Commune, Organisation, OrientationRule, Place } from './types';
-import { comparePlaces, placeLocality, registers } from './directory';
+import { comparePlaces, placeLocality, registers, type CommuneGuide } from './directory';
 import {
   communeById,
   derived,
@@ -257,6 +257,25 @@ export function tierTitle(tier: PlaceTier, communeName: string, area: { inside: 
  * on a phone, and a page that grows with the whole territory, for every commune.
  */
 export const farPlacesShown = 20;
+
+/**
+ * The registering desks a commune page lists besides its own: all of them while they are few (the
+ * CAHC's), else the first farPlacesShown, those of the communes near it (the general rule's
+ * `nearby`) first, the others counted and left to the directory. Listing them all made every
+ * commune page as long as the territory's list of desks: half a megabyte a page, and the site's
+ * size growing with communes × desks.
+ */
+export function otherDesksShown(
+  catalog: Pick<Catalog, 'orientation'>,
+  guide: Pick<CommuneGuide, 'commune' | 'otherDesks'>,
+  limit = farPlacesShown,
+): { shown: Place[]; more: number } {
+  const desks = guide.otherDesks;
+  if (desks.length <= limit) return { shown: desks, more: 0 };
+  const near = new Set(catalog.orientation.find((rule) => rule.general)?.nearby?.[guide.commune.id] ?? []);
+  const nearFirst = [...desks.filter((p) => near.has(p.commune!)), ...desks.filter((p) => !near.has(p.commune!))];
+  return { shown: nearFirst.slice(0, limit), more: desks.length - limit };
+}
 
 export interface TierGroup {
   tier: PlaceTier;

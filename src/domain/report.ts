@@ -175,7 +175,7 @@ export function contentReport(
     todo:
       catalog.dalo.abnormallyLongDelayMonths === null
         ? [
-            'Délai du Pas-de-Calais inconnu (content/data/dalo.yaml, abnormallyLongDelayMonths: null) : le site renvoie vers la préfecture',
+            'Délai du département inconnu (content/data/dalo.yaml, abnormallyLongDelayMonths: null) : le site renvoie vers la préfecture',
           ]
         : [],
     info: catalog.dalo.abnormallyLongDelayMonths !== null ? [`${catalog.dalo.abnormallyLongDelayMonths} mois.`] : [],

@@ -7,7 +7,7 @@ import {
   placePhones,
   territoryDesks,
 } from '../domain/directory';
-import { compactAddress, compactHours, formatDate, formatPhone, ofPlace } from '../domain/format';
+import { compactAddress, compactHours, formatDate, formatPhone, ofPlace, territoryItself } from '../domain/format';
 import { leafletEmergencyNumbers } from '../domain/emergency';
 import type { Catalog, Place } from '../domain/types';
 import { absoluteUrl, paths } from '../domain/urls';
@@ -159,23 +159,36 @@ const position = (place: Place) =>
  * by distance from the commune's own places when the content knows their positions, else by commune.
  * `near` says whether the order is a real nearness (the heading says « proches » only then).
  */
-function nearbyDesks(
+function nearbyDesks(catalog: Catalog, communeId: string): { near: Place[]; rest: Place[]; ranked: boolean } {
+  // The renderer asks several times per leaflet: once per commune, and from one sorted list.
+  return derived(`nearby-desks:${communeId}`, catalog.places, () => {
+    const others = territoryDesksByLocality(catalog).filter((p) => p.commune !== communeId);
+    const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
+    if (nearby && nearby.length > 0) {
+      const rank = new Map(nearby.map((id, i) => [id, i] as const));
+      const listed = others
+        .filter((p) => rank.has(p.commune!))
+        .sort((a, b) => rank.get(a.commune!)! - rank.get(b.commune!)!);
+      return { near: listed, rest: others.filter((p) => !rank.has(p.commune!)), ranked: true };
+    }
+    return nearestFirst(catalog, communeId, others);
+  });
+}
+
+/** The territory's desks by locality, then by name: sorted once per catalog. */
+function territoryDesksByLocality(catalog: Catalog): readonly Place[] {
+  return derived('territory-desks-by-locality', catalog.places, () =>
+    territoryDesks(catalog).sort(
+      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
+    ),
+  );
+}
+
+function nearestFirst(
   catalog: Catalog,
   communeId: string,
-  territory: readonly Place[],
+  others: Place[],
 ): { near: Place[]; rest: Place[]; ranked: boolean } {
-  const byCommuneThenName = (places: Place[]) =>
-    [...places].sort(
-      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
-    );
-  const others = byCommuneThenName(territory.filter((p) => p.commune !== communeId));
-  const nearby = catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId];
-  if (nearby && nearby.length > 0) {
-    const listed = others
-      .filter((p) => nearby.includes(p.commune!))
-      .sort((a, b) => nearby.indexOf(a.commune!) - nearby.indexOf(b.commune!));
-    return { near: listed, rest: others.filter((p) => !nearby.includes(p.commune!)), ranked: true };
-  }
   const anchors = placesOfCommune(catalog.places, communeId)
     .map(position)
     .filter((p) => p !== undefined);
@@ -194,11 +207,7 @@ function nearbyDesks(
 
 function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLevel, keep: number): Block[] {
   const blocks: Block[] = [heading(2, text.desks.title)];
-  const byCommuneThenName = (places: Place[]) =>
-    [...places].sort(
-      (a, b) => collator.compare(placeLocality(catalog, a), placeLocality(catalog, b)) || comparePlaces(a, b),
-    );
-  const territory = territoryDesks(catalog);
+  const area = catalog.site.territory.area;
   const outside = [
     ...derived('outside-desks', catalog.places, () =>
       catalog.places.filter((p) => p.level === 2 && !p.onTerritory).sort(comparePlaces),
@@ -209,12 +218,13 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
 
   if (variant.variant === 'commune') {
     const guide = communeGuide(catalog, variant.communeId);
-    const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId, territory);
+    const { near, rest, ranked } = nearbyDesks(catalog, variant.communeId);
     blocks.push(heading(3, text.desks.local(guide.commune.name)), {
       type: 'list',
       items: guide.local.map((place) => localItem(place, level)),
     });
-    if (!guide.registersLocally) blocks.push(para(text.desks.noLocalDesk(guide.commune.name)));
+    if (!guide.registersLocally)
+      blocks.push(para(text.desks.noLocalDesk(guide.commune.name, area.of, near.length + rest.length > 0)));
     // The first `keep` desks, nearest first; the others are on the site.
     const printed = near.slice(0, keep);
     const notPrinted = near.length - printed.length + rest.length + (onSite ? outside.length : 0);
@@ -222,7 +232,11 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       blocks.push(
         heading(
           3,
-          notPrinted === 0 ? text.desks.elsewhereTitle : ranked ? text.desks.nearbyTitle : text.desks.someTitle,
+          notPrinted === 0
+            ? text.desks.elsewhereTitle(area.of)
+            : ranked
+              ? text.desks.nearbyTitle
+              : text.desks.someTitle(area.of),
         ),
       );
       blocks.push({ type: 'list', items: printed.map((place) => deskItem(catalog, place, level)) });
@@ -238,11 +252,11 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
       );
     listed = [...guide.local, ...printed];
   } else {
-    const desks = byCommuneThenName(territory);
+    const desks = territoryDesksByLocality(catalog);
     const printed = desks.slice(0, keep);
     const notPrinted = desks.length - printed.length + (onSite ? outside.length : 0);
     if (printed.length > 0)
-      blocks.push(para(text.desks.territoryIntro), {
+      blocks.push(para(text.desks.territoryIntro(area.of)), {
         type: 'list',
         items: printed.map((place) => deskItem(catalog, place, level)),
       });
@@ -257,7 +271,7 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
     listed = printed;
   }
   if (outside.length > 0 && !onSite) {
-    blocks.push(heading(3, text.desks.outsideTitle), {
+    blocks.push(heading(3, text.desks.outsideTitle(area.outside)), {
       type: 'list',
       items: outside.map((place) => outsideItem(catalog, place, level)),
     });
@@ -274,12 +288,14 @@ function deskBlocks(catalog: Catalog, variant: LeafletVariant, level: DetailLeve
   return blocks;
 }
 
+/** The panels the list of desks flows into (the second one shares its panel with the back's text). */
+export const deskPanels = [5, 6] as const;
+
 /** How many desks the last level could print at most: the renderer searches how many fit. */
 export function listedDeskCount(catalog: Catalog, variant: LeafletVariant): number {
-  const territory = territoryDesks(catalog);
   return variant.variant === 'commune'
-    ? nearbyDesks(catalog, variant.communeId, territory).near.length
-    : territory.length;
+    ? nearbyDesks(catalog, variant.communeId).near.length
+    : territoryDesksByLocality(catalog).length;
 }
 
 /** The leaflet's content for one variant: six panels of short text, in the folded reading order. */
@@ -308,7 +324,7 @@ export function leafletPlan(
     heading(1, text.title),
     ...(commune ? [para([span(text.cover.edition(commune.name), { bold: true, color: 'primary' })], 'lead')] : []),
     para(site.tagline, 'lead'),
-    para(text.cover.service(catalog.communes.length)),
+    para(text.cover.service(catalog.communes.length, site.territory.area.of)),
     para(text.cover.mission),
     para([span(text.cover.free, { bold: true })]),
     // A heading for a reader (RGAA 9.1): the title of the cover's contents list, drawn small like the others on the cover.
@@ -338,7 +354,7 @@ export function leafletPlan(
     para(text.where.level1),
     heading(3, text.where.level2Title, 'level2'),
     para(text.where.level2),
-    para(text.where.level2Count(desks.length, desksCommunes)),
+    para(text.where.level2Count(desks.length, desksCommunes, territoryItself(site.territory.area))),
     heading(3, text.where.onlineTitle),
     para(text.where.online),
     para([
@@ -391,7 +407,10 @@ export function leafletPlan(
       type: 'paragraph',
       align: 'center',
       spans: [
-        span(qrTarget, { url: true, link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, of) } }),
+        span(qrTarget, {
+          url: true,
+          link: { uri: qrTarget, description: text.back.linkDescription(qrTarget, site.territory.area.of, of) },
+        }),
       ],
     },
   ];
@@ -414,8 +433,8 @@ export function leafletPlan(
       {
         id: 'desks',
         frames: [
-          { panel: 5, title: text.desks.title },
-          { panel: 6, part: 'top', title: text.desks.continued },
+          { panel: deskPanels[0], title: text.desks.title },
+          { panel: deskPanels[1], part: 'top', title: text.desks.continued },
         ],
         blocks: deskBlocks(catalog, variant, level, keep),
       },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Catalog } from '../domain/types';
 import {
+  deskPanels,
   detailLevels,
   leafletPlan,
   leafletSlug,
@@ -15,12 +16,12 @@ import { embedFonts, tagSubsetFonts } from './fonts';
 import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
 import { layoutLeaflet, LeafletOverflowError } from './layout/flow';
 import type { MeasureText } from './layout/wrap';
-import { sheet } from './layout/geometry';
+import { panelTextArea, sheet } from './layout/geometry';
 import { noTagging, paint } from './paint';
 import { writeMetadata } from './tagging/metadata';
 import { StructureBuilder } from './tagging/structure';
 import { text } from './text';
-import { defaultPalette, type FontKey, type Palette } from './theme';
+import { defaultPalette, styles, type FontKey, type Palette } from './theme';
 
 export { generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content';
 export { LeafletOverflowError } from './layout/flow';
@@ -43,6 +44,17 @@ const levelMessages: Record<DetailLevel, string> = {
   'one-phone': 'sans les horaires, avec un seul numéro par lieu de la commune et sans numéro pour les autres guichets',
   site: 'sans les horaires ni les numéros des autres guichets, et avec moins de guichets',
 };
+
+/**
+ * More desks than this cannot fit at any level: each takes at least one line of the smallest style,
+ * and their list has two panels at most. It bounds the search below, so that a leaflet costs the
+ * same whether the territory has ten desks or a thousand: laying out every desk of a big territory,
+ * several times per leaflet, made the check and the build grow with leaflets × desks.
+ */
+const deskRoom = Math.floor(
+  deskPanels.reduce((sum, panel) => sum + panelTextArea(panel).height, 0) /
+    Math.min(...Object.values(styles).map((style) => style.lineHeight)),
+);
 
 /**
  * Lays a leaflet out at the richest level of detail that fits, trying the levels in their fixed
@@ -71,14 +83,16 @@ function layoutThatFits(
     const last = level === detailLevels[detailLevels.length - 1];
     const least = last ? 0 : variant.variant === 'general' ? total : Math.min(3, total);
     // Every desk first: printing them all needs no « see the site » line, so it may fit when one fewer does not.
-    const all = attempt(level, total);
-    if (!(all instanceof LeafletOverflowError)) {
+    const all = total <= deskRoom ? attempt(level, total) : undefined;
+    if (all && !(all instanceof LeafletOverflowError)) {
       if (level !== 'full')
         log(
           `Plaquette « ${leafletSlug(variant)} » : le texte complet ne tient pas ; imprimée ${levelMessages[level]}.`,
         );
       return all;
     }
+    // The general leaflet keeps every desk until the last level: too many to fit, the next level.
+    if (least > deskRoom && !last) continue;
     let fits = attempt(level, least);
     if (fits instanceof LeafletOverflowError) {
       if (last) throw fits;
@@ -86,7 +100,7 @@ function layoutThatFits(
     }
     // As many desks as fit (found by halving), the others sent to the site.
     let low = least;
-    let high = total - 1;
+    let high = Math.min(total - 1, deskRoom);
     while (low < high) {
       const keep = Math.ceil((low + high) / 2);
       const result = attempt(level, keep);

@@ -12,10 +12,16 @@ export interface QrMatrix {
  * a folded leaflet gets creased, and H would make the modules of a long address too small.
  */
 export function qrMatrix(text: string): QrMatrix {
+  // The renderer lays a leaflet out several times (levels of detail, number of desks) with the same
+  // code: computing it is a fifth of a layout, so the last one is kept.
+  if (last?.text === text) return last.matrix;
   const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const { size, data } = code.modules;
-  return { size, dark: (row, column) => data[row * size + column] === 1 };
+  const matrix: QrMatrix = { size, dark: (row, column) => data[row * size + column] === 1 };
+  last = { text, matrix };
+  return matrix;
 }
+let last: { text: string; matrix: QrMatrix } | undefined;
 
 /**
  * The code as vector rectangles in module units (no bitmap: sharp at any print resolution, a few

@@ -8,6 +8,8 @@
  * `frenchSpacing` turns those spaces into no-break spaces, so that a colon never starts a line.
  */
 
+import { capitalise } from '../domain/format';
+
 const NBSP = '\u00a0';
 
 /**
@@ -35,8 +37,9 @@ export const text = {
   cover: {
     edition: (commune: string) => `Édition ${commune}`,
     contentsTitle: 'Dans ce dépliant',
-    service: (communes: number) =>
-      `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes de l’agglomération, les bailleurs sociaux, l’État, Action Logement, le Département, la CAF et des associations.`,
+    /** `of`: site.yaml's territory.area.of, « de l’agglomération ». */
+    service: (communes: number, of: string) =>
+      `Le Service d’accueil et d’information des demandeurs de logement social (SAI) réunit les ${communes} communes ${of}, les bailleurs sociaux, l’État, Action Logement, le Département, la CAF et des associations.`,
     mission:
       'Près de chez vous, on vous accueille, on vous informe et on vous oriente. Les guichets enregistreurs enregistrent aussi votre demande.',
     free: 'Faire une demande de logement social est gratuit.',
@@ -50,8 +53,12 @@ export const text = {
     level2Title: 'Niveau 2 : guichets enregistreurs',
     level2:
       'Ils font la même chose, et en plus ils enregistrent votre demande, la mettent à jour et vous disent où elle en est.',
-    level2Count: (desks: number, communes: number) =>
-      `L’agglomération en compte ${desks}, dans ${communes} communes : voir « Où s’adresser ».`,
+    /** `territory`: the territory as a subject, « l’agglomération » (territoryItself). */
+    level2Count: (desks: number, communes: number, territory: string) =>
+      desks === 0
+        ? // A starter site (npm run territoire) lists none yet: the leaflet must not say there are none.
+          'Pour savoir où est le plus proche, demandez en mairie.'
+        : `${capitalise(territory)} en compte ${desks}, dans ${communes} commune${communes > 1 ? 's' : ''} : voir « Où s’adresser ».`,
     onlineTitle: 'En ligne',
     online: 'Vous pouvez aussi faire votre demande vous-même sur le portail national :',
     onlineMore:
@@ -106,11 +113,15 @@ export const text = {
     title: 'Où s’adresser',
     continued: 'Où s’adresser (suite)',
     local: (commune: string) => `À ${commune}`,
-    noLocalDesk: (commune: string) =>
-      `Il n’y a pas de guichet enregistreur à ${commune} : adressez-vous à l’un de ceux de l’agglomération ci-dessous, ou faites votre demande en ligne.`,
-    territoryIntro: 'Les guichets enregistreurs (niveau 2) de l’agglomération :',
-    elsewhereTitle: 'Les autres guichets enregistreurs (niveau 2) de l’agglomération',
-    outsideTitle: 'Guichets enregistreurs hors de l’agglomération',
+    // `of` and `outside`: site.yaml's territory.area, « de l’agglomération », « hors de l’agglomération ».
+    /** `listed`: whether the leaflet lists other desks (a starter site may list none yet). */
+    noLocalDesk: (commune: string, of: string, listed: boolean) =>
+      listed
+        ? `Il n’y a pas de guichet enregistreur à ${commune} : adressez-vous à l’un de ceux ${of} ci-dessous, ou faites votre demande en ligne.`
+        : `Il n’y a pas de guichet enregistreur à ${commune} : demandez en mairie où est le plus proche, ou faites votre demande en ligne.`,
+    territoryIntro: (of: string) => `Les guichets enregistreurs (niveau 2) ${of} :`,
+    elsewhereTitle: (of: string) => `Les autres guichets enregistreurs (niveau 2) ${of}`,
+    outsideTitle: (outside: string) => `Guichets enregistreurs ${outside}`,
     inTown: (town: string) => `à ${town}`,
     levelLine: { 1: 'Niveau 1 : accueil et information', 2: 'Niveau 2 : enregistre votre demande' } as Record<
       1 | 2,
@@ -118,7 +129,7 @@ export const text = {
     >,
     phone: (phone: string, label?: string) => `Tél. ${phone}${label ? ` (${label})` : ''}`,
     nearbyTitle: 'Les guichets enregistreurs (niveau 2) les plus proches',
-    someTitle: 'D’autres guichets enregistreurs (niveau 2) de l’agglomération',
+    someTitle: (of: string) => `D’autres guichets enregistreurs (niveau 2) ${of}`,
     restOnSite: (count: number) =>
       count === 1
         ? 'Un autre guichet enregistreur : adresse et téléphone sur le site (code QR au dos).'
@@ -171,8 +182,9 @@ export const text = {
     /** `of`: « de Carvin », « d’Oignies » (ofPlace). */
     commune: (of: string) => `Sur le site, la page ${of} :`,
     qrAlt: (url: string, of?: string) => `Code QR menant ${of ? `à la page ${of}` : 'à l’accueil'} du site : ${url}`,
-    linkDescription: (url: string, of?: string) =>
-      `${of ? `Page ${of} sur le site` : 'Site'} du logement social de l’agglomération : ${url}`,
+    /** `of`: « de Carvin » (the commune's page); `areaOf`: « de l’agglomération ». */
+    linkDescription: (url: string, areaOf: string, of?: string) =>
+      `${of ? `Page ${of} sur le site` : 'Site'} du logement social ${areaOf} : ${url}`,
     portalDescription: (url: string) => `Portail national de la demande de logement social : ${url}`,
     checked: (date: string, version: string) => `Vérifié le ${date}${NBSP}· version${NBSP}${version}`,
     publisher: (publisher: string, period?: string) =>

@@ -73,6 +73,11 @@ export const siteSchema = z
             inside: z.string().min(1),
             outside: z.string().min(1),
             of: z.string().min(1),
+            /**
+             * The territory as a sentence's subject (« L’agglomération en compte 9 »); when absent,
+             * `of` without its « de » (territoryItself in src/domain/format.ts).
+             */
+            the: z.string().min(1).optional(),
           })
           .strict(),
       })

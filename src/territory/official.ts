@@ -105,10 +105,17 @@ export function epciGeography(siren: string): OfficialData {
 }
 
 /** « CA d'Hénin-Carvin » → « Communauté d’agglomération d’Hénin-Carvin »: the package abbreviates the kind. */
-const kinds: Record<string, { full: string; area: { inside: string; outside: string; of: string } }> = {
+type Area = { inside: string; outside: string; of: string; the: string };
+
+const kinds: Record<string, { full: string; area: Area }> = {
   CA: {
     full: 'Communauté d’agglomération',
-    area: { inside: 'dans l’agglomération', outside: 'hors de l’agglomération', of: 'de l’agglomération' },
+    area: {
+      inside: 'dans l’agglomération',
+      outside: 'hors de l’agglomération',
+      of: 'de l’agglomération',
+      the: 'l’agglomération',
+    },
   },
   CC: {
     full: 'Communauté de communes',
@@ -116,6 +123,7 @@ const kinds: Record<string, { full: string; area: { inside: string; outside: str
       inside: 'dans la communauté de communes',
       outside: 'hors de la communauté de communes',
       of: 'de la communauté de communes',
+      the: 'la communauté de communes',
     },
   },
   CU: {
@@ -124,15 +132,26 @@ const kinds: Record<string, { full: string; area: { inside: string; outside: str
       inside: 'dans la communauté urbaine',
       outside: 'hors de la communauté urbaine',
       of: 'de la communauté urbaine',
+      the: 'la communauté urbaine',
     },
   },
   METRO: {
     full: 'Métropole',
-    area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' },
+    area: {
+      inside: 'dans la métropole',
+      outside: 'hors de la métropole',
+      of: 'de la métropole',
+      the: 'la métropole',
+    },
   },
   MET69: {
     full: 'Métropole',
-    area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole' },
+    area: {
+      inside: 'dans la métropole',
+      outside: 'hors de la métropole',
+      of: 'de la métropole',
+      the: 'la métropole',
+    },
   },
 };
 
@@ -141,7 +160,7 @@ export interface EpciNames {
   name: string;
   /** « CC du Ternois », as the package writes it, with the typographic apostrophe. */
   shortName: string;
-  area: { inside: string; outside: string; of: string };
+  area: Area;
 }
 
 export function epciNames(epci: OfficialEpci): EpciNames {
@@ -156,6 +175,7 @@ export function epciNames(epci: OfficialEpci): EpciNames {
       inside: 'dans l’intercommunalité',
       outside: 'hors de l’intercommunalité',
       of: 'de l’intercommunalité',
+      the: 'l’intercommunalité',
     },
   };
 }

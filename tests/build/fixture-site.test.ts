@@ -1,7 +1,9 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, removeBuild } from '../harness';
 import { htmlFiles, readText } from '../helpers/dist';
+import { squash, tool } from '../leaflet/pdf-tools';
 
 /** A small, fictional territory: proves the generator owes nothing to the CAHC's content. */
 let dist: string;
@@ -18,6 +20,28 @@ describe('le site d’un autre territoire', () => {
       const html = await readText(dist, file);
       expect(html, file).not.toMatch(/CAHC|Hénin|Carvin|agglomération/);
     }
+  });
+
+  it('nomme le territoire sur ses plaquettes comme son site.yaml (une communauté de communes, pas « l’agglomération »)', async () => {
+    const pdfs = (await readdir(join(dist, 'plaquette'))).filter((name) => name.endsWith('.pdf'));
+    const texts = new Map(
+      pdfs.map((name) => [
+        name.replace(/\.pdf$/, ''),
+        squash(tool('pdftotext', [join(dist, 'plaquette', name), '-']).stdout),
+      ]),
+    );
+    expect(texts.size).toBeGreaterThan(1);
+    for (const [name, text] of texts) {
+      expect(text, name).not.toMatch(/CAHC|Hénin|Carvin|agglomération/);
+      expect(text, name).toContain('réunit les 2 communes de la communauté de communes,');
+      // No `the` in the fixture's site.yaml: the subject comes from `of`; one desk, in one commune.
+      expect(text, name).toContain('La communauté de communes en compte 1, dans 1 commune :');
+    }
+    expect(texts.get('beta')).toContain(
+      'Il n’y a pas de guichet enregistreur à Bêta-les-Tests : adressez-vous à l’un de ceux de la communauté de communes ci-dessous',
+    );
+    expect(texts.get('beta')).toContain('Les autres guichets enregistreurs (niveau 2) de la communauté de communes');
+    expect(texts.get('alpha')).toContain('Guichets enregistreurs hors de la communauté de communes');
   });
 
   it('prend ses couleurs et son nom dans son contenu', async () => {

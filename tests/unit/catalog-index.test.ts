@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load';
 import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory';
-import { answerPages, orient } from '../../src/domain/orientation';
+import { answerPages, farPlacesShown, orient, otherDesksShown } from '../../src/domain/orientation';
 import type { Catalog } from '../../src/domain/types';
 import { leafletPlan } from '../../src/leaflet/content';
+import { leafletProblem } from '../../src/leaflet/index';
 
 const root = resolve(import.meta.dirname, '../..');
 let catalog: Catalog;
@@ -86,5 +87,63 @@ describe('le travail de chaque page ne parcourt pas toutes les communes ni tous 
         new Set(elsewhere.map((p) => p.id)),
       );
     }
+  });
+});
+
+describe('une plaquette coûte autant avec cent ou mille guichets', () => {
+  /** The real catalog plus `count` copies of one registering desk; `reads` counts what the leaflet reads of them. */
+  function withDesks(count: number) {
+    const model = catalog.places.find((p) => p.level === 2 && p.onTerritory && p.commune)!;
+    const counter = { reads: 0 };
+    const copies = Array.from({ length: count }, (_, i) => {
+      const copy = { ...model, id: `${model.id}-copie-${i}` };
+      const name = `${model.name} ${i}`;
+      Object.defineProperty(copy, 'name', {
+        enumerable: true,
+        get: () => {
+          counter.reads++;
+          return name;
+        },
+      });
+      return copy;
+    });
+    return { big: { ...catalog, places: [...catalog.places, ...copies] }, counter, home: model.commune! };
+  }
+
+  it('ne met en page, par plaquette, que les guichets qui peuvent tenir sur ses volets', async () => {
+    const reads: number[] = [];
+    for (const count of [100, 1000]) {
+      const { big, counter, home } = withDesks(count);
+      const [first, second] = catalog.communes.filter((c) => c.id !== home);
+      // The first leaflet sorts the territory's desks, once per catalog.
+      expect(await leafletProblem(big, { variant: 'commune', communeId: first!.id }, { base: '/' })).toBeUndefined();
+      counter.reads = 0;
+      expect(await leafletProblem(big, { variant: 'commune', communeId: second!.id }, { base: '/' })).toBeUndefined();
+      expect(await leafletProblem(big, { variant: 'general' }, { base: '/' })).toBeUndefined();
+      reads.push(counter.reads);
+    }
+    // Ten times the desks, about the same work (the search may take another path: « Les 917 autres
+    // guichets » is wider than « Les 17 »): the leaflet never lays out more desks than its panels hold.
+    expect(reads[0]).toBeGreaterThan(0);
+    expect(reads[1]).toBeLessThan(reads[0]! * 1.5);
+  });
+
+  it('une page de commune liste au plus vingt autres guichets, ceux des communes proches d’abord, et compte les autres', () => {
+    // The real content: every other desk, as before (its longest list is under the limit).
+    for (const commune of catalog.communes) {
+      const guide = communeGuide(catalog, commune.id);
+      expect(otherDesksShown(catalog, guide)).toEqual({ shown: guide.otherDesks, more: 0 });
+    }
+    const { big, home } = withDesks(1000);
+    const nearby = catalog.orientation.find((rule) => rule.general)?.nearby ?? {};
+    const commune =
+      catalog.communes.find((c) => c.id !== home && (nearby[c.id]?.length ?? 0) > 0) ?? catalog.communes[0]!;
+    const guide = communeGuide(big, commune.id);
+    const { shown, more } = otherDesksShown(big, guide);
+    expect(shown).toHaveLength(farPlacesShown);
+    expect(more).toBe(guide.otherDesks.length - farPlacesShown);
+    const near = new Set(nearby[commune.id] ?? []);
+    const nearCount = guide.otherDesks.filter((p) => near.has(p.commune!)).length;
+    expect(shown.slice(0, Math.min(nearCount, farPlacesShown)).every((p) => near.has(p.commune!))).toBe(true);
   });
 });

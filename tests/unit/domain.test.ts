@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { article4Table, communeGuide, hasContact, placesByCommune } from '../../src/domain/directory';
-import { formatDate, formatDays, formatEuros, formatHours, formatPhone, phoneHref } from '../../src/domain/format';
+import {
+  formatDate,
+  formatDays,
+  formatEuros,
+  formatHours,
+  formatPhone,
+  phoneHref,
+  territoryItself,
+} from '../../src/domain/format';
 import { closest } from '../../src/domain/issues';
 import { checkReferences, formatIssue } from '../../src/domain/references';
 import { placeRows, toCsv } from '../../src/domain/opendata';
@@ -112,6 +120,16 @@ describe('la mise en forme en français', () => {
     expect(formatHours([{ days: ['vendredi'], opens: '08:30', closes: '12:00', appointmentOnly: true }])).toEqual([
       'le vendredi, de 8\u00a0h\u00a030 à 12\u00a0h (sur rendez-vous)',
     ]);
+  });
+
+  it('nomme le territoire en sujet de phrase : site.yaml le dit, sinon le complément sans « de »', () => {
+    expect(territoryItself({ of: 'de l’agglomération', the: 'l’agglomération' })).toBe('l’agglomération');
+    expect(territoryItself({ of: 'de l’agglomération' })).toBe('l’agglomération');
+    expect(territoryItself({ of: 'de la communauté de communes' })).toBe('la communauté de communes');
+    expect(territoryItself({ of: 'du Ternois' })).toBe('le Ternois');
+    expect(territoryItself({ of: 'des Sept Vallées' })).toBe('les Sept Vallées');
+    expect(territoryItself({ of: 'd’Hénin-Carvin' })).toBe('Hénin-Carvin');
+    expect(territoryItself({ of: 'de la métropole', the: 'la Métropole européenne' })).toBe('la Métropole européenne');
   });
 
   it('construit les adresses avec ou sans base', () => {
