@@ -327,9 +327,13 @@ export async function startScreenReader(options: { timeout?: number } = {}): Pro
       open: async (url) => {
         // Typed into the page instead of the address bar, each letter would be an Orca command:
         // type only once Orca says the address bar has the focus.
+        const addressBar = /Address and search bar|Barre d’adresse et de recherche/;
         const mark = await reader.mark();
+        // Chromium starts with the focus in its address bar, and Orca may have said so before the
+        // mark: ctrl+L then moves nothing and Orca says nothing new. What Orca said last tells.
+        const last = mark > 0 ? (await speech())[mark - 1] : undefined;
         await reader.keys('ctrl+l');
-        await waitFor(/Address and search bar|Barre d’adresse et de recherche/, { since: mark, timeout: 30_000 });
+        if (!last || !addressBar.test(last.text)) await waitFor(addressBar, { since: mark, timeout: 30_000 });
         await reader.type(url);
         await reader.settle({ quiet: 500, timeout: 10_000 });
         await reader.keys('Return');
