@@ -6,6 +6,6 @@ import { dirname, join } from 'node:path';
  * (Astro 7 moved `astro.js` to `bin/astro.mjs`) does not break the scripts and tests that spawn it
  * with the project's Node.
  */
-const manifestPath = createRequire(import.meta.url).resolve('astro/package.json');
-const manifest = createRequire(import.meta.url)('astro/package.json') as { bin: { astro: string } };
-export const astroCli = join(dirname(manifestPath), manifest.bin.astro);
+const require = createRequire(import.meta.url);
+const manifest = require('astro/package.json') as { bin: { astro: string } };
+export const astroCli = join(dirname(require.resolve('astro/package.json')), manifest.bin.astro);

@@ -107,6 +107,11 @@ export function epciGeography(siren: string): OfficialData {
 /** « CA d'Hénin-Carvin » → « Communauté d’agglomération d’Hénin-Carvin »: the package abbreviates the kind. */
 type Area = { inside: string; outside: string; of: string; the: string };
 
+const metropole = {
+  full: 'Métropole',
+  area: { inside: 'dans la métropole', outside: 'hors de la métropole', of: 'de la métropole', the: 'la métropole' },
+};
+
 const kinds: Record<string, { full: string; area: Area }> = {
   CA: {
     full: 'Communauté d’agglomération',
@@ -135,24 +140,9 @@ const kinds: Record<string, { full: string; area: Area }> = {
       the: 'la communauté urbaine',
     },
   },
-  METRO: {
-    full: 'Métropole',
-    area: {
-      inside: 'dans la métropole',
-      outside: 'hors de la métropole',
-      of: 'de la métropole',
-      the: 'la métropole',
-    },
-  },
-  MET69: {
-    full: 'Métropole',
-    area: {
-      inside: 'dans la métropole',
-      outside: 'hors de la métropole',
-      of: 'de la métropole',
-      the: 'la métropole',
-    },
-  },
+  METRO: metropole,
+  // The Métropole de Lyon has a status of its own, and the same words.
+  MET69: metropole,
 };
 
 export interface EpciNames {
