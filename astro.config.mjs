@@ -6,6 +6,8 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { load as parseYaml } from 'js-yaml';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.mjs';
+// Node loads this file and the TypeScript it imports without Vite (type stripping): relative imports
+// name their file with its extension (tests/unit/toolchain.test.ts).
 import searchIndex from './src/integrations/pagefind.ts';
 
 // The site's address and sub-path come from the content, so that another territory only swaps

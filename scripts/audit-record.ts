@@ -12,8 +12,8 @@ import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { accessibilityAuditSchema } from '../src/schemas/accessibility-audit';
-import { sweepPathOf } from '../src/domain/audit-evidence';
+import { accessibilityAuditSchema } from '../src/schemas/accessibility-audit.ts';
+import { sweepPathOf } from '../src/domain/audit-evidence.ts';
 
 const audit = accessibilityAuditSchema.parse(parse(readFileSync('content/accessibility-audit/audit.yaml', 'utf8')));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,9 +14,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { accessibilityAuditSchema } from '../src/schemas/accessibility-audit';
-import { journeys } from './screen-reader/journeys';
-import { evidenceOf, failureReport, passed, runJourneys } from './screen-reader/run';
+import { accessibilityAuditSchema } from '../src/schemas/accessibility-audit.ts';
+import { journeys } from './screen-reader/journeys.ts';
+import { evidenceOf, failureReport, passed, runJourneys } from './screen-reader/run.ts';
 
 const folder = 'content/accessibility-audit/screen-reader';
 const audit = accessibilityAuditSchema.parse(parse(readFileSync('content/accessibility-audit/audit.yaml', 'utf8')));

@@ -21,21 +21,21 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadContent } from '../src/content-loader/load';
-import { formatIssues } from '../src/domain/references';
-import { writeBaselineProject } from './bench/baseline';
-import { analyseDist } from './bench/dist';
-import { leafletProblem, timeLeaflets } from './bench/leaflets';
-import { renderReport, writeReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report';
-import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build';
-import { median, slowHooks, stagesOf } from './bench/stages';
-import { domainTimings } from './bench/domain';
-import { officialData } from '../src/territory/official';
+import { loadContent } from '../src/content-loader/load.ts';
+import { formatIssues } from '../src/domain/references.ts';
+import { writeBaselineProject } from './bench/baseline.ts';
+import { analyseDist } from './bench/dist.ts';
+import { leafletProblem, timeLeaflets } from './bench/leaflets.ts';
+import { renderReport, writeReport, type BenchResult, type RunSummary, type ScaleResult } from './bench/report.ts';
+import { childEnv, runAstroBuild, type BuildRun } from './bench/run-build.ts';
+import { median, slowHooks, stagesOf } from './bench/stages.ts';
+import { domainTimings } from './bench/domain.ts';
+import { officialData } from '../src/territory/official.ts';
 
 /** The département's name and number of communes, from the official geography (read only when asked). */
 const departementName = (code: string) => officialData().departements.get(code)?.nom ?? code;
 const communesOf = (code: string) => [...officialData().communes.values()].filter((c) => c.departement === code).length;
-import { makeDepartementContent, makeSyntheticContent, type SyntheticOptions } from './bench/synthetic';
+import { makeDepartementContent, makeSyntheticContent, type SyntheticOptions } from './bench/synthetic.ts';
 
 type SyntheticMode = NonNullable<SyntheticOptions['mode']>;
 

@@ -11,8 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { parse, stringify } from 'yaml';
-import { cmsConfig } from '../src/cms/config';
-import { siteSchema } from '../src/schemas/site';
+import { cmsConfig } from '../src/cms/config.ts';
+import { siteSchema } from '../src/schemas/site.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

@@ -11,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildAdmin } from './build-admin';
-import { productionGate } from './production-gate';
-import { astroCli } from './astro-cli';
+import { buildAdmin } from './build-admin.ts';
+import { productionGate } from './production-gate.ts';
+import { astroCli } from './astro-cli.ts';
 
 const root = process.cwd();
 const outDir = resolve(root, process.env.SAI_OUT_DIR ?? 'dist');

@@ -5,8 +5,8 @@
  */
 import './require-node.mjs';
 import { resolve } from 'node:path';
-import { loadContent } from '../src/content-loader/load';
-import { formatIssues, frenchSpacing } from '../src/domain/references';
+import { loadContent } from '../src/content-loader/load.ts';
+import { formatIssues, frenchSpacing } from '../src/domain/references.ts';
 
 const started = performance.now();
 const contentDir = resolve(process.argv[2] ?? process.env.SAI_CONTENT_DIR ?? 'content');

@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveDist } from './static-server.mjs';
-import { buildAdmin } from './build-admin';
-import { astroCli } from './astro-cli';
+import { buildAdmin } from './build-admin.ts';
+import { astroCli } from './astro-cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

@@ -7,10 +7,10 @@
 import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
-import { loadContent } from '../src/content-loader/load';
-import type { DatedChange } from '../src/domain/content-date';
-import { formatIssues } from '../src/domain/references';
-import { contentReport, formatReport, localDay } from '../src/domain/report';
+import { loadContent } from '../src/content-loader/load.ts';
+import type { DatedChange } from '../src/domain/content-date.ts';
+import { formatIssues } from '../src/domain/references.ts';
+import { contentReport, formatReport, localDay } from '../src/domain/report.ts';
 
 /**
  * What git knows of the content since a day: files committed after it (with the commit's day) and

@@ -9,14 +9,14 @@
 import './require-node.mjs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { loadContent } from '../src/content-loader/load';
-import { formatIssues, frenchSpacing } from '../src/domain/references';
-import { localDay } from '../src/domain/report';
-import { DirectoryFileError, parseDirectory } from '../src/directory-import/parse';
-import { formatSummary, importDirectory, type PlaceFile } from '../src/directory-import/run';
-import { ImportWriteError, importWrites, writeImport } from '../src/directory-import/write';
-import { missingGlyphs } from '../src/leaflet/fonts';
-import { wideWords } from '../src/leaflet/words';
+import { loadContent } from '../src/content-loader/load.ts';
+import { formatIssues, frenchSpacing } from '../src/domain/references.ts';
+import { localDay } from '../src/domain/report.ts';
+import { DirectoryFileError, parseDirectory } from '../src/directory-import/parse.ts';
+import { formatSummary, importDirectory, type PlaceFile } from '../src/directory-import/run.ts';
+import { ImportWriteError, importWrites, writeImport } from '../src/directory-import/write.ts';
+import { missingGlyphs } from '../src/leaflet/fonts.ts';
+import { wideWords } from '../src/leaflet/words.ts';
 
 const usage = 'Usage : npm run import:annuaire -- <fichier.json> [--dry-run] [--date AAAA-MM-JJ] [--content dossier]';
 

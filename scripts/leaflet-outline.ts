@@ -9,9 +9,9 @@
 import './require-node.mjs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadContent } from '../src/content-loader/load';
-import { renderLeaflet } from '../src/leaflet/index';
-import { formatOutline, structureOutline } from '../tests/leaflet/pdf-tools';
+import { loadContent } from '../src/content-loader/load.ts';
+import { renderLeaflet } from '../src/leaflet/index.ts';
+import { formatOutline, structureOutline } from '../tests/leaflet/pdf-tools.ts';
 
 const file = process.argv[2];
 let bytes: Uint8Array;

@@ -11,10 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '../src/content-loader/load';
-import { formatIssues } from '../src/domain/references';
-import { paths } from '../src/domain/urls';
-import { leafletDetailLevel, leafletFill, renderLeaflet, leafletSlug, type LeafletVariant } from '../src/leaflet/index';
+import { loadContent } from '../src/content-loader/load.ts';
+import { formatIssues } from '../src/domain/references.ts';
+import { paths } from '../src/domain/urls.ts';
+import {
+  leafletDetailLevel,
+  leafletFill,
+  renderLeaflet,
+  leafletSlug,
+  type LeafletVariant,
+} from '../src/leaflet/index.ts';
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? 'dist/plaquette');

@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { siteSchema } from '../src/schemas/site';
-import { formatLegalGate, isProductionBuild, missingLegalItems } from '../src/domain/legal-gate';
-import { frenchSpacing } from '../src/domain/references';
+import { siteSchema } from '../src/schemas/site.ts';
+import { formatLegalGate, isProductionBuild, missingLegalItems } from '../src/domain/legal-gate.ts';
+import { frenchSpacing } from '../src/domain/references.ts';
 
 export async function productionGate(contentDir: string, args: readonly string[]): Promise<string | null> {
   const file = join(contentDir, 'site.yaml');

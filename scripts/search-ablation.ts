@@ -7,10 +7,10 @@
 import './require-node.mjs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { searchSite, type PagefindApi, type SearchOptions, type SearchVocabulary } from '../src/domain/search';
-import { loadLexicon, loadPagefind, loadVocabulary } from '../tests/helpers/pagefind';
-import { questions } from '../tests/search/question-table';
-import { table } from '../tests/search/query-table';
+import { searchSite, type PagefindApi, type SearchOptions, type SearchVocabulary } from '../src/domain/search.ts';
+import { loadLexicon, loadPagefind, loadVocabulary } from '../tests/helpers/pagefind.ts';
+import { questions } from '../tests/search/question-table.ts';
+import { table } from '../tests/search/query-table.ts';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const base = process.argv[3] ?? '/logement-social/';

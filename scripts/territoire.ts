@@ -11,10 +11,10 @@
 import './require-node.mjs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { frenchSpacing } from '../src/domain/references';
-import { localDay } from '../src/domain/report';
-import { officialData, officialGeography } from '../src/territory/official';
-import { generateTerritory, TerritoryError } from '../src/territory/generate';
+import { frenchSpacing } from '../src/domain/references.ts';
+import { localDay } from '../src/domain/report.ts';
+import { officialData, officialGeography } from '../src/territory/official.ts';
+import { generateTerritory, TerritoryError } from '../src/territory/generate.ts';
 
 const usage =
   'Usage : npm run territoire -- --epci <SIREN> [--out dossier] [--source dossier]   ou   npm run territoire -- --commune <code INSEE>';

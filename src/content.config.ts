@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { contentLoaders } from './content-loader/astro-loaders';
-import { contentDir } from './content-dir';
+import { contentLoaders } from './content-loader/astro-loaders.ts';
+import { contentDir } from './content-dir.ts';
 
 const loaders = contentLoaders(contentDir);
 

@@ -26,8 +26,8 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { childEnv } from '../scripts/bench/run-build';
-import { astroCli } from '../scripts/astro-cli';
+import { childEnv } from '../scripts/bench/run-build.ts';
+import { astroCli } from '../scripts/astro-cli.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 

@@ -1,9 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { childEnv } from '../scripts/bench/run-build';
-import { projectRoot, projectTemp, run, withBuildLock } from './harness';
-import { astroCli } from '../scripts/astro-cli';
+import { childEnv } from '../scripts/bench/run-build.ts';
+import { projectRoot, projectTemp, run, withBuildLock } from './harness.ts';
+import { astroCli } from '../scripts/astro-cli.ts';
 
 /**
  * `astro check`: TypeScript over every .ts, .mjs and .astro file, with the types of the content

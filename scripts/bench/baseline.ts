@@ -1,6 +1,6 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectionSpecs } from '../../src/content-loader/collections';
+import { collectionSpecs } from '../../src/content-loader/collections.ts';
 
 /**
  * The yardstick: a bare Astro project, generated in a temporary folder, that reads the same content

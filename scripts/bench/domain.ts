@@ -7,9 +7,9 @@
  *   npx tsx scripts/bench/domain.ts [content folder…]
  */
 import { resolve } from 'node:path';
-import { loadContent } from '../../src/content-loader/load';
-import { placeById } from '../../src/domain/catalog-index';
-import { accessibilityStatus } from '../../src/domain/accessibility-audit';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { placeById } from '../../src/domain/catalog-index.ts';
+import { accessibilityStatus } from '../../src/domain/accessibility-audit.ts';
 import {
   communeGuide,
   communeOf,
@@ -18,10 +18,10 @@ import {
   placeLocality,
   placesByCommune,
   townHalls,
-} from '../../src/domain/directory';
-import { answerPages, orient, otherDesksShown } from '../../src/domain/orientation';
-import type { Catalog } from '../../src/domain/types';
-import { renderLeaflet } from '../../src/leaflet/index';
+} from '../../src/domain/directory.ts';
+import { answerPages, orient, otherDesksShown } from '../../src/domain/orientation.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { renderLeaflet } from '../../src/leaflet/index.ts';
 
 export interface DomainTimings {
   communes: number;

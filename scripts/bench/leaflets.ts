@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Catalog } from '../../src/domain/types';
+import type { Catalog } from '../../src/domain/types.ts';
 
 /**
  * Per-leaflet rendering time outside Astro: `renderLeaflet` (src/leaflet/index.ts) called directly

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { allowsScripts, budgetsFile, pageName } from '../page-weight.mjs';
-import type { DistReport } from './dist';
-import type { LeafletTimings } from './leaflets';
-import type { Stages } from './stages';
-import type { SyntheticCounts } from './synthetic';
-import type { DomainTimings } from './domain';
+import type { DistReport } from './dist.ts';
+import type { LeafletTimings } from './leaflets.ts';
+import type { Stages } from './stages.ts';
+import type { SyntheticCounts } from './synthetic.ts';
+import type { DomainTimings } from './domain.ts';
 
 /** « ×10 », or the département's name. */
 export const scaleName = (s: { scale: number; label?: string }): string => s.label ?? `×${s.scale}`;

@@ -1,4 +1,4 @@
-import type { BuildRun } from './run-build';
+import type { BuildRun } from './run-build.ts';
 
 /**
  * The stages of one build, in milliseconds, from the timing integration's marks, the per-path

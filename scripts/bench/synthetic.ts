@@ -154,8 +154,8 @@ export async function makeDepartementContent(
   targetDir: string,
   departement: string,
 ): Promise<DepartementCounts> {
-  const { officialData } = await import('../../src/territory/official');
-  const { generateTerritory } = await import('../../src/territory/generate');
+  const { officialData } = await import('../../src/territory/official.ts');
+  const { generateTerritory } = await import('../../src/territory/generate.ts');
   const official = officialData();
   await cp(sourceDir, targetDir, { recursive: true });
   const source = await readTree(sourceDir);

@@ -11,8 +11,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkTranscript, type Expectation, type TranscriptCheck } from '../../src/domain/screen-reader';
-import type { ScreenReader } from './stack';
+import { checkTranscript, type Expectation, type TranscriptCheck } from '../../src/domain/screen-reader.ts';
+import type { ScreenReader } from './stack.ts';
 
 export interface JourneyContext {
   sr: ScreenReader;

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist } from '../static-server.mjs';
-import type { ScreenReaderEvidenceData } from '../../src/schemas/accessibility-audit';
-import { runJourney, type Journey, type JourneyResult } from './journeys';
-import { startScreenReader, versions } from './stack';
+import type { ScreenReaderEvidenceData } from '../../src/schemas/accessibility-audit.ts';
+import { runJourney, type Journey, type JourneyResult } from './journeys.ts';
+import { startScreenReader, versions } from './stack.ts';
 
 /** The base the build was made with, read from its home page (« /logement-social/ »). */
 export async function baseOf(dist: string): Promise<string> {

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { speechOf, type Utterance } from '../../src/domain/screen-reader';
+import { speechOf, type Utterance } from '../../src/domain/screen-reader.ts';
 
 export const chromiumPath = process.env.SAI_SCREEN_READER_CHROMIUM ?? '/usr/bin/chromium';
 const required = ['Xvfb', 'dbus-daemon', 'orca', 'xdotool', '/usr/libexec/at-spi-bus-launcher', chromiumPath];

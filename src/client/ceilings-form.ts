@@ -12,8 +12,8 @@ import {
   unsettledExtraSentence,
   type CeilingTable,
   type Composition,
-} from '../domain/ceilings';
-import { formatEuros } from '../domain/money';
+} from '../domain/ceilings.ts';
+import { formatEuros } from '../domain/money.ts';
 
 function paragraph(...children: (Node | string)[]): HTMLParagraphElement {
   const p = document.createElement('p');

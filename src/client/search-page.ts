@@ -14,7 +14,7 @@ import {
   type PagefindResult,
   type SearchFilters,
   type SearchVocabulary,
-} from '../domain/search';
+} from '../domain/search.ts';
 
 // Each result shown downloads its page's fragment (1 to 4 kB): the first three fill a phone's screen,
 // are where the test questions must find their page, and keep the first search within its budget

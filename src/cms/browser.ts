@@ -6,11 +6,11 @@
  * on screen until the editor closes them (Decap's own notice disappears after a few seconds).
  */
 import type { ZodType } from 'zod';
-import { describeZodIssue } from '../content-loader/messages';
-import { bodyField, formatName, forms, formSchemas } from './config';
-import { formFields, type CmsField } from './generate';
-import { normalize } from './normalize';
-import { newYamlText, parseMdxText, parseYamlText, updateMdxText, updateYamlText } from './yaml-text';
+import { describeZodIssue } from '../content-loader/messages.ts';
+import { bodyField, formatName, forms, formSchemas } from './config.ts';
+import { formFields, type CmsField } from './generate.ts';
+import { normalize } from './normalize.ts';
+import { newYamlText, parseMdxText, parseYamlText, updateMdxText, updateYamlText } from './yaml-text.ts';
 
 interface ImmutableLike {
   get(key: string): unknown;

@@ -1,8 +1,8 @@
 import type { ZodType } from 'zod';
-import { collectionSpecs, type CollectionSpec } from '../content-loader/collections';
-import type { CmsSettings } from '../schemas/site';
-import { formFields, type CmsField, type Overlay } from './generate';
-import * as overlays from './overlay';
+import { collectionSpecs, type CollectionSpec } from '../content-loader/collections.ts';
+import type { CmsSettings } from '../schemas/site.ts';
+import { formFields, type CmsField, type Overlay } from './generate.ts';
+import * as overlays from './overlay.ts';
 
 /**
  * Decap CMS's configuration (admin/config.yml), generated from the schemas of

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { email, frenchPhone, httpUrl, isoDate, slug } from '../schemas/common';
+import { email, frenchPhone, httpUrl, isoDate, slug } from '../schemas/common.ts';
 import {
   choicesOf,
   elementOf,
@@ -9,7 +9,7 @@ import {
   patternOf as regexOf,
   shapeOf,
   unwrap,
-} from '../schemas/introspect';
+} from '../schemas/introspect.ts';
 
 /**
  * The form of one content file, generated from its zod schema: a Decap CMS field for every field

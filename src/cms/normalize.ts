@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { choicesOf, elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect';
+import { choicesOf, elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect.ts';
 
 /**
  * The form's values as the content files hold them. Decap hands back an emptied field as '' (or

@@ -1,5 +1,11 @@
-import { appointmentLabels, audienceLabels, ceilingProductLabels, levelLabels, serviceLabels } from '../domain/labels';
-import { under, type Overlay } from './generate';
+import {
+  appointmentLabels,
+  audienceLabels,
+  ceilingProductLabels,
+  levelLabels,
+  serviceLabels,
+} from '../domain/labels.ts';
+import { under, type Overlay } from './generate.ts';
 
 /**
  * The French words of the forms: one label (and a hint where the field needs one) per field of

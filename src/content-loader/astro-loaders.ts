@@ -2,9 +2,9 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { loadContent, type LoadResult } from './load';
-import { formatIssues, frenchSpacing } from '../domain/references';
-import { contentReport, formatReport, localDay } from '../domain/report';
+import { loadContent, type LoadResult } from './load.ts';
+import { formatIssues, frenchSpacing } from '../domain/references.ts';
+import { contentReport, formatReport, localDay } from '../domain/report.ts';
 
 /**
  * The one entry of the `catalog` collection: the whole content as JSON text, or why there is none.
@@ -44,7 +44,7 @@ export function contentLoaders(contentDir: string): { catalog: Loader; topics: L
   // imports (a schema), so that the check runs with the edited code. The build's content config
   // is loaded by a Vite server that is closed once the config is read: no import there.
   const runCheckAgain = async (context: LoaderContext): Promise<LoadResult> => {
-    const { loadContent: edited } = await import('./load');
+    const { loadContent: edited } = await import('./load.ts');
     const { root, dir, options } = where(context);
     return edited(dir, root, options);
   };

@@ -1,28 +1,28 @@
 import type { ZodType } from 'zod';
-import { communeSchema } from '../schemas/commune';
-import { organisationSchema } from '../schemas/organisation';
-import { placeSchema } from '../schemas/place';
-import { siteSchema } from '../schemas/site';
-import { orientationSchema } from '../schemas/orientation';
-import { pageSchema } from '../schemas/page';
-import { topicSchema } from '../schemas/topic';
+import { communeSchema } from '../schemas/commune.ts';
+import { organisationSchema } from '../schemas/organisation.ts';
+import { placeSchema } from '../schemas/place.ts';
+import { siteSchema } from '../schemas/site.ts';
+import { orientationSchema } from '../schemas/orientation.ts';
+import { pageSchema } from '../schemas/page.ts';
+import { topicSchema } from '../schemas/topic.ts';
 import {
   cotationGridSchema,
   daloSchema,
   glossarySchema,
   incomeCeilingsSchema,
   localFiguresSchema,
-} from '../schemas/data';
-import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search';
-import { minimumInformationSchema } from '../schemas/minimum-information';
-import { emergencyNumbersSchema } from '../schemas/emergency';
-import { referentialSchema } from '../schemas/referential';
+} from '../schemas/data.ts';
+import { searchSynonymsSchema, searchVocabularySchema } from '../schemas/search.ts';
+import { minimumInformationSchema } from '../schemas/minimum-information.ts';
+import { emergencyNumbersSchema } from '../schemas/emergency.ts';
+import { referentialSchema } from '../schemas/referential.ts';
 import {
   accessibilityAuditSchema,
   automatedEvidenceSchema,
   manualThemeSchema,
   screenReaderEvidenceSchema,
-} from '../schemas/accessibility-audit';
+} from '../schemas/accessibility-audit.ts';
 
 /**
  * Where each collection lives and which schema validates it: the table load.ts reads (for the

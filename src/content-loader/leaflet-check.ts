@@ -6,14 +6,14 @@
  * this catches what depends on the whole leaflet: a word wider than a column, or a commune whose own
  * places do not fit even at the least detailed level.
  */
-import type { Catalog } from '../domain/types';
-import type { ContentIssue } from '../domain/issues';
-import { codePoint } from '../domain/text-policy';
-import { allLeafletSlugs, leafletVariant } from '../leaflet/content';
-import { MissingGlyphError } from '../leaflet/fonts';
-import { LeafletOverflowError, leafletProblem } from '../leaflet/index';
-import { WordTooWideError } from '../leaflet/layout/wrap';
-import { fieldName } from './messages';
+import type { Catalog } from '../domain/types.ts';
+import type { ContentIssue } from '../domain/issues.ts';
+import { codePoint } from '../domain/text-policy.ts';
+import { allLeafletSlugs, leafletVariant } from '../leaflet/content.ts';
+import { MissingGlyphError } from '../leaflet/fonts.ts';
+import { LeafletOverflowError, leafletProblem } from '../leaflet/index.ts';
+import { WordTooWideError } from '../leaflet/layout/wrap.ts';
+import { fieldName } from './messages.ts';
 
 type Path = (string | number)[];
 

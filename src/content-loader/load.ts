@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections';
-import { closest, type ContentIssue, type PartialCatalog } from '../domain/issues';
-import { checkReferences, type ContentFiles } from '../domain/references';
-import { checklistWarnings } from '../domain/checklist';
+import { collectionSpecs, type CollectionName, type CollectionSpec } from './collections.ts';
+import { closest, type ContentIssue, type PartialCatalog } from '../domain/issues.ts';
+import { checkReferences, type ContentFiles } from '../domain/references.ts';
+import { checklistWarnings } from '../domain/checklist.ts';
 import {
   anchorsIn,
   buildRouteTable,
@@ -14,17 +14,17 @@ import {
   linksIn,
   pageIdClashes,
   type ContentIds,
-} from '../domain/links';
-import { paths } from '../domain/urls';
-import type { Catalog } from '../domain/types';
-import { describeZodIssue, referenceHint } from './messages';
-import { mdxSyntaxIssue } from './mdx-syntax';
-import { bodyIssues, textIssues } from './text-check';
-import { leafletIssues } from './leaflet-check';
-import { missingGlyphs } from '../leaflet/fonts';
-import { wideWords } from '../leaflet/words';
-import { checkGeography, officialGeography } from '../domain/geography';
-import { epciGeography, officialData } from '../territory/official';
+} from '../domain/links.ts';
+import { paths } from '../domain/urls.ts';
+import type { Catalog } from '../domain/types.ts';
+import { describeZodIssue, referenceHint } from './messages.ts';
+import { mdxSyntaxIssue } from './mdx-syntax.ts';
+import { bodyIssues, textIssues } from './text-check.ts';
+import { leafletIssues } from './leaflet-check.ts';
+import { missingGlyphs } from '../leaflet/fonts.ts';
+import { wideWords } from '../leaflet/words.ts';
+import { checkGeography, officialGeography } from '../domain/geography.ts';
+import { epciGeography, officialData } from '../territory/official.ts';
 
 /** A YAML document (a data file or an MDX front matter) with what is needed to point at a line. */
 interface ParsedFile {

@@ -1,5 +1,5 @@
 import { createProcessor } from '@mdx-js/mdx';
-import type { ContentIssue } from '../domain/issues';
+import type { ContentIssue } from '../domain/issues.ts';
 
 /**
  * MDX gives « < » and « { » a meaning: a stray one breaks the page, and the compiler's English

@@ -1,8 +1,8 @@
 import type { ZodType, z } from 'zod';
-import { closest, type ContentIssue } from '../domain/issues';
-import { toSlug } from '../domain/references';
-import { frenchPhonePattern } from '../schemas/common';
-import { elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect';
+import { closest, type ContentIssue } from '../domain/issues.ts';
+import { toSlug } from '../domain/references.ts';
+import { frenchPhonePattern } from '../schemas/common.ts';
+import { elementOf, kindOf, shapeOf, unwrap } from '../schemas/introspect.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 

@@ -4,10 +4,10 @@
  * font's glyphs). Called by loadContent for each file, so `npm run check`, the build and the tests
  * apply it alike.
  */
-import type { ContentIssue } from '../domain/issues';
-import { textProblems, type PolicyOptions, type TextKind } from '../domain/text-policy';
-import type { CollectionName } from './collections';
-import { fieldName } from './messages';
+import type { ContentIssue } from '../domain/issues.ts';
+import { textProblems, type PolicyOptions, type TextKind } from '../domain/text-policy.ts';
+import type { CollectionName } from './collections.ts';
+import { fieldName } from './messages.ts';
 
 type Path = (string | number)[];
 

@@ -15,7 +15,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { importedFields, type ImportedDetails, type ImportedField } from './convert';
+import { importedFields, type ImportedDetails, type ImportedField } from './convert.ts';
 
 export interface Provenance {
   record: string;

@@ -1,10 +1,10 @@
-import { email as emailSchema, frenchPhone, httpUrl } from '../schemas/common';
-import { weekdays, type OpeningSlot, type Weekday } from '../schemas/hours';
-import type { Address } from '../schemas/address';
-import type { PhoneEntry } from '../schemas/place';
-import { capitalise, formatDays, lowerFirst } from '../domain/format';
-import { importedText, type PolicyOptions } from '../domain/text-policy';
-import type { DirectoryOpening, DirectoryRecord } from './parse';
+import { email as emailSchema, frenchPhone, httpUrl } from '../schemas/common.ts';
+import { weekdays, type OpeningSlot, type Weekday } from '../schemas/hours.ts';
+import type { Address } from '../schemas/address.ts';
+import type { PhoneEntry } from '../schemas/place.ts';
+import { capitalise, formatDays, lowerFirst } from '../domain/format.ts';
+import { importedText, type PolicyOptions } from '../domain/text-policy.ts';
+import type { DirectoryOpening, DirectoryRecord } from './parse.ts';
 
 /** The place fields the import owns, in the order they are written into a place's file. */
 export const importedFields = [

@@ -1,4 +1,4 @@
-import type { DirectoryRecord } from './parse';
+import type { DirectoryRecord } from './parse.ts';
 
 /** What the importer needs to know of a place to find its record. */
 export interface PlaceToMatch {

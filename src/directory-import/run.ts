@@ -3,14 +3,14 @@
  * command line (scripts/import-annuaire.ts) reads and writes the files.
  */
 import { parseDocument } from 'yaml';
-import { placeSchema } from '../schemas/place';
-import { describeZodIssue } from '../content-loader/messages';
-import { textIssues } from '../content-loader/text-check';
-import { exportSafe } from '../domain/text-policy';
-import { applyDetails, type Conflict } from './apply';
-import { recordDetails, type ImportedField, type ImportPolicy } from './convert';
-import { coversTerritory, matchPlace, type PlaceToMatch } from './match';
-import { DirectoryFileError, type DirectoryRecord } from './parse';
+import { placeSchema } from '../schemas/place.ts';
+import { describeZodIssue } from '../content-loader/messages.ts';
+import { textIssues } from '../content-loader/text-check.ts';
+import { exportSafe } from '../domain/text-policy.ts';
+import { applyDetails, type Conflict } from './apply.ts';
+import { recordDetails, type ImportedField, type ImportPolicy } from './convert.ts';
+import { coversTerritory, matchPlace, type PlaceToMatch } from './match.ts';
+import { DirectoryFileError, type DirectoryRecord } from './parse.ts';
 
 export interface PlaceFile extends PlaceToMatch {
   /** Path of the place's file, as messages show it. */

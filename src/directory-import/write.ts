@@ -7,7 +7,7 @@
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import type { Outcome } from './run';
+import type { Outcome } from './run.ts';
 
 export class ImportWriteError extends Error {}
 

@@ -1,5 +1,5 @@
-import { closest, type ContentIssue, type PartialCatalog } from './issues';
-import { readReferential, type Referential } from './referential';
+import { closest, type ContentIssue, type PartialCatalog } from './issues.ts';
+import { readReferential, type Referential } from './referential.ts';
 
 /**
  * Checks across the audit's files that a schema alone cannot make: the referential exists, page ids

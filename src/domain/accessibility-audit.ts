@@ -5,10 +5,10 @@ import type {
   AutomatedFinding,
   ManualCriterion,
   ScreenReaderEvidenceData,
-} from '../schemas/accessibility-audit';
-import { criteriaOf, plainText, readReferential, type Referential, type ReferentialCriterion } from './referential';
-import type { Catalog } from './types';
-import { absoluteUrl } from './urls';
+} from '../schemas/accessibility-audit.ts';
+import { criteriaOf, plainText, readReferential, type Referential, type ReferentialCriterion } from './referential.ts';
+import type { Catalog } from './types.ts';
+import { absoluteUrl } from './urls.ts';
 
 /**
  * The RGAA audit grid: manual results (content/accessibility-audit/manual/) merged with the automated

@@ -3,7 +3,7 @@ import type {
   AutomatedEvidenceData,
   AutomatedFinding,
   AutomatedOutcome,
-} from '../schemas/accessibility-audit';
+} from '../schemas/accessibility-audit.ts';
 
 /**
  * Automated evidence for the RGAA audit: what axe-core (through its `RGAA-x.y.z` tags), the Nu HTML

@@ -7,7 +7,7 @@
  * a catalog built anew (tests, another content folder) gets its own indexes, and nothing is
  * computed for a list that no page asks about.
  */
-import type { Commune, Organisation, Place } from './types';
+import type { Commune, Organisation, Place } from './types.ts';
 
 function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();

@@ -1,6 +1,6 @@
-import type { CeilingProduct } from '../schemas/data';
-import { formatEuros } from './money';
-import type { IncomeCeilings } from './types';
+import type { CeilingProduct } from '../schemas/data.ts';
+import { formatEuros } from './money.ts';
+import type { IncomeCeilings } from './types.ts';
 
 /**
  * Income ceilings: which household category a household belongs to, its ceiling, and whether an

@@ -1,5 +1,5 @@
-import type { ContentIssue } from './issues';
-import type { Catalog, MinimumInformation, TopicMeta } from './types';
+import type { ContentIssue } from './issues.ts';
+import type { Catalog, MinimumInformation, TopicMeta } from './types.ts';
 
 export type ChecklistItem = MinimumInformation['items'][number];
 

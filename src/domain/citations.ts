@@ -1,5 +1,5 @@
-import type { Source } from '../schemas/common';
-import type { TopicMeta } from './types';
+import type { Source } from '../schemas/common.ts';
+import type { TopicMeta } from './types.ts';
 
 /**
  * Which articles of a code (CCH, CASF, CESEDA…) a topic relies on, and which of them an editor has

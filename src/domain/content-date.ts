@@ -1,5 +1,5 @@
-import { formatDate } from './format';
-import type { Catalog } from './types';
+import { formatDate } from './format.ts';
+import type { Catalog } from './types.ts';
 
 /** A dated change to the content: a date written in a file, or the day a file was last changed. */
 export interface DatedChange {

@@ -2,13 +2,13 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import structureSchema from '../../vendor/data-inclusion-schema/v1/structure.json';
 import serviceSchema from '../../vendor/data-inclusion-schema/v1/service.json';
-import type { Catalog, Place } from './types';
+import type { Catalog, Place } from './types.ts';
 import {
   dataInclusionRecords,
   type DataInclusionService,
   type DataInclusionStructure,
   type PlaceRecords,
-} from './data-inclusion';
+} from './data-inclusion.ts';
 
 /**
  * Validation of the data·inclusion records against the official JSON Schema files (draft 2020-12,

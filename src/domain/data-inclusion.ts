@@ -1,13 +1,13 @@
-import type { PlaceAudience, PlaceService } from '../schemas/place';
-import type { OrganisationData } from '../schemas/organisation';
-import type { Catalog, Place } from './types';
-import { communeOf, organisationOf } from './directory';
-import { appointmentLabels, audienceInSentence, levelLabels } from './labels';
-import { phoneE164 } from './format';
-import { frenchSpacing } from './references';
-import { toOpeningHours } from './opening-hours';
-import { absoluteUrl, paths } from './urls';
-import { exportSafeDeep } from './text-policy';
+import type { PlaceAudience, PlaceService } from '../schemas/place.ts';
+import type { OrganisationData } from '../schemas/organisation.ts';
+import type { Catalog, Place } from './types.ts';
+import { communeOf, organisationOf } from './directory.ts';
+import { appointmentLabels, audienceInSentence, levelLabels } from './labels.ts';
+import { phoneE164 } from './format.ts';
+import { frenchSpacing } from './references.ts';
+import { toOpeningHours } from './opening-hours.ts';
+import { absoluteUrl, paths } from './urls.ts';
+import { exportSafeDeep } from './text-policy.ts';
 
 /**
  * The places in the national schema of inclusion services, data·inclusion v1 (`structure` and

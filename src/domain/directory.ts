@@ -1,7 +1,7 @@
-import type { Catalog, Commune, Organisation, Place } from './types';
-import type { PhoneEntry } from '../schemas/place';
-import type { DirectoryProvenance, Source } from '../schemas/common';
-import { communeById, derived, organisationById, placesOfCommune } from './catalog-index';
+import type { Catalog, Commune, Organisation, Place } from './types.ts';
+import type { PhoneEntry } from '../schemas/place.ts';
+import type { DirectoryProvenance, Source } from '../schemas/common.ts';
+import { communeById, derived, organisationById, placesOfCommune } from './catalog-index.ts';
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 

@@ -1,4 +1,4 @@
-import type { Catalog, EmergencyNumber } from './types';
+import type { Catalog, EmergencyNumber } from './types.ts';
 
 /**
  * National emergency numbers (content/data/emergency-numbers.yaml), in the file's order: the

@@ -1,10 +1,10 @@
-import type { Address } from '../schemas/address';
-import type { OpeningSlot, Weekday } from '../schemas/hours';
-import { weekdays } from '../schemas/hours';
+import type { Address } from '../schemas/address.ts';
+import type { OpeningSlot, Weekday } from '../schemas/hours.ts';
+import { weekdays } from '../schemas/hours.ts';
 
 const NBSP = '\u00a0';
 
-export { formatEuros } from './money';
+export { formatEuros } from './money.ts';
 
 const months = [
   'janvier',

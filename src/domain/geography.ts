@@ -5,8 +5,8 @@
  * members of the EPCI that site.yaml names (territory.epci). Pure: the data comes in as an argument
  * (src/territory/official.ts reads the package).
  */
-import type { ContentIssue } from './issues';
-import type { Commune, Site } from './types';
+import type { ContentIssue } from './issues.ts';
+import type { Commune, Site } from './types.ts';
 
 /**
  * The package the geography comes from, pinned in package.json: one version is one year's geography

@@ -1,4 +1,4 @@
-import type { Catalog } from './types';
+import type { Catalog } from './types.ts';
 
 /*
  * What every content check returns, and the near-name suggestion they share. A module of its own,

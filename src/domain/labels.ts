@@ -1,4 +1,4 @@
-import type { PlaceAudience, PlaceService } from '../schemas/place';
+import type { PlaceAudience, PlaceService } from '../schemas/place.ts';
 
 export const levelLabels = {
   1: {

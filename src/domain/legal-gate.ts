@@ -4,7 +4,7 @@
  * (« à compléter ») on the pages; a production build stops on them (scripts/build.ts), so a site
  * never goes live without its publication director, host, controller contact or accessibility contact.
  */
-import type { SiteData } from '../schemas/site';
+import type { SiteData } from '../schemas/site.ts';
 
 export type LegalText = 'LCEN' | 'RGPD' | 'RGAA';
 

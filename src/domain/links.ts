@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
-import { closest, type ContentIssue } from './issues';
-import { toSlug } from './references';
-import { paths } from './urls';
+import { closest, type ContentIssue } from './issues.ts';
+import { toSlug } from './references.ts';
+import { paths } from './urls.ts';
 
 /**
  * Internal links written in MDX ("/infos/cotation/", `href="/lieux/caf-carvin/"`) checked against the

@@ -1,4 +1,4 @@
-import type { Catalog } from './types';
+import type { Catalog } from './types.ts';
 
 /**
  * The answers the law requires (L441-2-6, R441-2-16, R441-2-17 CCH) that depend on the territory and

@@ -1,8 +1,8 @@
-import type { Catalog } from './types';
-import { communeOf, directorySource, mainPhone, organisationOf, placePhones } from './directory';
-import { compactHours, formatAddress, formatDate } from './format';
-import { absoluteUrl, paths } from './urls';
-import { exportSafeDeep } from './text-policy';
+import type { Catalog } from './types.ts';
+import { communeOf, directorySource, mainPhone, organisationOf, placePhones } from './directory.ts';
+import { compactHours, formatAddress, formatDate } from './format.ts';
+import { absoluteUrl, paths } from './urls.ts';
+import { exportSafeDeep } from './text-policy.ts';
 
 /** One row per place, with the keys the open-data page documents. */
 export interface PlaceRow {

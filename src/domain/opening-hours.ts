@@ -1,5 +1,5 @@
-import type { OpeningSlot, Weekday } from '../schemas/hours';
-import { weekdays } from '../schemas/hours';
+import type { OpeningSlot, Weekday } from '../schemas/hours.ts';
+import { weekdays } from '../schemas/hours.ts';
 
 /**
  * Opening hours in the OpenStreetMap `opening_hours` syntax (https://wiki.openstreetmap.org/wiki/Key:opening_hours),

@@ -1,5 +1,5 @@
-import type { Catalog, Commune, Organisation, OrientationRule, Place } from './types';
-import { comparePlaces, placeLocality, registers, type CommuneGuide } from './directory';
+import type { Catalog, Commune, Organisation, OrientationRule, Place } from './types.ts';
+import { comparePlaces, placeLocality, registers, type CommuneGuide } from './directory.ts';
 import {
   communeById,
   derived,
@@ -7,9 +7,9 @@ import {
   placeById,
   placesOfCommune,
   placesOfOrganisation,
-} from './catalog-index';
+} from './catalog-index.ts';
 
-export { answerPath, parseSituations } from './answer-url';
+export { answerPath, parseSituations } from './answer-url.ts';
 
 /**
  * "Où m’adresser ?" (convention, article 3): from the commune where a person lives and the

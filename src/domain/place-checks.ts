@@ -1,5 +1,5 @@
-import type { Catalog, Commune, Place } from './types';
-import type { ContentIssue, PartialCatalog } from './issues';
+import type { Catalog, Commune, Place } from './types.ts';
+import type { ContentIssue, PartialCatalog } from './issues.ts';
 
 /** Spelling differences La Poste and editors make (case, accents, hyphens or spaces) do not count. */
 function townKey(name: string): string {

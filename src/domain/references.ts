@@ -1,9 +1,9 @@
-import type { Catalog } from './types';
-import { closest, type ContentIssue, type PartialCatalog } from './issues';
-import { checkSearchSynonyms, checkSearchVocabulary } from './search-index';
-import { requiredPages, requiredTopics } from './urls';
-import { checkAccessibilityAudit } from './accessibility-audit-check';
-import { checkPlaces } from './place-checks';
+import type { Catalog } from './types.ts';
+import { closest, type ContentIssue, type PartialCatalog } from './issues.ts';
+import { checkSearchSynonyms, checkSearchVocabulary } from './search-index.ts';
+import { requiredPages, requiredTopics } from './urls.ts';
+import { checkAccessibilityAudit } from './accessibility-audit-check.ts';
+import { checkPlaces } from './place-checks.ts';
 
 /** "Mairie de Carvin" → "mairie-de-carvin": the slug an editor probably meant. */
 export function toSlug(value: string): string {

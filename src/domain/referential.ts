@@ -1,4 +1,4 @@
-import type { ReferentialData } from '../schemas/referential';
+import type { ReferentialData } from '../schemas/referential.ts';
 
 /**
  * An accessibility referential (RGAA 4.1.2 today) read as themes → criteria → tests. Nothing here

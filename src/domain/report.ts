@@ -1,16 +1,16 @@
-import { gridOf, missingResults } from './accessibility-audit';
-import { checklistCoverage } from './checklist';
-import { undatedArticles } from './citations';
-import { dataInclusionExport } from './data-inclusion-export';
-import { contentDateAdvice, type DatedChange } from './content-date';
-import { directorySource, missingContact, monthsBetween } from './directory';
-import { formatDate } from './format';
-import { legalPageTitles, missingLegalItems } from './legal-gate';
-import { localData } from './local-data';
-import { officialGeography } from './geography';
-import { frenchSpacing } from './references';
-import { isPastReview } from './topics';
-import type { Catalog } from './types';
+import { gridOf, missingResults } from './accessibility-audit.ts';
+import { checklistCoverage } from './checklist.ts';
+import { undatedArticles } from './citations.ts';
+import { dataInclusionExport } from './data-inclusion-export.ts';
+import { contentDateAdvice, type DatedChange } from './content-date.ts';
+import { directorySource, missingContact, monthsBetween } from './directory.ts';
+import { formatDate } from './format.ts';
+import { legalPageTitles, missingLegalItems } from './legal-gate.ts';
+import { localData } from './local-data.ts';
+import { officialGeography } from './geography.ts';
+import { frenchSpacing } from './references.ts';
+import { isPastReview } from './topics.ts';
+import type { Catalog } from './types.ts';
 
 /**
  * The content report: what the editors still have to complete or check. It is printed (by

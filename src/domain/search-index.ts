@@ -2,11 +2,11 @@
  * Build-time side of search: which words each page carries for the index, the check of
  * content/data/search-synonyms.yaml, and the vocabulary used to correct misspelt queries.
  */
-import { currentTable } from './ceilings';
-import type { Catalog, SearchVocabularyContent } from './types';
-import { closest, type ContentIssue } from './issues';
-import { foldedWords, foldWord, type SearchVocabulary } from './search';
-import { paths } from './urls';
+import { currentTable } from './ceilings.ts';
+import type { Catalog, SearchVocabularyContent } from './types.ts';
+import { closest, type ContentIssue } from './issues.ts';
+import { foldedWords, foldWord, type SearchVocabulary } from './search.ts';
+import { paths } from './urls.ts';
 
 /** The topic whose page shows the glossary: its terms' synonyms lead there too. */
 const glossaryTopic = 'glossaire';

@@ -3,7 +3,7 @@
  * real built index): what is sent to Pagefind, how a query with a typo or too many words is
  * rescued, and how a result is described. No DOM and no Astro here.
  */
-import { levelLabels } from './labels';
+import { levelLabels } from './labels.ts';
 
 /** Names of the hidden metadata that carry the words of search-synonyms.yaml and of the glossary. */
 export const keywordsMeta = 'motscles';

@@ -1,7 +1,7 @@
-import type { Catalog, Place } from './types';
-import { mainPhone, organisationOf, placeLocality } from './directory';
-import { weekdays } from '../schemas/hours';
-import { exportSafeDeep } from './text-policy';
+import type { Catalog, Place } from './types.ts';
+import { mainPhone, organisationOf, placeLocality } from './directory.ts';
+import { weekdays } from '../schemas/hours.ts';
+import { exportSafeDeep } from './text-policy.ts';
 
 const schemaDays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

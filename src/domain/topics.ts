@@ -1,5 +1,5 @@
-import { topicSections } from '../schemas/topic';
-import type { TopicMeta } from './types';
+import { topicSections } from '../schemas/topic.ts';
+import type { TopicMeta } from './types.ts';
 
 export const sectionTitles: Record<(typeof topicSections)[number], string> = {
   demarches: 'Vos démarches',

@@ -1,21 +1,21 @@
-import type { CommuneData } from '../schemas/commune';
-import type { OrganisationData } from '../schemas/organisation';
-import type { PlaceData } from '../schemas/place';
-import type { TopicData } from '../schemas/topic';
-import type { PageData } from '../schemas/page';
-import type { SiteData } from '../schemas/site';
-import type { OrientationData } from '../schemas/orientation';
-import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data';
-import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search';
-import type { MinimumInformation } from '../schemas/minimum-information';
-import type { EmergencyNumber, EmergencyNumbers } from '../schemas/emergency';
-import type { ReferentialData } from '../schemas/referential';
+import type { CommuneData } from '../schemas/commune.ts';
+import type { OrganisationData } from '../schemas/organisation.ts';
+import type { PlaceData } from '../schemas/place.ts';
+import type { TopicData } from '../schemas/topic.ts';
+import type { PageData } from '../schemas/page.ts';
+import type { SiteData } from '../schemas/site.ts';
+import type { OrientationData } from '../schemas/orientation.ts';
+import type { CotationGrid, Dalo, Glossary, IncomeCeilings, LocalFigures } from '../schemas/data.ts';
+import type { SearchSynonyms, SearchVocabularyContent } from '../schemas/search.ts';
+import type { MinimumInformation } from '../schemas/minimum-information.ts';
+import type { EmergencyNumber, EmergencyNumbers } from '../schemas/emergency.ts';
+import type { ReferentialData } from '../schemas/referential.ts';
 import type {
   AccessibilityAuditData,
   AutomatedEvidenceData,
   ManualThemeData,
   ScreenReaderEvidenceData,
-} from '../schemas/accessibility-audit';
+} from '../schemas/accessibility-audit.ts';
 
 /** Every entry keeps its id (slug) and the file it came from, so that messages can name it. */
 interface Entry {

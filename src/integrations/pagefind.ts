@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { transform } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { buildLexicon, indexedText } from '../domain/search-index';
+import { buildLexicon, indexedText } from '../domain/search-index.ts';
 
 export interface SearchIndexOptions {
   /** Built pages left out of the index, relative to the output folder: "recherche/index.html", or a pattern. */

@@ -6,14 +6,14 @@ import {
   placeLocality,
   placePhones,
   territoryDesks,
-} from '../domain/directory';
-import { compactAddress, compactHours, formatDate, formatPhone, ofPlace, territoryItself } from '../domain/format';
-import { leafletEmergencyNumbers } from '../domain/emergency';
-import type { Catalog, Place } from '../domain/types';
-import { absoluteUrl, paths } from '../domain/urls';
-import { communeById, derived, placesOfCommune } from '../domain/catalog-index';
-import type { Block, LeafletContent, ListItem, Span } from './model';
-import { frenchSpacing, text } from './text';
+} from '../domain/directory.ts';
+import { compactAddress, compactHours, formatDate, formatPhone, ofPlace, territoryItself } from '../domain/format.ts';
+import { leafletEmergencyNumbers } from '../domain/emergency.ts';
+import type { Catalog, Place } from '../domain/types.ts';
+import { absoluteUrl, paths } from '../domain/urls.ts';
+import { communeById, derived, placesOfCommune } from '../domain/catalog-index.ts';
+import type { Block, LeafletContent, ListItem, Span } from './model.ts';
+import { frenchSpacing, text } from './text.ts';
 
 /** Which leaflet: the general one, or one commune's edition. */
 export type LeafletVariant = { variant: 'general' } | { variant: 'commune'; communeId: string };

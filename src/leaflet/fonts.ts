@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFStream, type PDFDocument, type PDFFont } from 'pdf-lib';
-import type { FontKey } from './theme';
-import type { MeasureText } from './layout/wrap';
+import type { FontKey } from './theme.ts';
+import type { MeasureText } from './layout/wrap.ts';
 
 /**
  * The leaflet's face: Atkinson Hyperlegible Next (SIL OFL), the same family the site uses in woff2.

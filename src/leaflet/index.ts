@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import type { Catalog } from '../domain/types';
+import type { Catalog } from '../domain/types.ts';
 import {
   deskPanels,
   detailLevels,
@@ -10,21 +10,21 @@ import {
   type DetailLevel,
   type LeafletPlan,
   type LeafletVariant,
-} from './content';
-import { deflateContentStreams, deflateNatively } from './deflate';
-import { embedFonts, tagSubsetFonts } from './fonts';
-import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display';
-import { layoutLeaflet, LeafletOverflowError } from './layout/flow';
-import type { MeasureText } from './layout/wrap';
-import { panelTextArea, sheet } from './layout/geometry';
-import { noTagging, paint } from './paint';
-import { writeMetadata } from './tagging/metadata';
-import { StructureBuilder } from './tagging/structure';
-import { text } from './text';
-import { defaultPalette, styles, type FontKey, type Palette } from './theme';
+} from './content.ts';
+import { deflateContentStreams, deflateNatively } from './deflate.ts';
+import { embedFonts, tagSubsetFonts } from './fonts.ts';
+import { isSlot, type LeafletLayout, type SemanticNode } from './layout/display.ts';
+import { layoutLeaflet, LeafletOverflowError } from './layout/flow.ts';
+import type { MeasureText } from './layout/wrap.ts';
+import { panelTextArea, sheet } from './layout/geometry.ts';
+import { noTagging, paint } from './paint.ts';
+import { writeMetadata } from './tagging/metadata.ts';
+import { StructureBuilder } from './tagging/structure.ts';
+import { text } from './text.ts';
+import { defaultPalette, styles, type FontKey, type Palette } from './theme.ts';
 
-export { generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content';
-export { LeafletOverflowError } from './layout/flow';
+export { generalLeafletSlug, leafletSlug, leafletVariant, type DetailLevel, type LeafletVariant } from './content.ts';
+export { LeafletOverflowError } from './layout/flow.ts';
 
 export interface RenderOptions {
   /** The site's base path (import.meta.env.BASE_URL in Astro), e.g. "/logement-social/". */

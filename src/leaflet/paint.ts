@@ -25,9 +25,9 @@ import {
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
-import { printable } from './fonts';
-import type { DrawOp, LeafletLayout, LinkArea, Mark } from './layout/display';
-import type { ColorKey, FontKey, Palette } from './theme';
+import { printable } from './fonts.ts';
+import type { DrawOp, LeafletLayout, LinkArea, Mark } from './layout/display.ts';
+import type { ColorKey, FontKey, Palette } from './theme.ts';
 
 /**
  * What the painter asks of the tagging layer. The painter draws; a Tagger says how each piece is

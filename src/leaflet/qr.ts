@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { Rect } from './layout/geometry';
+import type { Rect } from './layout/geometry.ts';
 
 /** Dark modules of a QR code, row by row from the top: true = dark. */
 export interface QrMatrix {

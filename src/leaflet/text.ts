@@ -8,7 +8,7 @@
  * `frenchSpacing` turns those spaces into no-break spaces, so that a colon never starts a line.
  */
 
-import { capitalise } from '../domain/format';
+import { capitalise } from '../domain/format.ts';
 
 const NBSP = '\u00a0';
 

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
-import { fontBytes, printable } from './fonts';
-import { panels, panelPadding } from './layout/geometry';
-import { list, styles } from './theme';
+import { fontBytes, printable } from './fonts.ts';
+import { panels, panelPadding } from './layout/geometry.ts';
+import { list, styles } from './theme.ts';
 
 /**
  * The narrowest line a content field can be printed on: a list item (the desks) in the narrow

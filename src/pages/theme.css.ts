@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../queries/catalog';
-import { themeCss } from '../domain/theme';
+import { getCatalog } from '../queries/catalog.ts';
+import { themeCss } from '../domain/theme.ts';
 
 /** The territory's colours as CSS variables: a file, so that the CSP needs no inline style. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import { getEntry } from 'astro:content';
-import { catalogEntryId, type CatalogEntryData } from '../content-loader/astro-loaders';
-import type { Catalog } from '../domain/types';
+import { catalogEntryId, type CatalogEntryData } from '../content-loader/astro-loaders.ts';
+import type { Catalog } from '../domain/types.ts';
 
 let parsed: { json: string; catalog: Catalog } | undefined;
 

@@ -1,6 +1,6 @@
-import { getCatalog } from './catalog';
-import type { Catalog } from '../domain/types';
-import { dataInclusionExport, type DataInclusionExport } from '../domain/data-inclusion-export';
+import { getCatalog } from './catalog.ts';
+import type { Catalog } from '../domain/types.ts';
+import { dataInclusionExport, type DataInclusionExport } from '../domain/data-inclusion-export.ts';
 
 /**
  * The data·inclusion files are computed and validated once per catalog (once per build):

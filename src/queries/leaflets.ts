@@ -1,6 +1,6 @@
-import { getCatalog } from './catalog';
-import type { Catalog } from '../domain/types';
-import { allLeafletSlugs } from '../leaflet/content';
+import { getCatalog } from './catalog.ts';
+import type { Catalog } from '../domain/types.ts';
+import { allLeafletSlugs } from '../leaflet/content.ts';
 
 /**
  * Each leaflet is rendered once per catalog (once per build): the PDF endpoint writes the bytes and
@@ -15,7 +15,7 @@ export async function getLeaflet(slug: string): Promise<Uint8Array> {
   if (!bySlug) rendered.set(catalog, (bySlug = new Map()));
   let bytes = bySlug.get(slug);
   if (!bytes) {
-    bytes = import('../leaflet/index').then(({ leafletVariant, renderLeaflet }) =>
+    bytes = import('../leaflet/index.ts').then(({ leafletVariant, renderLeaflet }) =>
       renderLeaflet(catalog, leafletVariant(slug), { base: import.meta.env.BASE_URL }),
     );
     bySlug.set(slug, bytes);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, slug } from './common';
+import { isoDate, slug } from './common.ts';
 
 /**
  * The accessibility audit as content (content/accessibility-audit/): who audited, when, with what,

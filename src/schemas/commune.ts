@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sources } from './common';
+import { sources } from './common.ts';
 
 /** A member commune of the intercommunality. Its id (file name) is its slug. */
 export const communeSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, slug, sourceSchema, sources } from './common';
+import { isoDate, slug, sourceSchema, sources } from './common.ts';
 
 /** The financing products of social homes, each with its own ceilings (arrêté of 29 July 1987). */
 export const ceilingProducts = ['PLUS', 'PLAI', 'PLS'] as const;

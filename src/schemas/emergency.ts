@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, sources } from './common';
+import { slug, sources } from './common.ts';
 
 /**
  * A national emergency number (content/data/emergency-numbers.yaml): shown wherever a person may be

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, sources } from './common';
+import { slug, sources } from './common.ts';
 
 /**
  * The minimum information the law requires the service to give (convention, article 3: « socle

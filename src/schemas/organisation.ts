@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { email, frenchPhone, httpUrl, sources } from './common';
-import { addressSchema } from './address';
+import { email, frenchPhone, httpUrl, sources } from './common.ts';
+import { addressSchema } from './address.ts';
 
 export const organisationKinds = [
   'intercommunality',

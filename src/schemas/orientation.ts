@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slug, sources } from './common';
+import { slug, sources } from './common.ts';
 
 /**
  * One line of an orientation rule: a partner the person is sent to, and what it does for them.

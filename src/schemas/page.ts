@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, sourceSchema } from './common';
+import { isoDate, sourceSchema } from './common.ts';
 
 /** Institutional pages (legal notices, accessibility, open data…): no navigation section, sources optional. */
 export const pageSchema = z

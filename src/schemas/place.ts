@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { email, frenchPhone, httpUrl, slug, sources } from './common';
-import { addressSchema } from './address';
-import { openingHoursSchema } from './hours';
+import { email, frenchPhone, httpUrl, slug, sources } from './common.ts';
+import { addressSchema } from './address.ts';
+import { openingHoursSchema } from './hours.ts';
 
 export const phoneEntrySchema = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { email, frenchPhone, httpUrl, isoDate } from './common';
-import { addressSchema } from './address';
+import { email, frenchPhone, httpUrl, isoDate } from './common.ts';
+import { addressSchema } from './address.ts';
 
 const color = z
   .string()

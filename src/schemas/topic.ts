@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, slug, sources } from './common';
+import { isoDate, slug, sources } from './common.ts';
 
 /** Sections of the navigation, in the order the site shows them. */
 export const topicSections = ['demarches', 'comprendre', 'service'] as const;

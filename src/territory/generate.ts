@@ -27,7 +27,7 @@ import {
   replaceAll,
   splitMdx,
   type Markers,
-} from './adapt';
+} from './adapt.ts';
 import {
   epciNames,
   officialGeography,
@@ -35,9 +35,9 @@ import {
   type OfficialCommune,
   type OfficialData,
   type OfficialEpci,
-} from './official';
-import { communeSlug } from '../domain/geography';
-import { requiredPages, requiredTopics } from '../domain/urls';
+} from './official.ts';
+import { communeSlug } from '../domain/geography.ts';
+import { requiredPages, requiredTopics } from '../domain/urls.ts';
 
 export class TerritoryError extends Error {}
 

@@ -15,7 +15,7 @@ import {
   type OfficialData,
   type OfficialDepartement,
   type OfficialEpci,
-} from '../domain/geography';
+} from '../domain/geography.ts';
 
 export type { OfficialCommune, OfficialData, OfficialDepartement, OfficialEpci };
 export { officialGeography };

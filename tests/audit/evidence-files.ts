@@ -6,15 +6,15 @@ import {
   automatedEvidenceSchema,
   type AccessibilityAuditData,
   type AutomatedEvidenceData,
-} from '../../src/schemas/accessibility-audit';
+} from '../../src/schemas/accessibility-audit.ts';
 import {
   evidenceDifferences,
   evidenceFile,
   evidenceMismatchMessage,
   serializeEvidence,
   type PageEvidence,
-} from '../../src/domain/audit-evidence';
-import { projectRoot } from '../harness';
+} from '../../src/domain/audit-evidence.ts';
+import { projectRoot } from '../harness.ts';
 
 /**
  * The recorded automated evidence of the RGAA audit (content/accessibility-audit/automated/), as

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, run, withBuildLock } from '../harness';
-import { childEnv } from '../../scripts/bench/run-build';
-import type { BenchResult } from '../../scripts/bench/report';
+import { projectRoot, run, withBuildLock } from '../harness.ts';
+import { childEnv } from '../../scripts/bench/run-build.ts';
+import type { BenchResult } from '../../scripts/bench/report.ts';
 
 /**
  * The benchmark is not a test (CI does not run it in full): this only runs it once at ×1, into a

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildAdmin } from '../../scripts/build-admin';
-import { startDecapServer } from '../../scripts/cms';
+import { buildAdmin } from '../../scripts/build-admin.ts';
+import { startDecapServer } from '../../scripts/cms.ts';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser } from '../helpers/browser';
-import { projectRoot, run } from '../harness';
+import { launchBrowser } from '../helpers/browser.ts';
+import { projectRoot, run } from '../harness.ts';
 
 /**
  * The editing forms (/admin/, Decap CMS) end to end in Chromium, in the local mode (decap-server)

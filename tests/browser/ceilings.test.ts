@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
+import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser.ts';
 
 const base = '/logement-social/';
 const phone = { width: 360, height: 740 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser';
+import { axeWcag22, builtSiteInChromium, launchBrowser, tabTo } from '../helpers/browser.ts';
 
 const base = '/logement-social/';
 

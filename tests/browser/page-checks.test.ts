@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { projectRoot } from '../harness';
-import { launchChromium } from '../helpers/browser';
-import { checkPage, openTab, type Tab } from './page-checks';
+import { projectRoot } from '../harness.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { checkPage, openTab, type Tab } from './page-checks.ts';
 
 /** The page sweep's checks must catch what they look for: one page of tests/fixtures/page-checks/ breaks every rule. */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AxeRuleResult } from '../../src/domain/audit-evidence';
+import type { AxeRuleResult } from '../../src/domain/audit-evidence.ts';
 
 /**
  * The checks of the page sweep (tests/browser/pages.test.ts), each on the page as it is loaded.

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { projectRoot } from '../harness';
-import { launchChromium } from '../helpers/browser';
-import { htmlFiles } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { checkPage, openTab, widths, type Tab } from './page-checks';
-import { axeEvidence, sweepPathOf, type PageEvidence } from '../../src/domain/audit-evidence';
-import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
+import { projectRoot } from '../harness.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { htmlFiles } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { checkPage, openTab, widths, type Tab } from './page-checks.ts';
+import { axeEvidence, sweepPathOf, type PageEvidence } from '../../src/domain/audit-evidence.ts';
+import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files.ts';
 
 /**
  * Every page of the sitemap (and the 404 page), in real Chromium, served with the headers of

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { emergencyNumbers, leafletEmergencyNumbers } from '../../src/domain/emergency';
-import { ofPlace } from '../../src/domain/format';
-import { answerPath, situationRules } from '../../src/domain/orientation';
-import type { Catalog } from '../../src/domain/types';
-import { absoluteUrl, paths, staffPage } from '../../src/domain/urls';
-import { builtSiteInChromium } from '../helpers/browser';
-import { builtDist } from '../harness';
-import { squash, toolAsync } from '../leaflet/pdf-tools';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { emergencyNumbers, leafletEmergencyNumbers } from '../../src/domain/emergency.ts';
+import { ofPlace } from '../../src/domain/format.ts';
+import { answerPath, situationRules } from '../../src/domain/orientation.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { absoluteUrl, paths, staffPage } from '../../src/domain/urls.ts';
+import { builtSiteInChromium } from '../helpers/browser.ts';
+import { builtDist } from '../harness.ts';
+import { squash, toolAsync } from '../leaflet/pdf-tools.ts';
 
 /**
  * The counter kit on paper: every orientation answer (each situation, none, and two together)

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSiteInChromium } from '../helpers/browser';
-import { realCatalog } from '../helpers/real-content';
-import { questions } from '../search/question-table';
+import { builtSiteInChromium } from '../helpers/browser.ts';
+import { realCatalog } from '../helpers/real-content.ts';
+import { questions } from '../search/question-table.ts';
 
 /**
  * The natural questions of tests/search/question-table.ts typed into the real search page, in

@@ -2,8 +2,8 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { launchBrowser, tabTo } from '../helpers/browser';
-import { builtDist } from '../harness';
+import { launchBrowser, tabTo } from '../helpers/browser.ts';
+import { builtDist } from '../harness.ts';
 
 const base = '/logement-social/';
 let server: Awaited<ReturnType<typeof serveDist>>;

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conformityStatus, criterionStatus, type AuditOpenData } from '../../src/domain/accessibility-audit';
-import { distFileOf, htmlEvidence } from '../../src/domain/audit-evidence';
-import type { AuditStatus } from '../../src/schemas/accessibility-audit';
-import { htmlFiles, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
+import { conformityStatus, criterionStatus, type AuditOpenData } from '../../src/domain/accessibility-audit.ts';
+import { distFileOf, htmlEvidence } from '../../src/domain/audit-evidence.ts';
+import type { AuditStatus } from '../../src/schemas/accessibility-audit.ts';
+import { htmlFiles, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files.ts';
 
 /**
  * The RGAA audit in the built site: the evidence read in the built HTML of the sample pages agrees

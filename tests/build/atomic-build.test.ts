@@ -3,10 +3,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { frenchSpacing } from '../../src/domain/references';
-import { childEnv } from '../../scripts/bench/run-build';
-import { projectRoot, run, withBuildLock } from '../harness';
-import { contentWithMistake } from '../helpers/fixtures';
+import { frenchSpacing } from '../../src/domain/references.ts';
+import { childEnv } from '../../scripts/bench/run-build.ts';
+import { projectRoot, run, withBuildLock } from '../harness.ts';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 
 /**
  * `npm run build` (scripts/build.ts) builds into a folder next to dist/ and swaps it in only when

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureSite, overBudget, readBudgets } from '../../scripts/page-weight.mjs';
-import { builtDist } from '../harness';
+import { builtDist } from '../harness.ts';
 
 const budgets = await readBudgets();
 

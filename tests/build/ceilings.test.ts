@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings';
-import { formatEuros } from '../../src/domain/format';
-import { htmlFiles, linksOf, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { loadRealContent } from '../helpers/real-content';
+import { categoryAmount, currentTable, type HouseholdCategory } from '../../src/domain/ceilings.ts';
+import { formatEuros } from '../../src/domain/format.ts';
+import { htmlFiles, linksOf, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

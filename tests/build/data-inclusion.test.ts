@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export';
-import { localDay } from '../../src/domain/report';
-import { readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { projectRoot } from '../harness';
-import { loadRealContent } from '../helpers/real-content';
+import { serviceProblems, structureProblems } from '../../src/domain/data-inclusion-export.ts';
+import { localDay } from '../../src/domain/report.ts';
+import { readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { projectRoot } from '../harness.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const distWithBase = await builtDist('distWithBase');
 

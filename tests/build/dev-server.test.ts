@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../../scripts/bench/run-build';
-import { projectRoot } from '../harness';
-import { editorFixtures } from '../helpers/fixtures';
-import { astroCli } from '../../scripts/astro-cli';
+import { childEnv } from '../../scripts/bench/run-build.ts';
+import { projectRoot } from '../harness.ts';
+import { editorFixtures } from '../helpers/fixtures.ts';
+import { astroCli } from '../../scripts/astro-cli.ts';
 
 /**
  * `astro dev` follows an editor: an edit of a content file, and an edit of a schema, show on the

@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, removeBuild } from '../harness';
-import { readText } from '../helpers/dist';
-import { realContentDir } from '../helpers/real-content';
+import { buildSite, projectRoot, removeBuild } from '../harness.ts';
+import { readText } from '../helpers/dist.ts';
+import { realContentDir } from '../helpers/real-content.ts';
 
 const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-01.json');
 

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, removeBuild } from '../harness';
-import { htmlFiles, readText } from '../helpers/dist';
-import { squash, tool } from '../leaflet/pdf-tools';
+import { buildSite, projectRoot, removeBuild } from '../harness.ts';
+import { htmlFiles, readText } from '../helpers/dist.ts';
+import { squash, tool } from '../leaflet/pdf-tools.ts';
 
 /** A small, fictional territory: proves the generator owes nothing to the CAHC's content. */
 let dist: string;

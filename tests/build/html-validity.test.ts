@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { projectRoot } from '../harness';
-import { builtDist } from '../harness';
-import { distFileOf, nuEvidence } from '../../src/domain/audit-evidence';
-import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files';
+import { projectRoot } from '../harness.ts';
+import { builtDist } from '../harness.ts';
+import { distFileOf, nuEvidence } from '../../src/domain/audit-evidence.ts';
+import { compareWithRecorded, readAudit, recording, writeRecorded } from '../audit/evidence-files.ts';
 
 interface VnuMessage {
   type: string;

@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
-import { formatFileSize } from '../../src/domain/format';
-import { listFiles, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { loadRealContent } from '../helpers/real-content';
+import { generalLeafletSlug, leafletVariant, renderLeaflet } from '../../src/leaflet/index.ts';
+import { formatFileSize } from '../../src/domain/format.ts';
+import { listFiles, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const distWithBase = await builtDist('distWithBase');
 

@@ -3,12 +3,12 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { situationRules } from '../../src/domain/orientation';
-import { buildSite, removeBuild } from '../harness';
-import { htmlFiles, linksOf, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { communeTable, situationTable } from '../fixtures/orientation/table';
-import { loadRealContent, realContentDir } from '../helpers/real-content';
+import { situationRules } from '../../src/domain/orientation.ts';
+import { buildSite, removeBuild } from '../harness.ts';
+import { htmlFiles, linksOf, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { communeTable, situationTable } from '../fixtures/orientation/table.ts';
+import { loadRealContent, realContentDir } from '../helpers/real-content.ts';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

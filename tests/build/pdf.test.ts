@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtDist } from '../harness';
-import { loadRealContent } from '../helpers/real-content';
+import { builtDist } from '../harness.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 /**
  * The printable leaflets, as the build publishes them (dist/plaquette/*.pdf): a sound file

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../scripts/static-server.mjs';
-import { projectRoot } from '../harness';
-import { htmlFiles, listFiles, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
+import { projectRoot } from '../harness.ts';
+import { htmlFiles, listFiles, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
 
 /**
  * What a static host can't forget because it is in the files: the Content-Security-Policy of each

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { loadRealContent } from '../helpers/real-content';
+import { htmlFiles, idsOf, linksOf, listFiles, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

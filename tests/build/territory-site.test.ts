@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generalLeafletSlug } from '../../src/leaflet/content';
-import { generateTerritory } from '../../src/territory/generate';
-import { officialData } from '../../src/territory/official';
-import { buildSite, projectRoot, projectTemp, removeBuild } from '../harness';
-import { htmlFiles, readText } from '../helpers/dist';
-import { squash, tool } from '../leaflet/pdf-tools';
+import { generalLeafletSlug } from '../../src/leaflet/content.ts';
+import { generateTerritory } from '../../src/territory/generate.ts';
+import { officialData } from '../../src/territory/official.ts';
+import { buildSite, projectRoot, projectTemp, removeBuild } from '../harness.ts';
+import { htmlFiles, readText } from '../helpers/dist.ts';
+import { squash, tool } from '../leaflet/pdf-tools.ts';
 
 /**
  * `npm run territoire` for a small and a large EPCI of the Pas-de-Calais (CA Grand Calais Terres et

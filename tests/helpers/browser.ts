@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { builtDist } from '../harness';
-import { chromiumCandidates, findChromium } from '../preflight';
+import { builtDist } from '../harness.ts';
+import { chromiumCandidates, findChromium } from '../preflight.ts';
 
 /**
  * Debian's chromium-headless-shell: the same Chromium (Blink, V8, same version as the `chromium`

@@ -1,7 +1,7 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../harness';
+import { projectRoot } from '../harness.ts';
 
 export const editorFixtures = join(projectRoot, 'tests/fixtures/editors');
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveDist } from '../../scripts/static-server.mjs';
-import { pagefindOptions, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
+import { pagefindOptions, type PagefindApi, type SearchVocabulary } from '../../src/domain/search.ts';
 
 /**
  * One server per built site, for the worker's lifetime: a worker keeps its modules from one test file

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { loadContent, type LoadResult } from '../../src/content-loader/load';
-import { formatIssues } from '../../src/domain/references';
-import type { Catalog } from '../../src/domain/types';
-import { projectRoot } from '../harness';
+import { loadContent, type LoadResult } from '../../src/content-loader/load.ts';
+import { formatIssues } from '../../src/domain/references.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { projectRoot } from '../harness.ts';
 
 /**
  * The content the tests on the real content read: content/, or the folder SAI_CONTENT_DIR names

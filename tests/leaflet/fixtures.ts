@@ -1,12 +1,12 @@
 /** The real content, loaded without Astro, and leaflets rendered from it into a temporary folder. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '../../src/content-loader/load';
-import { formatIssues } from '../../src/domain/references';
-import type { Catalog } from '../../src/domain/types';
-import { leafletSlug, renderLeaflet, type LeafletVariant } from '../../src/leaflet/index';
-import { realContentDir } from '../helpers/real-content';
-import { tempDir } from './pdf-tools';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { formatIssues } from '../../src/domain/references.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { leafletSlug, renderLeaflet, type LeafletVariant } from '../../src/leaflet/index.ts';
+import { realContentDir } from '../helpers/real-content.ts';
+import { tempDir } from './pdf-tools.ts';
 
 export const root = process.cwd();
 /** The base the site is published under (content/site.yaml basePath). */

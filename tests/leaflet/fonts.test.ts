@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { printable, shapedGlyphIds } from '../../src/leaflet/fonts';
-import { leafletTexts } from '../../src/leaflet/index';
-import { base, commune, general, realCatalog } from './fixtures';
+import { printable, shapedGlyphIds } from '../../src/leaflet/fonts.ts';
+import { leafletTexts } from '../../src/leaflet/index.ts';
+import { base, commune, general, realCatalog } from './fixtures.ts';
 
 /**
  * The leaflet maps characters to glyphs through the face's cmap instead of fontkit's shaper

@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { formatIssues } from '../../src/domain/references';
-import type { Catalog, Place } from '../../src/domain/types';
-import { leafletDetailLevel, leafletSlug, renderLeaflet, type LeafletVariant } from '../../src/leaflet/index';
-import { makeSyntheticContent } from '../../scripts/bench/synthetic';
-import { base, realCatalog, root } from './fixtures';
-import { realContentDir } from '../helpers/real-content';
-import { tool } from './pdf-tools';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { formatIssues } from '../../src/domain/references.ts';
+import type { Catalog, Place } from '../../src/domain/types.ts';
+import { leafletDetailLevel, leafletSlug, renderLeaflet, type LeafletVariant } from '../../src/leaflet/index.ts';
+import { makeSyntheticContent } from '../../scripts/bench/synthetic.ts';
+import { base, realCatalog, root } from './fixtures.ts';
+import { realContentDir } from '../helpers/real-content.ts';
+import { tool } from './pdf-tools.ts';
 
 const longNote =
   'Fermé au public le jeudi après-midi et pendant les deux premières semaines d’août ; permanence du service logement sur rendez-vous le mardi matin, à prendre à l’accueil ou par téléphone (note fictive, jeu d’essai).';

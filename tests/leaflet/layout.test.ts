@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Place } from '../../src/domain/types';
-import { LeafletOverflowError, renderLeaflet } from '../../src/leaflet/index';
-import { isSlot, newNode, newSlot, type DrawOp, type SemanticNode } from '../../src/leaflet/layout/display';
-import { layoutLeaflet } from '../../src/leaflet/layout/flow';
-import { wrap, WordTooWideError, type InlineRun, type MeasureText } from '../../src/leaflet/layout/wrap';
-import type { Block, LeafletContent } from '../../src/leaflet/model';
-import { frenchSpacing } from '../../src/leaflet/text';
-import { base, realCatalog, root } from './fixtures';
+import type { Catalog, Place } from '../../src/domain/types.ts';
+import { LeafletOverflowError, renderLeaflet } from '../../src/leaflet/index.ts';
+import { isSlot, newNode, newSlot, type DrawOp, type SemanticNode } from '../../src/leaflet/layout/display.ts';
+import { layoutLeaflet } from '../../src/leaflet/layout/flow.ts';
+import { wrap, WordTooWideError, type InlineRun, type MeasureText } from '../../src/leaflet/layout/wrap.ts';
+import type { Block, LeafletContent } from '../../src/leaflet/model.ts';
+import { frenchSpacing } from '../../src/leaflet/text.ts';
+import { base, realCatalog, root } from './fixtures.ts';
 
 /** Every character is 5 pt wide at 10 pt: easy to reason about. */
 const measure: MeasureText = (text, _font, size) => text.length * size * 0.5;

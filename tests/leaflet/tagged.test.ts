@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../src/domain/types';
-import { absoluteUrl, paths } from '../../src/domain/urls';
-import { renderLeaflet } from '../../src/leaflet/index';
-import { base, commune, general, realCatalog, renderVariants, type Rendered } from './fixtures';
+import type { Catalog } from '../../src/domain/types.ts';
+import { absoluteUrl, paths } from '../../src/domain/urls.ts';
+import { renderLeaflet } from '../../src/leaflet/index.ts';
+import { base, commune, general, realCatalog, renderVariants, type Rendered } from './fixtures.ts';
 import {
   decodedContentStreams,
   markedText,
@@ -18,7 +18,7 @@ import {
   tokenize,
   tool,
   type OutlineNode,
-} from './pdf-tools';
+} from './pdf-tools.ts';
 
 let catalog: Catalog;
 let pdfs: Map<string, Rendered>;

@@ -11,11 +11,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { formatIssue } from '../../src/domain/references';
-import { importWrites, writeImport } from '../../src/directory-import/write';
-import { projectRoot } from '../harness';
-import { contentWithMistake } from '../helpers/fixtures';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { formatIssue } from '../../src/domain/references.ts';
+import { importWrites, writeImport } from '../../src/directory-import/write.ts';
+import { projectRoot } from '../harness.ts';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 import {
   basePlaces,
   carvinText,
@@ -25,7 +25,7 @@ import {
   placeYaml,
   renderEverything,
   snapshot,
-} from './arbitraries';
+} from './arbitraries.ts';
 
 describe('propriétés (séries longues)', () => {
   it('import de bout en bout : seuls des lieux changent, le contenu reste valide et s’imprime', async () => {

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screenReaderEvidenceSchema } from '../../src/schemas/accessibility-audit';
-import { journeys } from '../../scripts/screen-reader/journeys';
-import { failureReport, passed, runJourneys, type JourneysRun } from '../../scripts/screen-reader/run';
-import { missingTools } from '../../scripts/screen-reader/stack';
-import { builtDist } from '../harness';
-import { projectTemp } from '../harness';
-import { brokenBuild } from '../fixtures/screen-reader/broken-ceilings';
+import { screenReaderEvidenceSchema } from '../../src/schemas/accessibility-audit.ts';
+import { journeys } from '../../scripts/screen-reader/journeys.ts';
+import { failureReport, passed, runJourneys, type JourneysRun } from '../../scripts/screen-reader/run.ts';
+import { missingTools } from '../../scripts/screen-reader/stack.ts';
+import { builtDist } from '../harness.ts';
+import { projectTemp } from '../harness.ts';
+import { brokenBuild } from '../fixtures/screen-reader/broken-ceilings.ts';
 
 /**
  * Orca reads the built site in Chromium, driven by the keyboard only (scripts/screen-reader/): each

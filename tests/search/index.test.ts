@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, listFiles, readText } from '../helpers/dist';
-import { builtDist } from '../harness';
-import { loadPagefind } from '../helpers/pagefind';
+import { htmlFiles, listFiles, readText } from '../helpers/dist.ts';
+import { builtDist } from '../harness.ts';
+import { loadPagefind } from '../helpers/pagefind.ts';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { searchSite, type PagefindApi, type SearchVocabulary } from '../../src/domain/search';
-import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
-import { table } from './query-table';
-import { builtDist } from '../harness';
+import { searchSite, type PagefindApi, type SearchVocabulary } from '../../src/domain/search.ts';
+import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind.ts';
+import { table } from './query-table.ts';
+import { builtDist } from '../harness.ts';
 
 const dists = { distWithBase: await builtDist('distWithBase'), distAtRoot: await builtDist('distAtRoot') };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchSite, type PagefindApi, type SearchOptions } from '../../src/domain/search';
-import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind';
-import { questions } from './question-table';
-import { builtDist } from '../harness';
+import { searchSite, type PagefindApi, type SearchOptions } from '../../src/domain/search.ts';
+import { loadLexicon, loadPagefind, loadVocabulary } from '../helpers/pagefind.ts';
+import { questions } from './question-table.ts';
+import { builtDist } from '../harness.ts';
 
 /**
  * The natural questions of question-table.ts on the real index, through the search page's pipeline

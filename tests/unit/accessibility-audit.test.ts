@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { referentialSchema } from '../../src/schemas/referential';
-import { criteriaOf, levelOf, readReferential, type Referential } from '../../src/domain/referential';
+import { referentialSchema } from '../../src/schemas/referential.ts';
+import { criteriaOf, levelOf, readReferential, type Referential } from '../../src/domain/referential.ts';
 import {
   buildGrid,
   conformityStatus,
@@ -17,9 +17,9 @@ import {
   declarationView,
   screenReaderEnvironments,
   withAssistiveTechnology,
-} from '../../src/domain/accessibility-audit';
-import type { AuditPage, AuditStatus, ManualCriterion } from '../../src/schemas/accessibility-audit';
-import { projectRoot } from '../harness';
+} from '../../src/domain/accessibility-audit.ts';
+import type { AuditPage, AuditStatus, ManualCriterion } from '../../src/schemas/accessibility-audit.ts';
+import { projectRoot } from '../harness.ts';
 
 function referentialFile(path: string): Referential {
   const data = referentialSchema.parse(JSON.parse(readFileSync(join(projectRoot, path), 'utf8')));
@@ -212,10 +212,10 @@ describe('la règle de fusion et le taux', () => {
 
 describe('l’audit dans le contenu : état du site et rapport du contenu', () => {
   it('calcule l’état depuis les fichiers de l’audit, et liste les résultats manquants dans le rapport', async () => {
-    const { loadContent } = await import('../../src/content-loader/load');
-    const { contentWithMistake } = await import('../helpers/fixtures');
-    const { contentReport } = await import('../../src/domain/report');
-    const { accessibilityStatus, gridOf } = await import('../../src/domain/accessibility-audit');
+    const { loadContent } = await import('../../src/content-loader/load.ts');
+    const { contentWithMistake } = await import('../helpers/fixtures.ts');
+    const { contentReport } = await import('../../src/domain/report.ts');
+    const { accessibilityStatus, gridOf } = await import('../../src/domain/accessibility-audit.ts');
     const { root, contentDir } = await contentWithMistake(undefined);
     const { catalog } = await loadContent(contentDir, root, { sourceRoot: projectRoot });
     expect(gridOf(catalog!)).toMatchObject({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { automatedEvidenceSchema } from '../../src/schemas/accessibility-audit';
+import { automatedEvidenceSchema } from '../../src/schemas/accessibility-audit.ts';
 import {
   axeEvidence,
   distFileOf,
@@ -13,8 +13,8 @@ import {
   serializeEvidence,
   sweepPathOf,
   type PageEvidence,
-} from '../../src/domain/audit-evidence';
-import { projectRoot } from '../harness';
+} from '../../src/domain/audit-evidence.ts';
+import { projectRoot } from '../harness.ts';
 
 const fixture = (name: string) => readFileSync(join(projectRoot, 'tests/fixtures/accessibility-audit', name), 'utf8');
 const outcomes = (evidence: PageEvidence) =>

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory';
-import { answerPages, farPlacesShown, orient, otherDesksShown } from '../../src/domain/orientation';
-import type { Catalog } from '../../src/domain/types';
-import { leafletPlan } from '../../src/leaflet/content';
-import { leafletProblem } from '../../src/leaflet/index';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory.ts';
+import { answerPages, farPlacesShown, orient, otherDesksShown } from '../../src/domain/orientation.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { leafletPlan } from '../../src/leaflet/content.ts';
+import { leafletProblem } from '../../src/leaflet/index.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let catalog: Catalog;

@@ -9,9 +9,9 @@ import {
   unsettledExtraNotice,
   unsettledExtraSentence,
   type Composition,
-} from '../../src/domain/ceilings';
-import { incomeCeilingsSchema } from '../../src/schemas/data';
-import { realCatalog } from '../helpers/real-content';
+} from '../../src/domain/ceilings.ts';
+import { incomeCeilingsSchema } from '../../src/schemas/data.ts';
+import { realCatalog } from '../helpers/real-content.ts';
 
 const category = (persons: number, composition: Composition = 'other', disability = false) =>
   householdCategory({ persons, composition, disability });

@@ -9,14 +9,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import type { ContentIssue } from '../../src/domain/issues';
-import type { Catalog, Place } from '../../src/domain/types';
-import { allLeafletSlugs } from '../../src/leaflet/content';
-import { MissingGlyphError } from '../../src/leaflet/fonts';
-import { LeafletOverflowError, leafletVariant, renderLeaflet } from '../../src/leaflet/index';
-import { projectRoot } from '../harness';
-import { contentWithMistake } from '../helpers/fixtures';
+import { loadContent } from '../../src/content-loader/load.ts';
+import type { ContentIssue } from '../../src/domain/issues.ts';
+import type { Catalog, Place } from '../../src/domain/types.ts';
+import { allLeafletSlugs } from '../../src/leaflet/content.ts';
+import { MissingGlyphError } from '../../src/leaflet/fonts.ts';
+import { LeafletOverflowError, leafletVariant, renderLeaflet } from '../../src/leaflet/index.ts';
+import { projectRoot } from '../harness.ts';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 
 const quiet = { base: '/', log: () => undefined };
 let base: Catalog;

@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { collectionSpecs } from '../../src/content-loader/collections';
-import { bodyField, cmsConfig, formSchemas, forms } from '../../src/cms/config';
-import { problemsOf } from '../../src/cms/browser';
-import { CmsConfigError, formFields, type CmsField } from '../../src/cms/generate';
-import { normalize } from '../../src/cms/normalize';
-import { parseMdxText, parseYamlText, updateMdxText, updateYamlText } from '../../src/cms/yaml-text';
-import { orientationPartnerSchema } from '../../src/schemas/orientation';
-import { placeSchema } from '../../src/schemas/place';
+import { collectionSpecs } from '../../src/content-loader/collections.ts';
+import { bodyField, cmsConfig, formSchemas, forms } from '../../src/cms/config.ts';
+import { problemsOf } from '../../src/cms/browser.ts';
+import { CmsConfigError, formFields, type CmsField } from '../../src/cms/generate.ts';
+import { normalize } from '../../src/cms/normalize.ts';
+import { parseMdxText, parseYamlText, updateMdxText, updateYamlText } from '../../src/cms/yaml-text.ts';
+import { orientationPartnerSchema } from '../../src/schemas/orientation.ts';
+import { placeSchema } from '../../src/schemas/place.ts';
 
 const contentDir = join(import.meta.dirname, '../../content');
 

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import type { ContentIssue } from '../../src/domain/issues';
-import { formatIssue, frenchSpacing } from '../../src/domain/references';
-import { projectRoot } from '../harness';
-import { contentWithMistake, editorFixtures } from '../helpers/fixtures';
-import { loadRealContent } from '../helpers/real-content';
+import { loadContent } from '../../src/content-loader/load.ts';
+import type { ContentIssue } from '../../src/domain/issues.ts';
+import { formatIssue, frenchSpacing } from '../../src/domain/references.ts';
+import { projectRoot } from '../harness.ts';
+import { contentWithMistake, editorFixtures } from '../helpers/fixtures.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 /**
  * One fixture folder per kind of mistake an editor makes (tests/fixtures/editors/<mistake>/, laid

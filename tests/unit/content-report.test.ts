@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { checklistCoverage } from '../../src/domain/checklist';
-import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links';
-import { frenchSpacing } from '../../src/domain/references';
-import { codeArticlesIn, undatedArticles } from '../../src/domain/citations';
-import { contentDateAdvice, datesInContent, nextVersion } from '../../src/domain/content-date';
-import { contentReport, countTodo, formatReport } from '../../src/domain/report';
-import type { Catalog } from '../../src/domain/types';
-import { projectRoot } from '../harness';
-import { realCatalog } from '../helpers/real-content';
-import { contentWithMistake } from '../helpers/fixtures';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { checklistCoverage } from '../../src/domain/checklist.ts';
+import { buildRouteTable, checkLink, linksIn } from '../../src/domain/links.ts';
+import { frenchSpacing } from '../../src/domain/references.ts';
+import { codeArticlesIn, undatedArticles } from '../../src/domain/citations.ts';
+import { contentDateAdvice, datesInContent, nextVersion } from '../../src/domain/content-date.ts';
+import { contentReport, countTodo, formatReport } from '../../src/domain/report.ts';
+import type { Catalog } from '../../src/domain/types.ts';
+import { projectRoot } from '../harness.ts';
+import { realCatalog } from '../helpers/real-content.ts';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 
 async function baseCatalog(): Promise<Catalog> {
   const { root, contentDir } = await contentWithMistake(undefined);

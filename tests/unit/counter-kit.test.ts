@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { emergencyHref, emergencyNumbers, leafletEmergencyNumbers } from '../../src/domain/emergency';
-import { ofPlace } from '../../src/domain/format';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { emergencyHref, emergencyNumbers, leafletEmergencyNumbers } from '../../src/domain/emergency.ts';
+import { ofPlace } from '../../src/domain/format.ts';
 import {
   answerPath,
   orient,
@@ -11,12 +11,12 @@ import {
   sheetPlaces,
   sheetPlacesShown,
   situationRules,
-} from '../../src/domain/orientation';
-import { qrSvg } from '../../src/domain/qr-svg';
-import { emergencyNumbersSchema } from '../../src/schemas/emergency';
-import { communeSchema } from '../../src/schemas/commune';
-import { orientationSchema } from '../../src/schemas/orientation';
-import { projectRoot } from '../harness';
+} from '../../src/domain/orientation.ts';
+import { qrSvg } from '../../src/domain/qr-svg.ts';
+import { emergencyNumbersSchema } from '../../src/schemas/emergency.ts';
+import { communeSchema } from '../../src/schemas/commune.ts';
+import { orientationSchema } from '../../src/schemas/orientation.ts';
+import { projectRoot } from '../harness.ts';
 
 const { catalog, issues } = await loadContent(join(projectRoot, 'content'), projectRoot);
 if (!catalog) throw new Error(`le contenu réel doit être valide : ${JSON.stringify(issues)}`);

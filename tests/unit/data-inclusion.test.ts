@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
+import { loadContent } from '../../src/content-loader/load.ts';
 import {
   dataInclusionRecords,
   dataInclusionSchemaVersion,
   dataInclusionSource,
   placeRecords,
-} from '../../src/domain/data-inclusion';
+} from '../../src/domain/data-inclusion.ts';
 import {
   dataInclusionExport,
   placeRecordsProblems,
   serviceProblems,
   structureProblems,
-} from '../../src/domain/data-inclusion-export';
-import { contentReport } from '../../src/domain/report';
-import type { Catalog, Place } from '../../src/domain/types';
-import { projectRoot } from '../harness';
-import { realCatalog } from '../helpers/real-content';
+} from '../../src/domain/data-inclusion-export.ts';
+import { contentReport } from '../../src/domain/report.ts';
+import type { Catalog, Place } from '../../src/domain/types.ts';
+import { projectRoot } from '../harness.ts';
+import { realCatalog } from '../helpers/real-content.ts';
 
 const today = '2026-11-29';
 /** The real content is checked on the day the tests run: an editor's newer contentDate is not « in the future ». */

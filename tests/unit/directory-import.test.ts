@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DirectoryFileError, normaliseTime, parseDirectory } from '../../src/directory-import/parse';
-import { matchPlace } from '../../src/directory-import/match';
-import { recordDetails } from '../../src/directory-import/convert';
-import { applyDetails, fingerprint } from '../../src/directory-import/apply';
-import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run';
-import { placeSchema } from '../../src/schemas/place';
+import { DirectoryFileError, normaliseTime, parseDirectory } from '../../src/directory-import/parse.ts';
+import { matchPlace } from '../../src/directory-import/match.ts';
+import { recordDetails } from '../../src/directory-import/convert.ts';
+import { applyDetails, fingerprint } from '../../src/directory-import/apply.ts';
+import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run.ts';
+import { placeSchema } from '../../src/schemas/place.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/annuaire');
 const apiText = readFileSync(join(fixtures, 'export-api-pieges.json'), 'utf8');

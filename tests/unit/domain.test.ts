@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article4Table, communeGuide, hasContact, placesByCommune } from '../../src/domain/directory';
+import { article4Table, communeGuide, hasContact, placesByCommune } from '../../src/domain/directory.ts';
 import {
   formatDate,
   formatDays,
@@ -8,13 +8,13 @@ import {
   formatPhone,
   phoneHref,
   territoryItself,
-} from '../../src/domain/format';
-import { closest } from '../../src/domain/issues';
-import { checkReferences, formatIssue } from '../../src/domain/references';
-import { placeRows, toCsv } from '../../src/domain/opendata';
-import { absoluteUrl, withBase } from '../../src/domain/urls';
-import { smallCatalog } from '../fixtures/catalog';
-import { loadRealContent } from '../helpers/real-content';
+} from '../../src/domain/format.ts';
+import { closest } from '../../src/domain/issues.ts';
+import { checkReferences, formatIssue } from '../../src/domain/references.ts';
+import { placeRows, toCsv } from '../../src/domain/opendata.ts';
+import { absoluteUrl, withBase } from '../../src/domain/urls.ts';
+import { smallCatalog } from '../fixtures/catalog.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const { catalog, issues } = await loadRealContent();
 

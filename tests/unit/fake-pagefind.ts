@@ -1,4 +1,4 @@
-import type { PagefindApi, PagefindResult } from '../../src/domain/search';
+import type { PagefindApi, PagefindResult } from '../../src/domain/search.ts';
 
 /**
  * A stand-in for Pagefind for the unit tests of the search: pages are word lists; a page matches when

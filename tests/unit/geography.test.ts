@@ -2,12 +2,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { checkGeography, officialGeography } from '../../src/domain/geography';
-import { contentReport } from '../../src/domain/report';
-import { generateTerritory } from '../../src/territory/generate';
-import { officialData } from '../../src/territory/official';
-import type { Commune, Site } from '../../src/domain/types';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { checkGeography, officialGeography } from '../../src/domain/geography.ts';
+import { contentReport } from '../../src/domain/report.ts';
+import { generateTerritory } from '../../src/territory/generate.ts';
+import { officialData } from '../../src/territory/official.ts';
+import type { Commune, Site } from '../../src/domain/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/geography');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../harness';
+import { projectRoot } from '../harness.ts';
 
 /** The editors' guide: every link of its table of contents leads to a heading, every command exists. */
 const file = 'docs/guide-editeurs.md';

@@ -5,11 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { productionGate } from '../../scripts/production-gate';
-import { formatLegalGate, isProductionBuild, legalRequirements, missingLegalItems } from '../../src/domain/legal-gate';
-import { frenchSpacing } from '../../src/domain/references';
-import { siteSchema } from '../../src/schemas/site';
-import { projectRoot } from '../harness';
+import { productionGate } from '../../scripts/production-gate.ts';
+import {
+  formatLegalGate,
+  isProductionBuild,
+  legalRequirements,
+  missingLegalItems,
+} from '../../src/domain/legal-gate.ts';
+import { frenchSpacing } from '../../src/domain/references.ts';
+import { siteSchema } from '../../src/schemas/site.ts';
+import { projectRoot } from '../harness.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/legal-gate');
 const complete = join(fixtures, 'complete');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import opening_hours from 'opening_hours';
-import { weekdays, type Weekday } from '../../src/schemas/hours';
-import { toOpeningHours, type HoursSlot } from '../../src/domain/opening-hours';
+import { weekdays, type Weekday } from '../../src/schemas/hours.ts';
+import { toOpeningHours, type HoursSlot } from '../../src/domain/opening-hours.ts';
 
 const weekdaysMoFr: Weekday[] = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'];
 

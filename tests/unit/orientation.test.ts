@@ -2,7 +2,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
+import { loadContent } from '../../src/content-loader/load.ts';
 import {
   answerPages,
   farPlacesShown,
@@ -12,10 +12,10 @@ import {
   situationRules,
   type AnswerBlock,
   type PlaceTier,
-} from '../../src/domain/orientation';
-import { projectRoot } from '../harness';
-import { communeTable, situationTable } from '../fixtures/orientation/table';
-import { loadRealContent, realContentDir } from '../helpers/real-content';
+} from '../../src/domain/orientation.ts';
+import { projectRoot } from '../harness.ts';
+import { communeTable, situationTable } from '../fixtures/orientation/table.ts';
+import { loadRealContent, realContentDir } from '../helpers/real-content.ts';
 
 const { catalog, issues } = await loadRealContent();
 if (!catalog) throw new Error(`le contenu réel doit être valide : ${JSON.stringify(issues)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contactCoverage, contactCoverageSentence, townHallSummary, townHalls } from '../../src/domain/directory';
-import type { Catalog, Place } from '../../src/domain/types';
-import { place as fixturePlace, smallCatalog } from '../fixtures/catalog';
+import { contactCoverage, contactCoverageSentence, townHallSummary, townHalls } from '../../src/domain/directory.ts';
+import type { Catalog, Place } from '../../src/domain/types.ts';
+import { place as fixturePlace, smallCatalog } from '../fixtures/catalog.ts';
 
 const place = (id: string, extra: Partial<Place> = {}): Place =>
   fixturePlace(id, { commune: 'carvin', services: ['welcome'], ...extra });

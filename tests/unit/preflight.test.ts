@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium, missingToolsMessage } from '../preflight';
+import { findChromium, missingToolsMessage } from '../preflight.ts';
 
 // A machine made of empty executables in a temporary folder: what is there, and what is not.
 const root = mkdtempSync(join(tmpdir(), 'sai-preflight-'));

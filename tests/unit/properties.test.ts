@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { contentWithMistake } from '../helpers/fixtures';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 import {
   basePlaces,
   carvinText,
@@ -14,7 +14,7 @@ import {
   importChecked,
   loadChecked,
   placeYaml,
-} from '../properties/arbitraries';
+} from '../properties/arbitraries.ts';
 
 describe('propriétés (boucle rapide)', () => {
   it('import de l’annuaire : aucun fichier, même hostile, ne fait lever autre chose qu’une erreur en français, ni écrire un lieu invalide', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { placeSchema } from '../../src/schemas/place';
-import { communeSchema } from '../../src/schemas/commune';
-import { topicSchema } from '../../src/schemas/topic';
-import { openingHoursSchema } from '../../src/schemas/hours';
-import { cotationGridSchema, incomeCeilingsSchema } from '../../src/schemas/data';
+import { placeSchema } from '../../src/schemas/place.ts';
+import { communeSchema } from '../../src/schemas/commune.ts';
+import { topicSchema } from '../../src/schemas/topic.ts';
+import { openingHoursSchema } from '../../src/schemas/hours.ts';
+import { cotationGridSchema, incomeCeilingsSchema } from '../../src/schemas/data.ts';
 
 const source = [{ title: 'Convention SAI CAHC 2022-2028, article 4' }];
 const validPlace = {

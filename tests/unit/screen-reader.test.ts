@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTranscript, speechOf } from '../../src/domain/screen-reader';
-import { breakCeilings } from '../fixtures/screen-reader/broken-ceilings';
+import { checkTranscript, speechOf } from '../../src/domain/screen-reader.ts';
+import { breakCeilings } from '../fixtures/screen-reader/broken-ceilings.ts';
 
 describe('le journal d’Orca', () => {
   it('garde chaque énoncé, dans l’ordre, sans les réglages de voix ni les autres lignes', () => {

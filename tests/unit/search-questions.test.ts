@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { resultSummary, searchSite, termWeight, understandQuery, type SearchVocabulary } from '../../src/domain/search';
-import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index';
-import { formatIssue } from '../../src/domain/references';
-import { searchVocabularySchema } from '../../src/schemas/search';
-import { fakePagefind } from './fake-pagefind';
-import { loadRealContent } from '../helpers/real-content';
+import {
+  resultSummary,
+  searchSite,
+  termWeight,
+  understandQuery,
+  type SearchVocabulary,
+} from '../../src/domain/search.ts';
+import { checkSearchVocabulary, compileVocabulary } from '../../src/domain/search-index.ts';
+import { formatIssue } from '../../src/domain/references.ts';
+import { searchVocabularySchema } from '../../src/schemas/search.ts';
+import { fakePagefind } from './fake-pagefind.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');

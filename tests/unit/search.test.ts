@@ -9,18 +9,18 @@ import {
   onlyStemShared,
   typographicApostrophes,
   type PagefindApi,
-} from '../../src/domain/search';
+} from '../../src/domain/search.ts';
 import {
   buildLexicon,
   checkSearchSynonyms,
   indexedText,
   keywordsForPath,
   searchShortcuts,
-} from '../../src/domain/search-index';
-import { formatIssue } from '../../src/domain/references';
-import { forIndexing } from '../../src/integrations/pagefind';
-import { fakePagefind } from './fake-pagefind';
-import { loadRealContent } from '../helpers/real-content';
+} from '../../src/domain/search-index.ts';
+import { formatIssue } from '../../src/domain/references.ts';
+import { forIndexing } from '../../src/integrations/pagefind.ts';
+import { fakePagefind } from './fake-pagefind.ts';
+import { loadRealContent } from '../helpers/real-content.ts';
 
 const { catalog } = await loadRealContent();
 if (!catalog) throw new Error('le contenu réel doit être valide');

@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import { contentReport } from '../../src/domain/report';
-import { adaptBody, markerPattern, type Markers } from '../../src/territory/adapt';
-import { generateTerritory, ofPlace, TerritoryError } from '../../src/territory/generate';
-import { epciNames, officialData } from '../../src/territory/official';
+import { loadContent } from '../../src/content-loader/load.ts';
+import { contentReport } from '../../src/domain/report.ts';
+import { adaptBody, markerPattern, type Markers } from '../../src/territory/adapt.ts';
+import { generateTerritory, ofPlace, TerritoryError } from '../../src/territory/generate.ts';
+import { epciNames, officialData } from '../../src/territory/official.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -196,7 +196,7 @@ describe('ce qui est repris du contenu source', () => {
 
 describe('le banc d’essai d’un département (npm run bench -- --departement)', () => {
   it('ajoute au contenu réel les communes et les mairies des autres EPCI du département, et le tout passe le contrôle', async () => {
-    const { makeDepartementContent } = await import('../../scripts/bench/synthetic');
+    const { makeDepartementContent } = await import('../../scripts/bench/synthetic.ts');
     // Paris: one commune (75056), member of the Métropole du Grand Paris, whose other members are in other départements.
     const target = join(dir, 'departement-75');
     const counts = await makeDepartementContent(join(root, 'content'), target, '75');

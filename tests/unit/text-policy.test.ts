@@ -8,9 +8,9 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/content-loader/load';
-import type { ContentIssue } from '../../src/domain/issues';
-import { formatIssue } from '../../src/domain/references';
+import { loadContent } from '../../src/content-loader/load.ts';
+import type { ContentIssue } from '../../src/domain/issues.ts';
+import { formatIssue } from '../../src/domain/references.ts';
 import {
   exportSafe,
   exportSafeDeep,
@@ -18,17 +18,17 @@ import {
   maxLengths,
   textProblems,
   withoutInvisible,
-} from '../../src/domain/text-policy';
-import { recordDetails } from '../../src/directory-import/convert';
-import { parseDirectory } from '../../src/directory-import/parse';
-import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run';
-import { ImportWriteError, importWrites, placeTarget, writeImport } from '../../src/directory-import/write';
-import { missingGlyphs } from '../../src/leaflet/fonts';
-import { wideWords } from '../../src/leaflet/words';
-import { placeSchema } from '../../src/schemas/place';
+} from '../../src/domain/text-policy.ts';
+import { recordDetails } from '../../src/directory-import/convert.ts';
+import { parseDirectory } from '../../src/directory-import/parse.ts';
+import { formatSummary, importDirectory, type PlaceFile } from '../../src/directory-import/run.ts';
+import { ImportWriteError, importWrites, placeTarget, writeImport } from '../../src/directory-import/write.ts';
+import { missingGlyphs } from '../../src/leaflet/fonts.ts';
+import { wideWords } from '../../src/leaflet/words.ts';
+import { placeSchema } from '../../src/schemas/place.ts';
 import { parseDocument } from 'yaml';
-import { projectRoot } from '../harness';
-import { contentWithMistake } from '../helpers/fixtures';
+import { projectRoot } from '../harness.ts';
+import { contentWithMistake } from '../helpers/fixtures.ts';
 
 const glyphs = await missingGlyphs();
 const wide = await wideWords();

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { supportLeft } from '../../scripts/outdated';
+import { supportLeft } from '../../scripts/outdated.ts';
 import { nodeVersionProblem } from '../../scripts/require-node.mjs';
-import { projectRoot } from '../harness';
+import { projectRoot } from '../harness.ts';
 
 const engines = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { engines: { node: string } })
   .engines.node;
@@ -47,5 +47,23 @@ describe('la fin de prise en charge de Node.js', () => {
     expect(supportLeft('v24.21.0', new Date('2026-12-06T00:00:00Z'))).toEqual({ endOfLife: '2028-04-30', days: 511 });
     expect(supportLeft('20.20.2', new Date('2026-12-06T00:00:00Z'))?.days).toBeLessThan(0);
     expect(supportLeft('v25.1.0', new Date())).toBeUndefined();
+  });
+});
+
+describe('astro.config.mjs', () => {
+  // Astro imports the config with Node first and, if that fails for any reason, silently loads it
+  // again through a Vite server (half a second per build). Node loads TypeScript itself, as long as
+  // every relative import names its file with its extension: this keeps it so.
+  it('se charge avec Node seul, sans Vite (chaque import nomme son fichier avec son extension)', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const c = await import('./astro.config.mjs'); console.log(c.default.integrations.length)",
+      ],
+      { cwd: projectRoot },
+    );
+    expect(Number(stdout.trim())).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,16 @@
-import type { Block, ListBlock, ParagraphBlock, QrBlock, Span, HeadingBlock } from '../model';
-import { faceMetrics, headingBar, list as listStyle, qrMargin, styles, type TextStyle } from '../theme';
-import { qrMatrix, qrRects } from '../qr';
-import { ARTIFACT, newNode, newSlot, type ContentSlot, type DrawOp, type LinkArea, type SemanticNode } from './display';
-import { wrap, type InlineRun, type Line, type MeasureText } from './wrap';
+import type { Block, ListBlock, ParagraphBlock, QrBlock, Span, HeadingBlock } from '../model.ts';
+import { faceMetrics, headingBar, list as listStyle, qrMargin, styles, type TextStyle } from '../theme.ts';
+import { qrMatrix, qrRects } from '../qr.ts';
+import {
+  ARTIFACT,
+  newNode,
+  newSlot,
+  type ContentSlot,
+  type DrawOp,
+  type LinkArea,
+  type SemanticNode,
+} from './display.ts';
+import { wrap, type InlineRun, type Line, type MeasureText } from './wrap.ts';
 
 /**
  * Blocks become units: the smallest groups of lines that must stay in one frame. Each unit knows

@@ -1,5 +1,5 @@
-import type { ColorKey, FontKey } from '../theme';
-import type { Rect } from './geometry';
+import type { ColorKey, FontKey } from '../theme.ts';
+import type { Rect } from './geometry.ts';
 
 /**
  * What the layout engine hands to the painter: positioned drawing operations, each saying what it

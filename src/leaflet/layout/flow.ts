@@ -1,9 +1,9 @@
-import type { FrameRef, LeafletContent, PanelNumber, Story } from '../model';
-import { styles } from '../theme';
-import { blockUnits, type Emitted, type Unit } from './blocks';
-import { ARTIFACT, newNode, type DrawOp, type LeafletLayout, type LinkArea } from './display';
-import { folds, mm, panelTextArea, sheet, type Rect } from './geometry';
-import { WordTooWideError, type MeasureText } from './wrap';
+import type { FrameRef, LeafletContent, PanelNumber, Story } from '../model.ts';
+import { styles } from '../theme.ts';
+import { blockUnits, type Emitted, type Unit } from './blocks.ts';
+import { ARTIFACT, newNode, type DrawOp, type LeafletLayout, type LinkArea } from './display.ts';
+import { folds, mm, panelTextArea, sheet, type Rect } from './geometry.ts';
+import { WordTooWideError, type MeasureText } from './wrap.ts';
 
 /** Gap between a panel's top frame and its bottom frame. */
 const frameGap = 12;

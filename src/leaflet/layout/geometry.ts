@@ -1,4 +1,4 @@
-import type { PanelNumber } from '../model';
+import type { PanelNumber } from '../model.ts';
 
 /**
  * IMPOSITION — A4 landscape, printed on both sides (duplex, "flip on short edge"), folded in three

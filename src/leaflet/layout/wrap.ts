@@ -1,5 +1,5 @@
-import type { ColorKey, FontKey } from '../theme';
-import type { ContentSlot, SemanticNode } from './display';
+import type { ColorKey, FontKey } from '../theme.ts';
+import type { ContentSlot, SemanticNode } from './display.ts';
 
 /** Width of a text in points; the real one comes from the embedded font (font.widthOfTextAtSize). */
 export type MeasureText = (text: string, font: FontKey, size: number) => number;

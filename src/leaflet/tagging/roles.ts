@@ -1,4 +1,4 @@
-import type { SemanticNode } from '../layout/display';
+import type { SemanticNode } from '../layout/display.ts';
 
 /**
  * Standard structure types of PDF 32000-1 (14.8.4) for what the layout says a thing is. Only

@@ -10,9 +10,9 @@ import {
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
-import { ARTIFACT, isSlot, type ContentSlot, type LinkArea, type Mark, type SemanticNode } from '../layout/display';
-import type { Tagger } from '../paint';
-import { structureType } from './roles';
+import { ARTIFACT, isSlot, type ContentSlot, type LinkArea, type Mark, type SemanticNode } from '../layout/display.ts';
+import type { Tagger } from '../paint.ts';
+import { structureType } from './roles.ts';
 
 /** Where a piece of marked content lives: page and marked-content identifier. */
 interface MarkedRef {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../queries/catalog';
-import { auditOpenData, gridOf, statusWithoutAudit } from '../../domain/accessibility-audit';
+import { getCatalog } from '../../queries/catalog.ts';
+import { auditOpenData, gridOf, statusWithoutAudit } from '../../domain/accessibility-audit.ts';
 
 /** The RGAA audit grid as open data (documented on the open-data and accessibility pages). */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../../queries/catalog';
-import { placeRows, toCsv } from '../../domain/opendata';
+import { getCatalog } from '../../queries/catalog.ts';
+import { placeRows, toCsv } from '../../domain/opendata.ts';
 
 export const GET: APIRoute = async () => {
   const rows = placeRows(await getCatalog(), import.meta.env.BASE_URL);

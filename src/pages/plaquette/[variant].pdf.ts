@@ -4,7 +4,7 @@
  * The work is done by renderLeaflet (src/leaflet/), which knows nothing of Astro.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getLeaflet, leafletSlugs } from '../../queries/leaflets';
+import { getLeaflet, leafletSlugs } from '../../queries/leaflets.ts';
 
 export const getStaticPaths = (async () =>
   (await leafletSlugs()).map((variant) => ({ params: { variant } }))) satisfies GetStaticPaths;

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { dataInclusionFiles } from '../../../queries/data-inclusion';
+import { dataInclusionFiles } from '../../../queries/data-inclusion.ts';
 
 export const GET: APIRoute = async () => {
   const { structures } = await dataInclusionFiles(import.meta.env.BASE_URL);
