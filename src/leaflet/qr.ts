@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrModules } from '../domain/qr-svg.ts';
 import type { Rect } from './layout/geometry.ts';
 
 /** Dark modules of a QR code, row by row from the top: true = dark. */
@@ -7,16 +7,12 @@ export interface QrMatrix {
   dark: (row: number, column: number) => boolean;
 }
 
-/**
- * Error correction M (15 % of the code may be damaged or dirty) is the usual choice for print:
- * a folded leaflet gets creased, and H would make the modules of a long address too small.
- */
+/** The code of an address (src/domain/qr-svg.ts: error correction M, one byte segment). */
 export function qrMatrix(text: string): QrMatrix {
   // The renderer lays a leaflet out several times (levels of detail, number of desks) with the same
   // code: computing it is a fifth of a layout, so the last one is kept.
   if (last?.text === text) return last.matrix;
-  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const { size, data } = code.modules;
+  const { size, data } = qrModules(text);
   const matrix: QrMatrix = { size, dark: (row, column) => data[row * size + column] === 1 };
   last = { text, matrix };
   return matrix;
