@@ -1,5 +1,7 @@
 import QRCode from 'qrcode';
 
+const utf8 = new TextEncoder();
+
 /**
  * The modules of the QR code of an address, row by row (1 = dark), for the page's sheet and the leaflet.
  *
@@ -12,7 +14,9 @@ import QRCode from 'qrcode';
  * still the one of lowest penalty, as the standard asks.
  */
 export function qrModules(text: string): { size: number; data: Uint8Array } {
-  const { size, data } = QRCode.create([{ data: text, mode: 'byte' }], { errorCorrectionLevel: 'M' }).modules;
+  const { size, data } = QRCode.create([{ data: utf8.encode(text), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  }).modules;
   return { size, data };
 }
 
