@@ -15,11 +15,14 @@ const first = [
   'tests/browser/printouts.test.ts',
   'tests/leaflet/full-details.test.ts',
   'tests/typecheck.test.ts',
+  'tests/build/territory-site.test.ts',
   'tests/build/directory-import.test.ts',
   'tests/build/atomic-build.test.ts',
   'tests/bench/bench-smoke.test.ts',
   'tests/browser/admin.test.ts',
+  'tests/browser/orientation.test.ts',
   'tests/build/html-validity.test.ts',
+  'tests/browser/search.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {

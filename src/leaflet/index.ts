@@ -263,6 +263,13 @@ export async function renderLeaflet(
   deflateContentStreams(doc);
 
   // No object streams: every object stays readable (and checkable) in the file, and the output
-  // does not depend on how pdf-lib batches objects.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  // does not depend on how pdf-lib batches objects. objectsPerTick: pdf-lib waits for a timer every
+  // 50 objects by default, to keep a browser's page responsive; in a build that left the process
+  // idle about a third of each leaflet's time (30 → 20 ms a leaflet, one after the other). Same bytes.
+  return doc.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
 }
