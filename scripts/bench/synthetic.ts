@@ -39,6 +39,15 @@ async function listIds(dir: string, extension: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * Components that list the whole territory (every place, every commune, every town hall): their
+ * page grows with the territory, once. A copy of a topic keeps its text but not them: a territory a
+ * hundred times larger has more pages of information, not a hundred copies of its table of places
+ * (with them, the ×100 site held 1,400 pages listing 3,400 places each, and measured that square).
+ */
+const territoryWide =
+  /^<(?:Article4Table|TownHalls|CommuneChoice|LocalFigures|Landlords|ContactDetailsStatus)\b[^>]*\/>$/gm;
+
 /** Splits an MDX file into its front matter (YAML text) and body. */
 function splitFrontMatter(text: string): { yaml: string; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
@@ -119,7 +128,7 @@ export async function makeSyntheticContent(
       if (doc.has('covers')) doc.set('covers', []);
       await writeFile(
         join(targetDir, 'topics', `${id}${suffix(k)}.mdx`),
-        `---\n${doc.toString({ lineWidth: 0 })}---\n${body}`,
+        `---\n${doc.toString({ lineWidth: 0 })}---\n${body.replace(territoryWide, '')}`,
       );
     }
   }

@@ -270,11 +270,33 @@ export function otherDesksShown(
   guide: Pick<CommuneGuide, 'commune' | 'otherDesks'>,
   limit = farPlacesShown,
 ): { shown: Place[]; more: number } {
-  const desks = guide.otherDesks;
-  if (desks.length <= limit) return { shown: desks, more: 0 };
-  const near = new Set(catalog.orientation.find((rule) => rule.general)?.nearby?.[guide.commune.id] ?? []);
-  const nearFirst = [...desks.filter((p) => near.has(p.commune!)), ...desks.filter((p) => !near.has(p.commune!))];
-  return { shown: nearFirst.slice(0, limit), more: desks.length - limit };
+  return nearFirst(catalog, guide.commune.id, guide.otherDesks, limit);
+}
+
+/**
+ * The same for the desks « for certain situations, or outside the territory » (Action Logement, the
+ * SIAO, the State's services…): a handful on a real territory, but one per office, so that a territory
+ * with a hundred offices of them listed a hundred on every commune page.
+ */
+export function specialisedDesksShown(
+  catalog: Pick<Catalog, 'orientation'>,
+  guide: Pick<CommuneGuide, 'commune' | 'specialisedDesks'>,
+  limit = farPlacesShown,
+): { shown: Place[]; more: number } {
+  return nearFirst(catalog, guide.commune.id, guide.specialisedDesks, limit);
+}
+
+function nearFirst(
+  catalog: Pick<Catalog, 'orientation'>,
+  communeId: string,
+  places: Place[],
+  limit: number,
+): { shown: Place[]; more: number } {
+  if (places.length <= limit) return { shown: places, more: 0 };
+  const near = new Set(catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId] ?? []);
+  const isNear = (p: Place) => p.commune !== undefined && near.has(p.commune);
+  const sorted = [...places.filter(isNear), ...places.filter((p) => !isNear(p))];
+  return { shown: sorted.slice(0, limit), more: places.length - limit };
 }
 
 export interface TierGroup {

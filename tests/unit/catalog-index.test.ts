@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load.ts';
 import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory.ts';
-import { answerPages, farPlacesShown, orient, otherDesksShown } from '../../src/domain/orientation.ts';
+import {
+  answerPages,
+  farPlacesShown,
+  orient,
+  otherDesksShown,
+  specialisedDesksShown,
+} from '../../src/domain/orientation.ts';
 import type { Catalog } from '../../src/domain/types.ts';
 import { leafletPlan } from '../../src/leaflet/content.ts';
 import { leafletProblem } from '../../src/leaflet/index.ts';
@@ -145,5 +151,24 @@ describe('une plaquette coûte autant avec cent ou mille guichets', () => {
     const near = new Set(nearby[commune.id] ?? []);
     const nearCount = guide.otherDesks.filter((p) => near.has(p.commune!)).length;
     expect(shown.slice(0, Math.min(nearCount, farPlacesShown)).every((p) => near.has(p.commune!))).toBe(true);
+  });
+
+  it('une page de commune liste au plus vingt lieux « pour certaines situations, ou hors du territoire », et compte les autres', () => {
+    for (const commune of catalog.communes) {
+      const guide = communeGuide(catalog, commune.id);
+      const { shown, more } = specialisedDesksShown(catalog, guide);
+      expect(shown.length + more).toBe(guide.specialisedDesks.length);
+      expect(shown.length).toBeLessThanOrEqual(farPlacesShown);
+    }
+    // A territory with a hundred offices of each partner: the page lists twenty of them.
+    const model = catalog.places.find((p) => p.level === 2 && !p.onTerritory);
+    expect(model, 'le contenu a un guichet hors du territoire').toBeDefined();
+    const copies = Array.from({ length: 100 }, (_, i) => ({ ...model!, id: `${model!.id}-copie-${i}` }));
+    const big = { ...catalog, places: [...catalog.places, ...copies] };
+    const guide = communeGuide(big, catalog.communes[0]!.id);
+    const { shown, more } = specialisedDesksShown(big, guide);
+    expect(shown).toHaveLength(farPlacesShown);
+    expect(more).toBe(guide.specialisedDesks.length - farPlacesShown);
+    expect(more).toBeGreaterThanOrEqual(100 - farPlacesShown);
   });
 });
