@@ -43,10 +43,10 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // One test file per core, plus one: the screen-reader journeys spend four minutes waiting for
-    // what Orca says, on a fifth of a core, and held a core's worker meanwhile (6 min 42 s in all on
-    // two cores, 6 min 12 s with the extra worker). Builds still take turns (tests/harness.ts).
-    maxWorkers: availableParallelism() + 1,
+    // One test file per core at a time. Builds take turns (tests/harness.ts), so a build runs
+    // beside the browser sweep or the unit tests, never beside another build. One worker more, for the
+    // screen-reader journeys that mostly wait for Orca, made the run slower (docs/testing.md).
+    maxWorkers: availableParallelism(),
     sequence: { sequencer: LongestFirst },
     // A worker keeps the modules it imported (content loader, schemas, leaflet…) from one test file
     // to the next instead of importing them again for each: the import time halves. No test
