@@ -1,4 +1,4 @@
-import { qrModules } from '../domain/qr-svg.ts';
+import { qrModules } from '../domain/qr.ts';
 import type { Rect } from './layout/geometry.ts';
 
 /** Dark modules of a QR code, row by row from the top: true = dark. */
@@ -7,7 +7,7 @@ export interface QrMatrix {
   dark: (row: number, column: number) => boolean;
 }
 
-/** The code of an address (src/domain/qr-svg.ts: error correction M, one byte segment). */
+/** The code of an address (src/domain/qr.ts: error correction M, one byte segment). */
 export function qrMatrix(text: string): QrMatrix {
   // The renderer lays a leaflet out several times (levels of detail, number of desks) with the same
   // code: computing it is a fifth of a layout, so the last one is kept.

@@ -12,7 +12,7 @@ import {
   sheetPlacesShown,
   situationRules,
 } from '../../src/domain/orientation.ts';
-import { qrSvg } from '../../src/domain/qr-svg.ts';
+import { qrSvg } from '../../src/domain/qr.ts';
 import { emergencyNumbersSchema } from '../../src/schemas/emergency.ts';
 import { communeSchema } from '../../src/schemas/commune.ts';
 import { orientationSchema } from '../../src/schemas/orientation.ts';

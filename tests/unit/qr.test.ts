@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { answerPath } from '../../src/domain/answer-url.ts';
 import { answerPages, situationRules } from '../../src/domain/orientation.ts';
-import { qrModules } from '../../src/domain/qr-svg.ts';
+import { qrModules } from '../../src/domain/qr.ts';
 import { absoluteUrl } from '../../src/domain/urls.ts';
 import { realCatalog } from '../helpers/real-content.ts';
 
