@@ -19,7 +19,7 @@ import {
   placesByCommune,
   townHalls,
 } from '../../src/domain/directory.ts';
-import { answerPages, orient, otherDesksShown } from '../../src/domain/orientation.ts';
+import { answerPages, communePageDesks, orient } from '../../src/domain/orientation.ts';
 import type { Catalog } from '../../src/domain/types.ts';
 import { renderLeaflet } from '../../src/leaflet/index.ts';
 
@@ -48,7 +48,7 @@ export async function domainTimings(catalog: Catalog, leaflets = 6): Promise<Dom
       for (const place of [...guide.local, ...guide.otherDesks, ...guide.specialisedDesks])
         placeLocality(catalog, place);
       // As the page does (src/pages/communes/[slug].astro): the nearest desks, the others counted.
-      groupByLocality(catalog, otherDesksShown(catalog, guide).shown);
+      groupByLocality(catalog, communePageDesks(catalog, guide).others.shown);
     }),
     orientationPage: time(answers, (a) =>
       orient(catalog, { commune: a.commune, situations: a.situation ? [a.situation] : [] }),

@@ -258,45 +258,34 @@ export function tierTitle(tier: PlaceTier, communeName: string, area: { inside: 
  */
 export const farPlacesShown = 20;
 
-/**
- * The registering desks a commune page lists besides its own: all of them while they are few (the
- * CAHC's), else the first farPlacesShown, those of the communes near it (the general rule's
- * `nearby`) first, the others counted and left to the directory. Listing them all made every
- * commune page as long as the territory's list of desks: half a megabyte a page, and the site's
- * size growing with communes × desks.
- */
-export function otherDesksShown(
-  catalog: Pick<Catalog, 'orientation'>,
-  guide: Pick<CommuneGuide, 'commune' | 'otherDesks'>,
-  limit = farPlacesShown,
-): { shown: Place[]; more: number } {
-  return nearFirst(catalog, guide.commune.id, guide.otherDesks, limit);
+/** Some of a list of places, and how many are left out. */
+interface ShownPlaces {
+  shown: Place[];
+  more: number;
 }
 
 /**
- * The same for the desks « for certain situations, or outside the territory » (Action Logement, the
- * SIAO, the State's services…): a handful on a real territory, but one per office, so that a territory
- * with a hundred offices of them listed a hundred on every commune page.
+ * The two lists of desks a commune page shows besides its own places: the other registering desks,
+ * and the desks « for certain situations, or outside the territory » (Action Logement, the SIAO, the
+ * State's services…). Each in full while it is short (the CAHC's), else its first farPlacesShown,
+ * those of the communes near it (the general rule's `nearby`) first, the others counted and left to
+ * the directory. Listed in full, every commune page was as long as the territory's list of desks
+ * (half a megabyte a page at ×100), and a territory with a hundred offices of each partner listed a
+ * hundred on every page: the site's size grew with communes × desks.
  */
-export function specialisedDesksShown(
+export function communePageDesks(
   catalog: Pick<Catalog, 'orientation'>,
-  guide: Pick<CommuneGuide, 'commune' | 'specialisedDesks'>,
+  guide: Pick<CommuneGuide, 'commune' | 'otherDesks' | 'specialisedDesks'>,
   limit = farPlacesShown,
-): { shown: Place[]; more: number } {
-  return nearFirst(catalog, guide.commune.id, guide.specialisedDesks, limit);
-}
-
-function nearFirst(
-  catalog: Pick<Catalog, 'orientation'>,
-  communeId: string,
-  places: Place[],
-  limit: number,
-): { shown: Place[]; more: number } {
-  if (places.length <= limit) return { shown: places, more: 0 };
-  const near = new Set(catalog.orientation.find((rule) => rule.general)?.nearby?.[communeId] ?? []);
+): { others: ShownPlaces; specialised: ShownPlaces } {
+  const near = new Set(catalog.orientation.find((rule) => rule.general)?.nearby?.[guide.commune.id] ?? []);
   const isNear = (p: Place) => p.commune !== undefined && near.has(p.commune);
-  const sorted = [...places.filter(isNear), ...places.filter((p) => !isNear(p))];
-  return { shown: sorted.slice(0, limit), more: places.length - limit };
+  const nearFirst = (places: Place[]): ShownPlaces => {
+    if (places.length <= limit) return { shown: places, more: 0 };
+    const sorted = [...places.filter(isNear), ...places.filter((p) => !isNear(p))];
+    return { shown: sorted.slice(0, limit), more: places.length - limit };
+  };
+  return { others: nearFirst(guide.otherDesks), specialised: nearFirst(guide.specialisedDesks) };
 }
 
 export interface TierGroup {

@@ -2,13 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content-loader/load.ts';
 import { communeGuide, communeOf, organisationOf, placeLocality, territoryDesks } from '../../src/domain/directory.ts';
-import {
-  answerPages,
-  farPlacesShown,
-  orient,
-  otherDesksShown,
-  specialisedDesksShown,
-} from '../../src/domain/orientation.ts';
+import { answerPages, communePageDesks, farPlacesShown, orient } from '../../src/domain/orientation.ts';
 import type { Catalog } from '../../src/domain/types.ts';
 import { leafletPlan } from '../../src/leaflet/content.ts';
 import { leafletProblem } from '../../src/leaflet/index.ts';
@@ -138,14 +132,14 @@ describe('une plaquette coûte autant avec cent ou mille guichets', () => {
     // The real content: every other desk, as before (its longest list is under the limit).
     for (const commune of catalog.communes) {
       const guide = communeGuide(catalog, commune.id);
-      expect(otherDesksShown(catalog, guide)).toEqual({ shown: guide.otherDesks, more: 0 });
+      expect(communePageDesks(catalog, guide).others).toEqual({ shown: guide.otherDesks, more: 0 });
     }
     const { big, home } = withDesks(1000);
     const nearby = catalog.orientation.find((rule) => rule.general)?.nearby ?? {};
     const commune =
       catalog.communes.find((c) => c.id !== home && (nearby[c.id]?.length ?? 0) > 0) ?? catalog.communes[0]!;
     const guide = communeGuide(big, commune.id);
-    const { shown, more } = otherDesksShown(big, guide);
+    const { shown, more } = communePageDesks(big, guide).others;
     expect(shown).toHaveLength(farPlacesShown);
     expect(more).toBe(guide.otherDesks.length - farPlacesShown);
     const near = new Set(nearby[commune.id] ?? []);
@@ -156,7 +150,7 @@ describe('une plaquette coûte autant avec cent ou mille guichets', () => {
   it('une page de commune liste au plus vingt lieux « pour certaines situations, ou hors du territoire », et compte les autres', () => {
     for (const commune of catalog.communes) {
       const guide = communeGuide(catalog, commune.id);
-      const { shown, more } = specialisedDesksShown(catalog, guide);
+      const { shown, more } = communePageDesks(catalog, guide).specialised;
       expect(shown.length + more).toBe(guide.specialisedDesks.length);
       expect(shown.length).toBeLessThanOrEqual(farPlacesShown);
     }
@@ -166,7 +160,7 @@ describe('une plaquette coûte autant avec cent ou mille guichets', () => {
     const copies = Array.from({ length: 100 }, (_, i) => ({ ...model!, id: `${model!.id}-copie-${i}` }));
     const big = { ...catalog, places: [...catalog.places, ...copies] };
     const guide = communeGuide(big, catalog.communes[0]!.id);
-    const { shown, more } = specialisedDesksShown(big, guide);
+    const { shown, more } = communePageDesks(big, guide).specialised;
     expect(shown).toHaveLength(farPlacesShown);
     expect(more).toBe(guide.specialisedDesks.length - farPlacesShown);
     expect(more).toBeGreaterThanOrEqual(100 - farPlacesShown);
