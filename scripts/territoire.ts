@@ -9,12 +9,13 @@
  * `--commune` prints the EPCI a commune belongs to (to find the SIREN of a merged EPCI).
  */
 import './require-node.mjs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { frenchSpacing } from '../src/domain/references.ts';
 import { localDay } from '../src/domain/report.ts';
 import { officialData, officialGeography } from '../src/territory/official.ts';
 import { generateTerritory, TerritoryError } from '../src/territory/generate.ts';
+import { readSourceTree } from '../src/territory/source-tree.ts';
 
 const usage =
   'Usage : npm run territoire -- --epci <SIREN> [--out dossier] [--source dossier]   ou   npm run territoire -- --commune <code INSEE>';
@@ -53,21 +54,7 @@ const siren = option('--epci');
 if (!siren) fail(usage);
 const sourceDir = resolve(option('--source') ?? 'content');
 
-async function filesUnder(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else out.push(path);
-  }
-  return out;
-}
-
-const source = new Map<string, string>();
-for (const path of await filesUnder(sourceDir).catch(() => fail(`Dossier source introuvable : ${sourceDir}`))) {
-  source.set(relative(sourceDir, path).split('\\').join('/'), await readFile(path, 'utf8'));
-}
+const source = await readSourceTree(sourceDir).catch(() => fail(`Dossier source introuvable : ${sourceDir}`));
 
 let generated;
 try {

@@ -1,6 +1,7 @@
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { readSourceTree } from '../../src/territory/source-tree.ts';
 
 /**
  * Synthetic territories for the benchmark: the real content, with its communes, places and topics
@@ -141,15 +142,6 @@ export interface DepartementCounts extends SyntheticCounts {
   generatedCommunes: number;
 }
 
-async function readTree(folder: string, prefix = '', out = new Map<string, string>()): Promise<Map<string, string>> {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) await readTree(join(folder, entry.name), `${prefix}${entry.name}/`, out);
-    else out.set(`${prefix}${entry.name}`, await readFile(join(folder, entry.name), 'utf8'));
-  }
-  return out;
-}
-
 /**
  * A whole département in one site, from the official geography: the real content (its EPCI, its
  * places, topics and data) plus, for every other EPCI with communes in the département, what
@@ -167,7 +159,7 @@ export async function makeDepartementContent(
   const { generateTerritory } = await import('../../src/territory/generate.ts');
   const official = officialData();
   await cp(sourceDir, targetDir, { recursive: true });
-  const source = await readTree(sourceDir);
+  const source = await readSourceTree(sourceDir);
   const siteDoc = parseDocument(source.get('site.yaml')!);
   const ownEpci = String(siteDoc.getIn(['territory', 'epci']) ?? siteDoc.getIn(['publisher', 'siren']) ?? '');
   const departementName = official.departements.get(departement)?.nom ?? departement;

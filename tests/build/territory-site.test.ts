@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generalLeafletSlug } from '../../src/leaflet/content.ts';
 import { generateTerritory } from '../../src/territory/generate.ts';
 import { officialData } from '../../src/territory/official.ts';
+import { readSourceTree } from '../../src/territory/source-tree.ts';
 import { buildSite, projectRoot, projectTemp, removeBuild } from '../harness.ts';
 import { htmlFiles, readText } from '../helpers/dist.ts';
 import { squash, tool } from '../leaflet/pdf-tools.ts';
@@ -14,19 +15,11 @@ import { squash, tool } from '../leaflet/pdf-tools.ts';
  * builds, with a page and a two-page leaflet per commune, the EPCI's own wording and nothing of the
  * CAHC. (tests/unit/territory.test.ts checks both trees with the content check.)
  */
-const source = new Map<string, string>();
+let source: Map<string, string> | undefined;
 const built = new Map<string, { contentDir: string; dist: string }>();
 
 async function buildTerritory(epci: string): Promise<string> {
-  if (source.size === 0) {
-    const walk = async (folder: string, prefix = ''): Promise<void> => {
-      for (const entry of await readdir(folder, { withFileTypes: true })) {
-        if (entry.isDirectory()) await walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-        else source.set(`${prefix}${entry.name}`, await readFile(join(folder, entry.name), 'utf8'));
-      }
-    };
-    await walk(join(projectRoot, 'content'));
-  }
+  source ??= await readSourceTree(join(projectRoot, 'content'));
   const { files } = generateTerritory({ epci, official: officialData(), source, today: '2026-12-06' });
   const contentDir = await projectTemp('territoire-');
   for (const [path, text] of files) {

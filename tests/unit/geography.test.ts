@@ -7,6 +7,7 @@ import { checkGeography, officialGeography } from '../../src/domain/geography.ts
 import { contentReport } from '../../src/domain/report.ts';
 import { generateTerritory } from '../../src/territory/generate.ts';
 import { officialData } from '../../src/territory/official.ts';
+import { readSourceTree } from '../../src/territory/source-tree.ts';
 import type { Commune, Site } from '../../src/domain/types.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -31,15 +32,7 @@ let dir: string;
 let source: Map<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sai-geographie-'));
-  source = new Map();
-  const { readdir } = await import('node:fs/promises');
-  const walk = async (folder: string, prefix = ''): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) await walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else source.set(`${prefix}${entry.name}`, await readFile(join(folder, entry.name), 'utf8'));
-    }
-  };
-  await walk(join(root, 'content'));
+  source = await readSourceTree(join(root, 'content'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

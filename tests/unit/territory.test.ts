@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,19 +7,14 @@ import { contentReport } from '../../src/domain/report.ts';
 import { adaptBody, markerPattern, type Markers } from '../../src/territory/adapt.ts';
 import { generateTerritory, ofPlace, TerritoryError } from '../../src/territory/generate.ts';
 import { epciNames, officialData } from '../../src/territory/official.ts';
+import { readSourceTree } from '../../src/territory/source-tree.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 let dir: string;
-const source = new Map<string, string>();
+let source: Map<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sai-territoire-'));
-  const walk = async (folder: string, prefix = ''): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) await walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else source.set(`${prefix}${entry.name}`, await readFile(join(folder, entry.name), 'utf8'));
-    }
-  };
-  await walk(join(root, 'content'));
+  source = await readSourceTree(join(root, 'content'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
