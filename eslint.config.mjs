@@ -38,6 +38,14 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+      // Node runs the scripts as they are (CONTRIBUTING.md): it imports JSON only when told it is JSON.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/\\.json$/]:not([attributes.length>0])',
+          message: "Importez le JSON avec « with { type: 'json' } » : Node exécute les scripts tels quels.",
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * The editing forms' page, /admin/ (Decap CMS): `tsx scripts/build-admin.ts [folder]` writes it
+ * The editing forms' page, /admin/ (Decap CMS): `node scripts/build-admin.ts [folder]` writes it
  * into dist/admin/ (npm run build does it after the site). Apart from Astro's build on purpose: the
  * page is no page of the site (not in the sitemap, the search index or the page checks) and has its
  * own security headers (public/_headers, /admin/*). Everything it loads is in that folder.

@@ -2,7 +2,7 @@
  * Prints the structure tree of a leaflet as a screen reader walks it (reading order, roles, text,
  * alternative texts, links).
  *
- *   npx tsx scripts/leaflet-outline.ts [file.pdf]
+ *   npx node scripts/leaflet-outline.ts [file.pdf]
  *
  * Without a file, renders the general leaflet from content/ first.
  */

@@ -1,7 +1,7 @@
 /**
  * Renders the fifteen leaflets (general + one per commune) from content/ (or $SAI_CONTENT_DIR) without Astro.
  *
- *   npx tsx scripts/leaflet-preview.ts [out-dir] [--untagged] [--png]
+ *   npx node scripts/leaflet-preview.ts [out-dir] [--untagged] [--png]
  *
  * Prints the size and the time of each file, the total, and what tagging costs (tagged size
  * minus untagged size). --png also writes 60 dpi previews with pdftoppm (poppler) if installed.

@@ -1,9 +1,10 @@
 /**
  * Stops a command run on a Node.js older than package.json's `engines` with a message in French.
  * npm scripts run on the Node.js that `npm ci` installs in node_modules/.bin (the node-linux-*
- * packages, first on npm run's PATH); a script started by hand (`node …`, `./node_modules/.bin/tsx
- * …`) runs on the machine's own Node.js, which on Debian 12 is 20, out of support since April 2026.
- * Plain JavaScript, so that it runs, and explains, on any Node.js.
+ * packages, first on npm run's PATH); a script started by hand with `node …` runs on the machine's
+ * own Node.js, which on Debian 12 is 20, out of support since April 2026 (`npx node …` runs the
+ * project's). Plain JavaScript, so that it runs, and explains, on any Node.js. (A TypeScript script
+ * stops earlier on Node 20, which cannot read .ts files: « Unknown file extension ".ts" ».)
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/search-ablation.ts <dist> [base] — how much each part of the search pipeline
+ * npx node scripts/search-ablation.ts <dist> [base] — how much each part of the search pipeline
  * brings, on a built site: the natural questions (tests/search/question-table.ts, page in the first
  * three) and the query table (tests/search/query-table.ts, page within its rank), searched with the
  * whole pipeline and with one part left out. Prints a Markdown table for docs/search.md.

@@ -4,7 +4,7 @@
  * that runs once per page but loops over every place or commune: the build's cost grows faster than
  * its pages. Cheap (seconds), so it can run before and after a change without a full build.
  *
- *   npx tsx scripts/bench/domain.ts [content folder…]
+ *   npx node scripts/bench/domain.ts [content folder…]
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../../src/content-loader/load.ts';

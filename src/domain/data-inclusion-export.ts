@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import structureSchema from '../../vendor/data-inclusion-schema/v1/structure.json';
-import serviceSchema from '../../vendor/data-inclusion-schema/v1/service.json';
+import structureSchema from '../../vendor/data-inclusion-schema/v1/structure.json' with { type: 'json' };
+import serviceSchema from '../../vendor/data-inclusion-schema/v1/service.json' with { type: 'json' };
 import type { Catalog, Place } from './types.ts';
 import {
   dataInclusionRecords,

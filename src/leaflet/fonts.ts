@@ -149,11 +149,11 @@ export async function embedFonts(doc: PDFDocument): Promise<LeafletFonts> {
 
 /** A character the face cannot print: the content check names the field that holds it. */
 export class MissingGlyphError extends Error {
-  constructor(
-    readonly char: string,
-    message: string,
-  ) {
+  readonly char: string;
+
+  constructor(char: string, message: string) {
     super(message);
+    this.char = char;
   }
 }
 

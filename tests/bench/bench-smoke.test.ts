@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, run, withBuildLock } from '../harness.ts';
+import { run, withBuildLock } from '../harness.ts';
 import { childEnv } from '../../scripts/bench/run-build.ts';
 import type { BenchResult } from '../../scripts/bench/report.ts';
 
@@ -22,7 +22,6 @@ describe('npm run bench, smoke run at ×1', () => {
       run(
         process.execPath,
         [
-          join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
           'scripts/bench.ts',
           '--scales',
           '1',

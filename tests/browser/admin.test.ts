@@ -231,11 +231,7 @@ describe('les formulaires d’édition (/admin/, mode local)', () => {
   it('laissent un contenu que la vérification accepte (npm run check sur la copie)', async () => {
     const { code, output } = await run(
       process.execPath,
-      [
-        join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
-        join(projectRoot, 'scripts/check-content.ts'),
-        join(repo, 'content'),
-      ],
+      [join(projectRoot, 'scripts/check-content.ts'), join(repo, 'content')],
       {
         ...(process.env as Record<string, string>),
       },

@@ -24,13 +24,7 @@ function runBuildScript(options: {
   args?: string[];
 }): Promise<{ code: number; output: string }> {
   const env = childEnv({ SAI_CONTENT_DIR: options.contentDir, SAI_OUT_DIR: options.outDir, SAI_CACHE_DIR: cacheDir });
-  return withBuildLock(() =>
-    run(
-      process.execPath,
-      [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', ...(options.args ?? [])],
-      env,
-    ),
-  );
+  return withBuildLock(() => run(process.execPath, ['scripts/build.ts', ...(options.args ?? [])], env));
 }
 
 /** A dist/ that stands for the last good build. */

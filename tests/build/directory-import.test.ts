@@ -17,20 +17,10 @@ const fixture = join(projectRoot, 'tests/fixtures/annuaire/cahc-fictif-2026-10-0
 
 function importAnnuaire(contentDir: string, ...args: string[]): { code: number; out: string; seconds: number } {
   const started = performance.now();
-  const run = spawnSync(
-    process.execPath,
-    [
-      join(projectRoot, 'node_modules/tsx/dist/cli.mjs'),
-      'scripts/import-annuaire.ts',
-      ...args,
-      '--content',
-      contentDir,
-    ],
-    {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    },
-  );
+  const run = spawnSync(process.execPath, ['scripts/import-annuaire.ts', ...args, '--content', contentDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   // No-break spaces (French typography) read as plain spaces here.
   return {
     code: run.status ?? 1,

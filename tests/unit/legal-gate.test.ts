@@ -115,16 +115,12 @@ describe('la construction pour la mise en ligne (pages légales complètes)', ()
     const out = join(work, 'dist');
     try {
       await cp(incomplete, join(work, 'content'), { recursive: true });
-      const result = spawnSync(
-        join(projectRoot, 'node_modules/.bin/tsx'),
-        [join(projectRoot, 'scripts/build.ts'), '--production'],
-        {
-          cwd: projectRoot,
-          env: { ...process.env, SAI_CONTENT_DIR: join(work, 'content'), SAI_OUT_DIR: out },
-          encoding: 'utf8',
-          timeout: 60_000,
-        },
-      );
+      const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--production'], {
+        cwd: projectRoot,
+        env: { ...process.env, SAI_CONTENT_DIR: join(work, 'content'), SAI_OUT_DIR: out },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('Construction pour la mise en ligne refusée');
       expect(result.stderr).toContain('publisher.director');

@@ -12,18 +12,23 @@ const epsilon = 0.5;
 
 /** The text does not fit its panel: the leaflet is not made, and the message says where and by how much. */
 export class LeafletOverflowError extends Error {
-  constructor(
-    readonly leaflet: string,
-    readonly panel: PanelNumber,
-    readonly frameTitle: string,
-    readonly overflow: number,
-    readonly lines: number,
-  ) {
+  readonly leaflet: string;
+  readonly panel: PanelNumber;
+  readonly frameTitle: string;
+  readonly overflow: number;
+  readonly lines: number;
+
+  constructor(leaflet: string, panel: PanelNumber, frameTitle: string, overflow: number, lines: number) {
     super(
       `Plaquette « ${leaflet} », volet ${panel} « ${frameTitle} » : le texte dépasse de ${Math.ceil(overflow)} pt` +
         ` (environ ${lines} ligne${lines > 1 ? 's' : ''} de trop)`,
     );
     this.name = 'LeafletOverflowError';
+    this.leaflet = leaflet;
+    this.panel = panel;
+    this.frameTitle = frameTitle;
+    this.overflow = overflow;
+    this.lines = lines;
   }
 }
 

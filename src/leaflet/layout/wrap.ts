@@ -34,14 +34,17 @@ export interface Line {
 
 /** Thrown when a single word cannot fit the measure: the layout reports it with the panel's name. */
 export class WordTooWideError extends Error {
-  constructor(
-    readonly word: string,
-    readonly wordWidth: number,
-    readonly available: number,
-  ) {
+  readonly word: string;
+  readonly wordWidth: number;
+  readonly available: number;
+
+  constructor(word: string, wordWidth: number, available: number) {
     super(
       `le mot « ${word} » est plus large que la colonne (${wordWidth.toFixed(1)} pt pour ${available.toFixed(1)} pt)`,
     );
+    this.word = word;
+    this.wordWidth = wordWidth;
+    this.available = available;
   }
 }
 

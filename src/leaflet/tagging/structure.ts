@@ -43,11 +43,12 @@ export class StructureBuilder implements Tagger {
   /** ParentTree keys of annotations, after the pages' own keys (0…pages-1). */
   private readonly annotationKeys: { key: number; node: SemanticNode }[] = [];
   private readonly refs = new Map<SemanticNode, PDFRef>();
+  private readonly doc: PDFDocument;
+  private readonly pages: readonly PDFPage[];
 
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly pages: readonly PDFPage[],
-  ) {
+  constructor(doc: PDFDocument, pages: readonly PDFPage[]) {
+    this.doc = doc;
+    this.pages = pages;
     this.nextMcid = pages.map(() => 0);
     this.owners = pages.map(() => []);
   }
