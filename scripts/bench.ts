@@ -13,13 +13,15 @@
  *                                                   # even if the leaflets overflow (default: auto)
  *   npm run bench -- --scales 10 --departement 62    # also a whole département from the official
  *                                                   # geography (scripts/bench/synthetic.ts), 1 run
+ *   npm run bench -- --content ../autre/content     # another territory's content instead of content/
+ *                                                   # (the sizes copy it, the département starts from it)
  */
 import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../src/content-loader/load.ts';
 import { formatIssues } from '../src/domain/references.ts';
@@ -55,6 +57,8 @@ interface Options {
   synthetic: 'auto' | SyntheticMode;
   /** A département code (« 62 »): adds a build of the whole département, after the sizes. */
   departement?: string;
+  /** The content the sizes copy (`--content`; content/ by default). */
+  source: string;
 }
 
 const defaultRuns = new Map([
@@ -71,6 +75,7 @@ function parseArgs(argv: string[]): Options {
     keep: false,
     query: 'logement',
     synthetic: 'auto',
+    source: join(projectRoot, 'content'),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
@@ -89,6 +94,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--render') options.render = value();
     else if (flag === '--query') options.query = value();
     else if (flag === '--departement') options.departement = value();
+    else if (flag === '--content') options.source = resolve(value());
     else if (flag === '--keep') options.keep = true;
     else if (flag === '--synthetic') {
       const mode = value();
@@ -145,12 +151,12 @@ function failure(label: string, run: BuildRun): BuildFailure {
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-async function prepareContent(work: string, scale: number, mode: SyntheticMode, departement?: string) {
+async function prepareContent(work: string, source: string, scale: number, mode: SyntheticMode, departement?: string) {
   const contentDir = join(work, departement ? `content-dep${departement}` : `content-x${scale}`);
   await rm(contentDir, { recursive: true, force: true });
   const counts = departement
-    ? await makeDepartementContent(join(projectRoot, 'content'), contentDir, departement)
-    : await makeSyntheticContent(join(projectRoot, 'content'), contentDir, scale, { mode });
+    ? await makeDepartementContent(source, contentDir, departement)
+    : await makeSyntheticContent(source, contentDir, scale, { mode });
   // The same checks the build makes, without Astro: the synthetic content must be valid.
   const loadStart = performance.now();
   // Paths in messages relative to the work folder; pages and components read from this project.
@@ -165,6 +171,7 @@ async function prepareContent(work: string, scale: number, mode: SyntheticMode, 
 async function benchScale(options: Options, work: string, scale: number, departement?: string): Promise<ScaleResult> {
   let content = await prepareContent(
     work,
+    options.source,
     scale,
     options.synthetic === 'offsite' ? 'offsite' : 'faithful',
     departement,
@@ -178,7 +185,7 @@ async function benchScale(options: Options, work: string, scale: number, departe
     if (problem) {
       offsite = problem;
       log(`×${scale}: a faithful copy does not fit on the leaflets (${problem}); copies of places made off-territory`);
-      content = await prepareContent(work, scale, 'offsite');
+      content = await prepareContent(work, options.source, scale, 'offsite');
     }
   }
   const { contentDir, counts, loaderMs, base } = content;
@@ -308,6 +315,7 @@ export async function runBench(options: Options): Promise<BenchResult> {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
     dirty: Boolean(git('status', '--porcelain')),
+    source: relative(projectRoot, options.source),
     machine: {
       cpuModel: cpu[0]?.model ?? 'unknown',
       cores: cpu.length,
@@ -334,7 +342,7 @@ export async function runBench(options: Options): Promise<BenchResult> {
     if (options.departement) {
       // Its place among the sizes: how many times the real content's communes it has.
       const scale = Math.round(
-        communesOf(options.departement) / Math.max(1, (await readdir(join(projectRoot, 'content/communes'))).length),
+        communesOf(options.departement) / Math.max(1, (await readdir(join(options.source, 'communes'))).length),
       );
       try {
         bench.scales.push(await benchScale(options, work, scale, options.departement));

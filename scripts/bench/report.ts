@@ -59,6 +59,8 @@ export interface BenchResult {
   durationMs?: number;
   commit?: string;
   dirty: boolean;
+  /** The content the sizes start from, relative to the project (« content » unless `--content`). */
+  source?: string;
   machine: {
     cpuModel: string;
     cores: number;
@@ -289,6 +291,10 @@ function range(values: number[]): string {
   if (values.length < 2) return '';
   return ` (${ms(Math.min(...values))}–${ms(Math.max(...values))})`;
 }
+
+/** What ×1 is: the real content, or what `--content` named. */
+const sizesSource = (source: string | undefined) =>
+  !source || source === 'content' ? 'the real content/' : `the content of ${source}/ (\`--content\`), not content/`;
 
 export function renderReport(result: BenchResult): string {
   const scales = result.scales;
@@ -544,7 +550,8 @@ export function renderReport(result: BenchResult): string {
   out.push('');
   out.push(
     [
-      '- **Sizes.** ×1 is the real content/. ×10 and ×100 copy it into a temporary folder and add 9 or 99 synthetic copies of every commune, place and topic (ids `<id>-synth-<k>`, names marked « synthétique », made-up 9xxxx INSEE codes and postcodes; each copied place points at the copy of its commune). Organisations, legal pages and data files are not multiplied. Every synthetic tree is checked with the stand-alone loader before it is built.',
+      `- **Sizes.** ×1 is ${sizesSource(result.source)}.` +
+        ' ×10 and ×100 copy it into a temporary folder and add 9 or 99 synthetic copies of every commune, place and topic (ids `<id>-synth-<k>`, names marked « synthétique », made-up 9xxxx INSEE codes and postcodes; each copied place points at the copy of its commune). Organisations, legal pages and data files are not multiplied. Every synthetic tree is checked with the stand-alone loader before it is built.',
       '- **Full build.** `astro build` of this repository in a child process, with a fresh output folder and a fresh Vite/Astro cache (a cold build, as in CI), so it contains whatever the build contains today: pages, endpoints, PDF routes, the search index integration. `scripts/build.ts` (build into a temporary folder, then swap dist/), when present, adds a folder rename on top; it is not measured.',
       '- **Baseline.** A bare Astro project generated in a temporary folder: Astro’s `glob` content loaders over every content folder (without schemas), as a bare Astro site of this content would read it (the full build hands Astro only the MDX collections, whose bodies it renders, and reads the data files once, in its content check’s worker), the same MDX integration, one trivial HTML page per entry (padded with numbered pages) so that it writes as many HTML pages as the full build; built with the same `node_modules/astro/astro.js`, right after the full build of each run, so both see the same machine load. The ratio full / baseline is our overhead; CPU-time ratios are less sensitive to other processes than wall times.',
       '- **Stages** come from `src/integrations/build-timings.mjs` (enabled by `SAI_TIMINGS=<file>`), which the bench adds to both builds through Astro’s inline config (`scripts/bench/astro-build.mjs` calls the same `build()` as `astro build`): it wraps every integration’s hooks to time them one by one, and notes when each Vite bundle closes. A stage begins when the first hook of its phase starts. *Content loading and validation* is astro:config:done → astro:build:start (Vite set-up, then the content layer: reading, parsing, validating every file against the schemas, and type generation). *Page rendering* is the end of the last Vite bundle → astro:build:generated, minus the PDF routes. *PDF generation* is the rendering stage’s share of the per-path times Astro prints that belong to .pdf routes (paths render three at a time, so their times overlap; it includes Astro’s endpoint call; `renderLeaflet` called directly, in the Leaflets table, shows the cost without Astro). *Search indexing* is the astro:build:done hook of the integration whose name contains “search” or “pagefind”.',
