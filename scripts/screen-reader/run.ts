@@ -1,14 +1,14 @@
 /**
- * Runs screen-reader journeys on a build: serves it on 127.0.0.1 (a free port), starts the stack
- * once (scripts/screen-reader/stack.ts) and goes through the journeys one after the other, then
- * stops everything. Used by `npm run audit:screen-reader` and by tests/screen-reader/.
+ * Runs screen-reader journeys on builds: starts the stack once (scripts/screen-reader/stack.ts), then
+ * for each build serves it on 127.0.0.1 (a free port) and goes through its journeys one after the
+ * other, then stops everything. Used by `npm run audit:screen-reader` and by tests/screen-reader/.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist } from '../static-server.mjs';
 import type { ScreenReaderEvidenceData } from '../../src/schemas/accessibility-audit.ts';
 import { runJourney, type Journey, type JourneyResult } from './journeys.ts';
-import { startScreenReader, versions } from './stack.ts';
+import { startScreenReader, versions, type ScreenReader } from './stack.ts';
 
 /** The base the build was made with, read from its home page (« /logement-social/ »). */
 export async function baseOf(dist: string): Promise<string> {
@@ -19,31 +19,52 @@ export async function baseOf(dist: string): Promise<string> {
 export interface JourneysRun {
   results: JourneyResult[];
   versions: { orca: string; chromium: string };
-  /** Seconds from the start of the stack to its end. */
+  /** Seconds from the start of this build's journeys to their end (the first build's include the stack's start). */
   seconds: number;
 }
 
-export async function runJourneys(dist: string, journeys: readonly Journey[]): Promise<JourneysRun> {
-  const started = Date.now();
+async function journeysOn(sr: ScreenReader, dist: string, journeys: readonly Journey[]): Promise<JourneyResult[]> {
   const server = await serveDist({ root: dist, base: await baseOf(dist) });
   try {
-    const sr = await startScreenReader();
-    try {
-      const results: JourneyResult[] = [];
-      // The server's port changes from run to run: out of the transcripts, so that they compare.
-      const port = new URL(server.origin).port;
-      for (const journey of journeys) {
-        const result = await runJourney(journey, sr, { url: server.url, dist });
-        result.transcript = result.transcript.map((text) => text.replaceAll(`127.0.0.1:${port}`, '127.0.0.1'));
-        results.push(result);
-      }
-      return { results, versions: versions(), seconds: Math.round((Date.now() - started) / 1000) };
-    } finally {
-      await sr.close();
+    const results: JourneyResult[] = [];
+    // The server's port changes from run to run: out of the transcripts, so that they compare.
+    const port = new URL(server.origin).port;
+    for (const journey of journeys) {
+      const result = await runJourney(journey, sr, { url: server.url, dist });
+      result.transcript = result.transcript.map((text) => text.replaceAll(`127.0.0.1:${port}`, '127.0.0.1'));
+      results.push(result);
     }
+    return results;
   } finally {
     await server.close();
   }
+}
+
+/**
+ * Each build's journeys, in order, on one screen reader: starting Orca, its buses and Chromium costs
+ * seconds of both cores, once rather than once per build.
+ */
+export async function runJourneySets(
+  sets: readonly { dist: string; journeys: readonly Journey[] }[],
+): Promise<JourneysRun[]> {
+  let started = Date.now();
+  const sr = await startScreenReader();
+  try {
+    const runs: JourneysRun[] = [];
+    for (const { dist, journeys } of sets) {
+      const results = await journeysOn(sr, dist, journeys);
+      runs.push({ results, versions: versions(), seconds: Math.round((Date.now() - started) / 1000) });
+      started = Date.now();
+    }
+    return runs;
+  } finally {
+    await sr.close();
+  }
+}
+
+export async function runJourneys(dist: string, journeys: readonly Journey[]): Promise<JourneysRun> {
+  const [run] = await runJourneySets([{ dist, journeys }]);
+  return run!;
 }
 
 /** What `npm run audit:screen-reader` records for one journey. */
