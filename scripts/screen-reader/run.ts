@@ -50,13 +50,14 @@ export async function runJourneySets(
   let started = Date.now();
   const sr = await startScreenReader();
   try {
-    const runs: JourneysRun[] = [];
+    const done: Omit<JourneysRun, 'versions'>[] = [];
     for (const { dist, journeys } of sets) {
       const results = await journeysOn(sr, dist, journeys);
-      runs.push({ results, versions: versions(), seconds: Math.round((Date.now() - started) / 1000) });
+      done.push({ results, seconds: Math.round((Date.now() - started) / 1000) });
       started = Date.now();
     }
-    return runs;
+    const found = versions();
+    return done.map((run) => ({ ...run, versions: found }));
   } finally {
     await sr.close();
   }
